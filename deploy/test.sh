@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds the whole project with
+# AddressSanitizer and UndefinedBehaviorSanitizer, and runs every test with ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+deploy/install-deps.sh
+# The JOSE interoperability test runs lcproc against node's `jose` package.
+(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+
+build=${LCPROC_TEST_BUILD_DIR:-build/asan}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DLCPROC_SANITIZE=ON -DLCPROC_BUILD_BENCH=OFF -DLCPROC_BUILD_TESTS=ON >/dev/null
+cmake --build "$build" -j2
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir "$build" -j2 --output-on-failure --timeout 600

@@ -1,0 +1,36 @@
+// The parsed forms behind PublicKey and PrivateKey. For crypto/ and its tests only.
+#pragma once
+
+#include <string>
+
+#include "pipeline/crypto/openssl_ptr.h"
+#include "pipeline/crypto/private_key.h"
+#include "pipeline/crypto/public_key.h"
+
+namespace lcproc::crypto {
+
+struct PublicKey::Impl {
+  EvpPkeyPtr pkey;
+  Algorithm alg;
+  std::string spki_der;
+  std::string key_id;
+};
+
+struct PrivateKey::Impl {
+  EvpPkeyPtr pkey;
+  Algorithm alg;
+};
+
+struct KeyAccess {
+  static PublicKey Make(std::shared_ptr<const PublicKey::Impl> impl) { return PublicKey(std::move(impl)); }
+  static const PublicKey::Impl& Of(const PublicKey& key) { return *key.impl_; }
+};
+
+// Wraps an owned EVP_PKEY holding (at least) a public key: checks that it is Ed25519
+// or P-256, and computes its DER and key id. Takes ownership whatever the outcome.
+Result<PublicKey> PublicKeyFromPkey(EvpPkeyPtr pkey);
+
+// The EVP_PKEY inside a key, borrowed, for crypto/'s own hot paths.
+const EVP_PKEY* PkeyOf(const PublicKey& key);
+
+}  // namespace lcproc::crypto
