@@ -1,0 +1,43 @@
+// JWS compact serialization with a detached, unencoded payload: RFC 7515 with RFC 7797
+// ("b64": false, "crit": ["b64"]), the form Open Banking uses for x-jws-signature.
+//
+// A bank signs the exact bytes of the HTTP body; the JWS travels beside it as
+// "<base64url(protected header)>..<base64url(signature)>" (the payload part is empty).
+// The signing input is ASCII(base64url(header)) || '.' || payload bytes.
+//
+// All functions are thread-safe and keep no state between calls.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/crypto/algorithm.h"
+#include "pipeline/crypto/private_key.h"
+#include "pipeline/crypto/public_key.h"
+#include "pipeline/status.h"
+
+namespace lcproc::crypto {
+
+// The protected header fields lcproc reads. Unknown fields are allowed and ignored,
+// except in "crit", where only "b64" is understood (RFC 7515 §4.1.11).
+struct JwsHeader {
+  Algorithm alg = Algorithm::kEs256;
+  std::string kid;
+};
+
+// Signs `payload` (not encoded) with `key`; the header carries alg, kid =
+// key.public_key().key_id(), b64=false and crit=["b64"].
+Result<std::string> SignDetached(const PrivateKey& key, std::string_view payload);
+
+// Parses and checks the protected header of a detached JWS without verifying it, so the
+// caller can find the key by kid. Malformed for syntax errors (not three parts, a
+// non-empty payload part, bad base64url, bad JSON), InvalidArgument for an unsupported
+// alg, missing kid, b64 not false, or crit not naming b64.
+Result<JwsHeader> ParseDetachedHeader(std::string_view jws);
+
+// Verifies `jws` over `payload` with `key`: the header must parse as above, its alg
+// must be the key's algorithm, its kid the key's id, and the signature must verify.
+// Unauthenticated with the precise reason otherwise.
+Status VerifyDetached(std::string_view jws, std::string_view payload, const PublicKey& key);
+
+}  // namespace lcproc::crypto
