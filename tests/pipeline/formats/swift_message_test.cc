@@ -1,0 +1,132 @@
+#include "pipeline/formats/swift_message.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace lcproc::formats {
+namespace {
+
+// Blocks 1 to 3 on line 1, then fields from line 2.
+std::string Message(const std::string& block4_lines) {
+  return "{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{3:{108:REF1}}{4:\r\n" +
+         block4_lines + "-}{5:{CHK:123456789ABC}}\r\n";
+}
+
+TEST(SwiftMessageTest, SplitsBlocksAndMultiLineFields) {
+  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:50:MUELLER GMBH\r\nHAFENSTRASSE 12\r\nDE\r\n:32B:USD1,00\r\n"));
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->basic_header, "F01COBADEHHAXXX0000000000");
+  EXPECT_EQ(m->application_header, "I700BFTVVNVXXXXXN");
+  EXPECT_EQ(m->user_header, "{108:REF1}");
+  EXPECT_EQ(m->trailer, "{CHK:123456789ABC}");
+  EXPECT_EQ(m->MessageType(), "700");
+  ASSERT_EQ(m->fields.size(), 3u);
+  EXPECT_EQ(m->fields[1].tag, "50");
+  EXPECT_EQ(m->fields[1].Value(), "MUELLER GMBH\nHAFENSTRASSE 12\nDE");
+  EXPECT_EQ(m->fields[1].line, 3);
+  EXPECT_EQ(m->fields[2].line, 6);
+  ASSERT_NE(m->FindOption("32"), nullptr);
+  EXPECT_EQ(m->FindOption("32")->tag, "32B");
+}
+
+TEST(SwiftMessageTest, AcceptsBareLineFeeds) {
+  auto m = ParseSwiftMessage("{1:F01COBADEHHAXXX0000000000}{2:I707BFTVVNVXXXXXN}{4:\n:20:X\n-}\n");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->MessageType(), "707");
+  EXPECT_EQ(m->fields[0].Value(), "X");
+}
+
+TEST(SwiftMessageTest, SenderAndReceiverBicsComeFromTheHeaders) {
+  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n"));
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(SwiftSenderBic(*m).value(), "COBADEHH");
+  EXPECT_EQ(SwiftReceiverBic(*m).value(), "BFTVVNVX");
+  SwiftMessage out = *m;
+  out.basic_header = "F01BFTVVNVXAXXX0000000000";
+  out.application_header = "O7001200260115COBADEHHAXXX04200000123452601151200N";
+  EXPECT_EQ(SwiftSenderBic(out).value(), "COBADEHH");
+  EXPECT_EQ(SwiftReceiverBic(out).value(), "BFTVVNVX");
+}
+
+TEST(SwiftMessageTest, WriteThenParseGivesTheSameMessage) {
+  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:45A:+COFFEE\r\nCIF HAMBURG\r\n"));
+  ASSERT_TRUE(m.ok());
+  auto again = ParseSwiftMessage(WriteSwiftMessage(*m));
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->fields, m->fields);
+  EXPECT_EQ(again->trailer, m->trailer);
+}
+
+TEST(SwiftMessageTest, RefusesCharacterOutsideXSetWithLineAndTag) {
+  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:45A:COFFEE\r\nBEANS & HUSKS\r\n"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kMalformed);
+  EXPECT_EQ(m.status().message(),
+            "line 4: tag 45A: character '&' (0x26) is not in the SWIFT X character set");
+}
+
+TEST(SwiftMessageTest, RefusesOverlongLine) {
+  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:47A:" + std::string(66, 'A') + "\r\n"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "line 3: tag 47A: line has 66 characters, more than 65");
+}
+
+TEST(SwiftMessageTest, RefusesUnclosedTextBlock) {
+  auto m = ParseSwiftMessage("{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{4:\r\n:20:X\r\n");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "line 3: block 4 is not closed with '-}'");
+}
+
+TEST(SwiftMessageTest, RefusesTextBeforeTheFirstTag) {
+  auto m = ParseSwiftMessage(Message("HELLO\r\n:20:X\r\n"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "line 2: block 4 must start with a :tag: field");
+}
+
+TEST(SwiftMessageTest, RefusesContinuationLineStartingWithColon) {
+  auto m = ParseSwiftMessage(Message(":20:X\r\n:45A:GOODS\r\n:BAD\r\n"));
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "line 4: tag 45A: a line may not start with ':'");
+}
+
+TEST(SwiftMessageTest, RefusesMissingOrMisorderedBlocks) {
+  EXPECT_FALSE(ParseSwiftMessage("").ok());
+  EXPECT_FALSE(ParseSwiftMessage("{2:I700BFTVVNVXXXXXN}{4:\r\n:20:X\r\n-}").ok());
+  auto m = ParseSwiftMessage("{2:I700BFTVVNVXXXXXN}{1:F01COBADEHHAXXX0000000000}");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "line 1: block 1 out of order");
+  EXPECT_FALSE(ParseSwiftMessage("garbage").ok());
+  EXPECT_FALSE(ParseSwiftMessage("{1:F01COBADEHHAXXX0000000000").ok());
+}
+
+TEST(SwiftMessageTest, RefusesOversizeMessageBeforeReadingIt) {
+  auto m = ParseSwiftMessage(std::string(kMaxSwiftMessageBytes + 1, 'A'));
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().code(), StatusCode::kResourceExhausted);
+}
+
+TEST(SwiftMessageTest, FieldShapeErrorsNameLineAndTag) {
+  SwiftField f{"50", {"A", "B", "C", "D", "E"}, 7};
+  Status s = CheckFieldShape(f, 4, 35);
+  EXPECT_EQ(s.message(), "line 7, tag 50: has 5 lines, at most 4 allowed");
+  SwiftField wide{"59", {"NAME", std::string(36, 'X')}, 9};
+  EXPECT_EQ(CheckFieldShape(wide, 4, 35).message(),
+            "line 10, tag 59: line longer than 35 characters");
+  EXPECT_TRUE(CheckFieldShape(SwiftField{"20", {"LC-1"}, 2}, 1, 16).ok());
+}
+
+TEST(SwiftMessageTest, RefusesSequenceNeedingContinuation) {
+  auto m = ParseSwiftMessage(Message(":27:1/2\r\n:20:X\r\n"));
+  ASSERT_TRUE(m.ok());
+  Status s = RequireSingleMessage(*m);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(),
+            "line 2, tag 27: message 1/2 is part of a sequence continued by MT701/MT708; "
+            "lcproc accepts only complete single messages (27:1/1)");
+  auto single = ParseSwiftMessage(Message(":27:1/1\r\n:20:X\r\n"));
+  EXPECT_TRUE(RequireSingleMessage(*single).ok());
+}
+
+}  // namespace
+}  // namespace lcproc::formats
