@@ -1,8 +1,10 @@
 // The parsed forms behind PublicKey and PrivateKey. For crypto/ and its tests only.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
+#include "pipeline/crypto/context_cache.h"
 #include "pipeline/crypto/openssl_ptr.h"
 #include "pipeline/crypto/private_key.h"
 #include "pipeline/crypto/public_key.h"
@@ -14,11 +16,14 @@ struct PublicKey::Impl {
   Algorithm alg;
   std::string spki_der;
   std::string key_id;
+  // Names this key in the per-thread context cache (context_cache.h).
+  uint64_t serial = NextKeySerial();
 };
 
 struct PrivateKey::Impl {
   EvpPkeyPtr pkey;
   Algorithm alg;
+  uint64_t serial = NextKeySerial();
 };
 
 struct KeyAccess {

@@ -1,17 +1,13 @@
 #include "pipeline/crypto/private_key.h"
 
-#include <openssl/ecdsa.h>
 #include <openssl/pem.h>
 
+#include "pipeline/crypto/ecdsa_signature.h"
 #include "pipeline/crypto/key_internal.h"
+#include "pipeline/crypto/sha256.h"
 
 namespace lcproc::crypto {
 namespace {
-
-EVP_MD_CTX* ThreadSignContext() {
-  thread_local EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-  return ctx.get();
-}
 
 // The public half of a private EVP_PKEY, as a PublicKey of its own (so a PublicKey
 // never holds private material).
@@ -77,29 +73,32 @@ std::string PrivateKey::Ed25519Seed() const {
 }
 
 Result<std::string> PrivateKey::Sign(std::string_view message) const {
-  EVP_MD_CTX* ctx = ThreadSignContext();
-  EVP_MD_CTX_reset(ctx);
-  const char* md = impl_->alg == Algorithm::kEdDsa ? nullptr : "SHA256";
-  if (EVP_DigestSignInit_ex(ctx, nullptr, md, nullptr, nullptr, impl_->pkey.get(), nullptr) != 1) {
-    return OpenSslError(StatusCode::kInternal, "sign init");
-  }
-  unsigned char sig[80];
-  size_t sig_len = sizeof(sig);
-  if (EVP_DigestSign(ctx, sig, &sig_len, reinterpret_cast<const unsigned char*>(message.data()),
-                     message.size()) != 1) {
-    return OpenSslError(StatusCode::kInternal, "sign");
-  }
-  if (impl_->alg == Algorithm::kEdDsa) return std::string(reinterpret_cast<char*>(sig), sig_len);
-  // DER ECDSA-Sig-Value -> fixed-width r||s (RFC 7518 §3.4).
-  const unsigned char* p = sig;
-  EcdsaSigPtr ecdsa(d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(sig_len)));
-  if (!ecdsa) return OpenSslError(StatusCode::kInternal, "decode ECDSA signature");
-  std::string out(64, '\0');
+  const Impl& key = *impl_;
+  std::string out(kSignatureSize, '\0');
   auto* o = reinterpret_cast<unsigned char*>(out.data());
-  if (BN_bn2binpad(ECDSA_SIG_get0_r(ecdsa.get()), o, 32) != 32 ||
-      BN_bn2binpad(ECDSA_SIG_get0_s(ecdsa.get()), o + 32, 32) != 32) {
-    return OpenSslError(StatusCode::kInternal, "encode r||s");
+  if (key.alg == Algorithm::kEdDsa) {
+    // Pure Ed25519 (RFC 8032 §5.1.6) hashes the message itself: one-shot DigestSign.
+    EVP_MD_CTX* ctx = CachedDigestContext(key.serial, key.pkey.get(), KeyOperation::kSign);
+    if (ctx == nullptr) return OpenSslError(StatusCode::kInternal, "Ed25519 sign init");
+    size_t sig_len = out.size();
+    if (EVP_DigestSign(ctx, o, &sig_len, reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size()) != 1 ||
+        sig_len != kSignatureSize) {
+      return OpenSslError(StatusCode::kInternal, "Ed25519 sign");
+    }
+    return out;
   }
+  // ES256: ECDSA over SHA-256(message), DER from OpenSSL -> fixed-width r||s
+  // (RFC 7518 §3.4).
+  Digest digest = Sha256(message);
+  EVP_PKEY_CTX* ctx = CachedPkeyContext(key.serial, key.pkey.get(), KeyOperation::kSign);
+  if (ctx == nullptr) return OpenSslError(StatusCode::kInternal, "ES256 sign init");
+  unsigned char der[kMaxEcdsaDerSize];
+  size_t der_len = sizeof(der);
+  if (EVP_PKEY_sign(ctx, der, &der_len, digest.data(), digest.size()) != 1) {
+    return OpenSslError(StatusCode::kInternal, "ES256 sign");
+  }
+  if (!EcdsaDerToRaw(der, der_len, o)) return Internal("ES256 sign: OpenSSL returned bad DER");
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <openssl/x509.h>
 
 #include "pipeline/crypto/base64.h"
+#include "pipeline/crypto/ecdsa_signature.h"
 #include "pipeline/crypto/key_internal.h"
 #include "pipeline/crypto/sha256.h"
 
@@ -22,18 +23,9 @@ constexpr unsigned char kP256SpkiPrefix[] = {
     0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
     0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00};
 
-EVP_MD_CTX* ThreadVerifyContext() {
-  thread_local EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-  return ctx.get();
-}
-
-Status VerifyEd25519(const EVP_PKEY* pkey, std::string_view message, std::string_view sig) {
-  EVP_MD_CTX* ctx = ThreadVerifyContext();
-  EVP_MD_CTX_reset(ctx);
-  if (EVP_DigestVerifyInit_ex(ctx, nullptr, nullptr, nullptr, nullptr,
-                              const_cast<EVP_PKEY*>(pkey), nullptr) != 1) {
-    return OpenSslError(StatusCode::kInternal, "Ed25519 verify init");
-  }
+Status VerifyEd25519(const PublicKey::Impl& key, std::string_view message, std::string_view sig) {
+  EVP_MD_CTX* ctx = CachedDigestContext(key.serial, key.pkey.get(), KeyOperation::kVerify);
+  if (ctx == nullptr) return OpenSslError(StatusCode::kInternal, "Ed25519 verify init");
   int rc = EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char*>(sig.data()), sig.size(),
                             reinterpret_cast<const unsigned char*>(message.data()),
                             message.size());
@@ -42,28 +34,16 @@ Status VerifyEd25519(const EVP_PKEY* pkey, std::string_view message, std::string
   return Unauthenticated("Ed25519 signature does not verify");
 }
 
-Status VerifyEs256(const EVP_PKEY* pkey, std::string_view message, std::string_view sig) {
-  // JWS carries r||s (RFC 7518 §3.4); OpenSSL verifies DER. Re-encoding through
-  // ECDSA_SIG means r and s are taken as the unsigned integers the JWS names.
-  EcdsaSigPtr ecdsa(ECDSA_SIG_new());
-  BignumPtr r(BN_bin2bn(reinterpret_cast<const unsigned char*>(sig.data()), 32, nullptr));
-  BignumPtr s(BN_bin2bn(reinterpret_cast<const unsigned char*>(sig.data()) + 32, 32, nullptr));
-  if (!ecdsa || !r || !s || ECDSA_SIG_set0(ecdsa.get(), r.get(), s.get()) != 1) {
-    return OpenSslError(StatusCode::kInternal, "ES256 signature decode");
-  }
-  r.release();
-  s.release();
-  unsigned char der[80];
-  unsigned char* p = der;
-  int der_len = i2d_ECDSA_SIG(ecdsa.get(), &p);
-  if (der_len <= 0) return OpenSslError(StatusCode::kInternal, "ES256 signature encode");
+Status VerifyEs256(const PublicKey::Impl& key, std::string_view message, std::string_view sig) {
+  // JWS carries r||s (RFC 7518 §3.4); OpenSSL verifies DER. The minimal DER of the two
+  // unsigned integers is what OpenSSL itself would encode, so its strict re-encoding
+  // check passes for every r||s; values outside [1, n-1] then fail the range check.
+  unsigned char der[kMaxEcdsaDerSize];
+  size_t der_len = EcdsaRawToDer(reinterpret_cast<const uint8_t*>(sig.data()), der);
   Digest digest = Sha256(message);
-  EvpPkeyCtxPtr pctx(EVP_PKEY_CTX_new_from_pkey(nullptr, const_cast<EVP_PKEY*>(pkey), nullptr));
-  if (!pctx || EVP_PKEY_verify_init(pctx.get()) != 1) {
-    return OpenSslError(StatusCode::kInternal, "ES256 verify init");
-  }
-  int rc = EVP_PKEY_verify(pctx.get(), der, static_cast<size_t>(der_len), digest.data(),
-                           digest.size());
+  EVP_PKEY_CTX* ctx = CachedPkeyContext(key.serial, key.pkey.get(), KeyOperation::kVerify);
+  if (ctx == nullptr) return OpenSslError(StatusCode::kInternal, "ES256 verify init");
+  int rc = EVP_PKEY_verify(ctx, der, der_len, digest.data(), digest.size());
   if (rc == 1) return Status::Ok();
   ClearOpenSslErrors();
   return Unauthenticated("ES256 signature does not verify");
@@ -164,8 +144,8 @@ Status PublicKey::Verify(std::string_view message, std::string_view signature) c
     return Unauthenticated(std::string(AlgorithmName(impl_->alg)) + " signature must be 64 bytes, got " +
                            std::to_string(signature.size()));
   }
-  return impl_->alg == Algorithm::kEdDsa ? VerifyEd25519(impl_->pkey.get(), message, signature)
-                                         : VerifyEs256(impl_->pkey.get(), message, signature);
+  return impl_->alg == Algorithm::kEdDsa ? VerifyEd25519(*impl_, message, signature)
+                                         : VerifyEs256(*impl_, message, signature);
 }
 
 }  // namespace lcproc::crypto
