@@ -1,0 +1,9 @@
+#include "pipeline/trade/party.h"
+
+#include "pipeline/trade/goods.h"
+
+namespace lcproc::trade {
+
+bool SameName(const Party& a, const Party& b) { return NormalizeText(a.name) == NormalizeText(b.name); }
+
+}  // namespace lcproc::trade
