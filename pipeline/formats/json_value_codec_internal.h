@@ -1,0 +1,275 @@
+// The JSON visitors over FieldList: decode a boost::json::value into any described trade
+// type with JSON-pointer errors, and encode one back. Internal to pipeline/formats
+// (json_codec.cc, credit_file.cc); everything else calls json_codec.h.
+//
+// Decoding rules, the public contract of schemas/json/:
+// - objects refuse unknown members and need every Required member;
+// - null is never a value (omit the member instead);
+// - money amounts, quantities and dates are strings (exact decimals, ISO 8601), never
+//   JSON numbers, so no reader can round them through a double;
+// - integers must be integral JSON numbers within the member's range;
+// - arrays hold at most kMaxJsonArrayLength items and strings kMaxJsonStringLength bytes.
+// Errors are InvalidArgument "<pointer>: <what is wrong>" (RFC 6901 pointer).
+// Thread-safe (no state); never throws.
+#pragma once
+
+#include <boost/json.hpp>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "pipeline/formats/field_list.h"
+#include "pipeline/formats/wire_values_internal.h"
+#include "pipeline/status.h"
+
+namespace lcproc::formats {
+
+inline constexpr size_t kMaxJsonArrayLength = 1000;
+inline constexpr size_t kMaxJsonStringLength = 16 * 1024;
+
+// RFC 6901 section 3: '~' is written "~0" and '/' is written "~1".
+inline std::string JsonPointerToken(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+inline Status JsonFieldError(const std::string& pointer, std::string_view message) {
+  return InvalidArgument((pointer.empty() ? "/" : pointer) + ": " + std::string(message));
+}
+
+template <class T>
+Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& pointer);
+template <class T>
+Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const std::string& pointer);
+// {"currency": "USD", "amount": "125000.00"}.
+Status DecodeJsonMoney(const boost::json::value& v, trade::Money& out, const std::string& pointer);
+// {"value": "250", "unit": "MT"}.
+Status DecodeJsonQuantity(const boost::json::value& v, trade::Quantity& out,
+                          const std::string& pointer);
+
+// Visits the members of one JSON object; remembers the first error.
+class JsonObjectDecoder {
+ public:
+  JsonObjectDecoder(const boost::json::object& object, std::string pointer)
+      : object_(object), pointer_(std::move(pointer)) {}
+
+  template <class T>
+  void Required(std::string_view name, T& member) {
+    Member(name, member, /*required=*/!IsOptional<T>::value);
+  }
+  template <class T>
+  void Optional(std::string_view name, T& member) {
+    Member(name, member, /*required=*/false);
+  }
+  // A member read by the caller itself ("type"), so it is not reported as unknown.
+  void Known(std::string_view name) { known_.push_back(name); }
+
+  // The first error, or an error for the first member no visit claimed.
+  Status Finish() {
+    if (!status_.ok()) return std::move(status_);
+    for (const auto& kv : object_) {
+      bool known = false;
+      for (std::string_view k : known_) known = known || k == kv.key();
+      if (!known) return JsonFieldError(pointer_ + "/" + JsonPointerToken(kv.key()), "unknown member");
+    }
+    return Status::Ok();
+  }
+
+ private:
+  template <class T>
+  void Member(std::string_view name, T& member, bool required) {
+    known_.push_back(name);
+    if (!status_.ok()) return;
+    std::string pointer = pointer_ + "/" + JsonPointerToken(name);
+    const boost::json::value* v = object_.if_contains(name);
+    if (v == nullptr) {
+      if (required) status_ = JsonFieldError(pointer, "is required");
+      return;
+    }
+    status_ = DecodeJsonValue(*v, member, pointer);
+  }
+
+  const boost::json::object& object_;
+  std::string pointer_;
+  std::vector<std::string_view> known_;
+  Status status_;
+};
+
+template <class T>
+Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& pointer) {
+  if (v.is_null()) return JsonFieldError(pointer, "null is not allowed; omit the member instead");
+  if constexpr (IsOptional<T>::value) {
+    typename T::value_type inner{};
+    LCPROC_RETURN_IF_ERROR(DecodeJsonValue(v, inner, pointer));
+    out = std::move(inner);
+    return Status::Ok();
+  } else if constexpr (IsVector<T>::value) {
+    const boost::json::array* a = v.if_array();
+    if (a == nullptr) return JsonFieldError(pointer, "must be an array");
+    if (a->size() > kMaxJsonArrayLength) {
+      return JsonFieldError(pointer, "has " + std::to_string(a->size()) + " items, at most " +
+                                         std::to_string(kMaxJsonArrayLength) + " allowed");
+    }
+    out.clear();
+    out.resize(a->size());
+    for (size_t i = 0; i < a->size(); ++i) {
+      LCPROC_RETURN_IF_ERROR(DecodeJsonValue((*a)[i], out[i], pointer + "/" + std::to_string(i)));
+    }
+    return Status::Ok();
+  } else if constexpr (std::is_same_v<T, bool>) {
+    const bool* b = v.if_bool();
+    if (b == nullptr) return JsonFieldError(pointer, "must be true or false");
+    out = *b;
+    return Status::Ok();
+  } else if constexpr (std::is_integral_v<T>) {
+    if (!v.is_int64() && !v.is_uint64()) return JsonFieldError(pointer, "must be an integer");
+    if (v.is_uint64() || v.get_int64() < static_cast<int64_t>(std::numeric_limits<T>::min()) ||
+        v.get_int64() > static_cast<int64_t>(std::numeric_limits<T>::max())) {
+      return JsonFieldError(pointer, "is out of range");
+    }
+    out = static_cast<T>(v.get_int64());
+    return Status::Ok();
+  } else {
+    return DecodeJsonNonTrivial(v, out, pointer);
+  }
+}
+
+template <class T>
+Status DecodeJsonString(const boost::json::value& v, std::string_view* out,
+                        const std::string& pointer) {
+  const boost::json::string* s = v.if_string();
+  if (s == nullptr) return JsonFieldError(pointer, "must be a string");
+  if (s->size() > kMaxJsonStringLength) {
+    return JsonFieldError(pointer, "is longer than " + std::to_string(kMaxJsonStringLength) + " bytes");
+  }
+  *out = std::string_view(s->data(), s->size());
+  return Status::Ok();
+}
+
+template <class T>
+Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const std::string& pointer) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    std::string_view s;
+    LCPROC_RETURN_IF_ERROR(DecodeJsonString<T>(v, &s, pointer));
+    out.assign(s);
+    return Status::Ok();
+  } else if constexpr (TextLeafType<T>) {
+    std::string_view s;
+    LCPROC_RETURN_IF_ERROR(DecodeJsonString<T>(v, &s, pointer));
+    auto parsed = TextLeaf<T>::Parse(s);
+    if (!parsed.ok()) return JsonFieldError(pointer, parsed.status().message());
+    out = std::move(parsed).value();
+    return Status::Ok();
+  } else if constexpr (NamedEnum<T>) {
+    std::string_view s;
+    LCPROC_RETURN_IF_ERROR(DecodeJsonString<T>(v, &s, pointer));
+    auto parsed = EnumNames<T>::Parse(s);
+    if (!parsed.ok()) return JsonFieldError(pointer, parsed.status().message());
+    out = *parsed;
+    return Status::Ok();
+  } else if constexpr (std::is_same_v<T, trade::Money>) {
+    return DecodeJsonMoney(v, out, pointer);
+  } else if constexpr (std::is_same_v<T, trade::Quantity>) {
+    return DecodeJsonQuantity(v, out, pointer);
+  } else {
+    static_assert(DescribedStruct<T>, "no JSON mapping for this type");
+    const boost::json::object* o = v.if_object();
+    if (o == nullptr) return JsonFieldError(pointer, "must be an object");
+    JsonObjectDecoder decoder(*o, pointer);
+    FieldList<T>::Visit(decoder, out);
+    return decoder.Finish();
+  }
+}
+
+// ---- encoding ----
+
+// Optional members are left out when "empty": an absent optional, an empty string, list
+// or code, a struct equal to its default. Scalars (numbers, booleans, enums, dates, money)
+// are always written, so the output states every term explicitly and decoding it gives
+// back the same value.
+template <class T>
+bool IsEmptyValue(const T& value) {
+  if constexpr (IsOptional<T>::value) {
+    return !value.has_value();
+  } else if constexpr (IsVector<T>::value || std::is_same_v<T, std::string> ||
+                       std::is_same_v<T, trade::CurrencyCode> ||
+                       std::is_same_v<T, trade::CountryCode> || std::is_same_v<T, trade::Bic>) {
+    return value.empty();
+  } else if constexpr (std::is_same_v<T, trade::Incoterm>) {
+    return value == trade::Incoterm::kNone;
+  } else if constexpr (DescribedStruct<T>) {
+    return value == T{};
+  } else {
+    return false;
+  }
+}
+
+template <class T>
+boost::json::value EncodeJsonValue(const T& value);
+
+class JsonObjectEncoder {
+ public:
+  explicit JsonObjectEncoder(boost::json::object& object) : object_(object) {}
+  template <class T>
+  void Required(std::string_view name, const T& member) {
+    if constexpr (IsOptional<T>::value) {
+      if (!member.has_value()) return;
+    }
+    object_[name] = EncodeJsonValue(member);
+  }
+  template <class T>
+  void Optional(std::string_view name, const T& member) {
+    if (IsEmptyValue(member)) return;  // the decoder gives the same value back when absent
+    object_[name] = EncodeJsonValue(member);
+  }
+
+ private:
+  boost::json::object& object_;
+};
+
+boost::json::value EncodeJsonMoney(const trade::Money& money);
+boost::json::value EncodeJsonQuantity(const trade::Quantity& quantity);
+
+template <class T>
+boost::json::value EncodeJsonValue(const T& value) {
+  if constexpr (IsOptional<T>::value) {
+    return value.has_value() ? EncodeJsonValue(*value) : boost::json::value(nullptr);
+  } else if constexpr (IsVector<T>::value) {
+    boost::json::array a;
+    a.reserve(value.size());
+    for (const auto& item : value) a.push_back(EncodeJsonValue(item));
+    return a;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return boost::json::value(value);
+  } else if constexpr (std::is_integral_v<T>) {
+    return boost::json::value(static_cast<int64_t>(value));
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return boost::json::value(boost::json::string_view(value));
+  } else if constexpr (TextLeafType<T>) {
+    return boost::json::value(TextLeaf<T>::Format(value));
+  } else if constexpr (NamedEnum<T>) {
+    return boost::json::value(EnumNames<T>::Name(value));
+  } else if constexpr (std::is_same_v<T, trade::Money>) {
+    return EncodeJsonMoney(value);
+  } else if constexpr (std::is_same_v<T, trade::Quantity>) {
+    return EncodeJsonQuantity(value);
+  } else {
+    static_assert(DescribedStruct<T>, "no JSON mapping for this type");
+    boost::json::object o;
+    JsonObjectEncoder encoder(o);
+    FieldList<T>::Visit(encoder, value);
+    return o;
+  }
+}
+
+}  // namespace lcproc::formats
