@@ -106,8 +106,8 @@ class Engine {
 };
 
 // The recovery check Start runs, on its own: the store's latest checkpoint verifies
-// with `verifier` and names `origin`, its size is the store's size, and its root is
-// the root recomputed from the stored tiles. An empty store passes. DataLoss with a
+// with `verifier`, names the verifier's key name as its origin, its size is the
+// store's size, and its root is the root recomputed from the stored tiles. An empty store passes. DataLoss with a
 // message a person can act on otherwise.
 Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& verifier);
 

@@ -1,0 +1,93 @@
+#include "pipeline/engine/batcher.h"
+
+#include <map>
+#include <utility>
+
+#include "pipeline/ledger/checkpoint.h"
+#include "pipeline/ledger/hash.h"
+
+namespace lcproc::engine {
+
+Status Batcher::Open() {
+  uint64_t size = core_.committed_size.load(std::memory_order_acquire);
+  auto tree = ledger::MerkleTree::Open(core_.store, size);
+  if (!tree.ok()) return tree.status().WithContext("reopening the Merkle tree at " + std::to_string(size));
+  tree_ = std::move(*tree);
+  return Status::Ok();
+}
+
+std::unique_ptr<Batch> Batcher::Add(std::unique_ptr<WorkItem> item) {
+  if (item->tick()) return Cut();
+  if (item->epoch != tree_epoch_) {
+    // A commit failed: the open batch was sequenced against indexes that no longer
+    // exist, and the tree holds leaves that never reached the store.
+    if (open_) {
+      for (auto& stale : open_->items) {
+        Outcome out;
+        out.status = Unavailable("an earlier batch failed to commit; resubmit");
+        core_.Complete(*stale, std::move(out));
+      }
+      open_.reset();
+      open_since_millis.store(-1, std::memory_order_relaxed);
+    }
+    Status reopened = Open();
+    if (!reopened.ok()) {
+      Outcome out;
+      out.status = reopened;
+      core_.Complete(*item, std::move(out));
+      return nullptr;
+    }
+    tree_epoch_ = item->epoch;
+  }
+  if (!open_) {
+    open_ = std::make_unique<Batch>();
+    open_->epoch = tree_epoch_;
+    open_->items.reserve(core_.options.batch_max_entries);
+    open_since_millis.store(core_.clock.NowMillis(), std::memory_order_relaxed);
+    if (on_open_) on_open_();
+  }
+  open_->items.push_back(std::move(item));
+  if (open_->items.size() >= core_.options.batch_max_entries) return Cut();
+  return nullptr;
+}
+
+std::unique_ptr<Batch> Batcher::Cut() {
+  if (!open_) return nullptr;
+  std::unique_ptr<Batch> batch = std::move(open_);
+  open_since_millis.store(-1, std::memory_order_relaxed);
+
+  std::vector<crypto::Digest> leaf_hashes;
+  std::map<std::string, const Rules::CreditState*> credits;  // last state per credit
+  for (auto& item : batch->items) {
+    if (!item->record) continue;
+    leaf_hashes.push_back(ledger::LeafHash(item->record->leaf));
+    if (item->credit_after) credits[item->record->credit_number] = item->credit_after.get();
+  }
+  if (leaf_hashes.empty()) return batch;
+
+  CommitBatch& commit = batch->commit;
+  commit.old_size = tree_.size();
+  auto writes = tree_.Append(leaf_hashes);
+  if (!writes.ok()) {
+    batch->error = writes.status();
+    return batch;
+  }
+  commit.new_size = tree_.size();
+  commit.tiles = std::move(*writes);
+  commit.entries.reserve(leaf_hashes.size());
+  for (auto& item : batch->items) {
+    if (item->record) commit.entries.push_back(std::move(*item->record));
+  }
+  for (const auto& [reference, state] : credits) commit.credits.push_back(state->Summary());
+
+  ledger::Checkpoint checkpoint{core_.signer.name(), tree_.size(), tree_.Root(), {}};
+  auto note = core_.signer.Sign(ledger::FormatCheckpoint(checkpoint));
+  if (!note.ok()) {
+    batch->error = note.status().WithContext("signing the checkpoint");
+    return batch;
+  }
+  commit.checkpoint = std::move(*note);
+  return batch;
+}
+
+}  // namespace lcproc::engine

@@ -1,0 +1,100 @@
+#include "pipeline/engine/committer.h"
+
+#include <chrono>
+
+namespace lcproc::engine {
+namespace {
+
+uint64_t NanosSince(SteadyTime start) {
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now() - start)
+                                   .count());
+}
+
+}  // namespace
+
+Committer::Committer(EngineCore& core) : core_(core), thread_([this] { Run(); }) {}
+
+Committer::~Committer() { Stop(); }
+
+void Committer::Enqueue(std::unique_ptr<Batch> batch) {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return queue_.size() < kMaxQueuedBatches; });
+  queue_.push_back(std::move(batch));
+  lock.unlock();
+  cv_.notify_all();
+}
+
+void Committer::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Committer::Run() {
+  for (;;) {
+    std::unique_ptr<Batch> batch;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+      if (queue_.empty()) return;
+      batch = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    cv_.notify_all();  // room for the batch filter
+    Process(*batch);
+  }
+}
+
+void Committer::Fail(Batch& batch, const Status& status) {
+  for (auto& item : batch.items) {
+    Outcome out;
+    out.status = status;
+    out.credit_number = item->outcome.credit_number;
+    core_.Complete(*item, std::move(out));
+  }
+}
+
+void Committer::Process(Batch& batch) {
+  if (batch.epoch != core_.epoch.load(std::memory_order_acquire)) {
+    Fail(batch, Unavailable("an earlier batch failed to commit; resubmit"));
+    return;
+  }
+  const CommitBatch& commit = batch.commit;
+  if (!batch.error.ok() || !commit.entries.empty()) {
+    auto start = std::chrono::steady_clock::now();
+    Status status = batch.error.ok() ? core_.store.Commit(commit) : batch.error;
+    core_.stats.RecordStage(Stage::kCommit, NanosSince(start));
+    if (!status.ok()) {
+      core_.stats.commit_failures.fetch_add(1, std::memory_order_relaxed);
+      // Order matters: the epoch moves before anyone hears of the failure, so no
+      // stage sequences more work on top of the lost batch once it is answered.
+      core_.epoch.fetch_add(1, std::memory_order_acq_rel);
+      Fail(batch, Status(status.code() == StatusCode::kFailedPrecondition ? StatusCode::kInternal
+                                                                          : status.code(),
+                         "the ledger could not be written; nothing was recorded: " +
+                             status.message()));
+      return;
+    }
+    core_.SetLatestCheckpoint(commit.checkpoint);
+    core_.committed_size.store(commit.new_size, std::memory_order_release);
+    core_.stats.tree_size.store(commit.new_size, std::memory_order_relaxed);
+    core_.stats.RecordBatch(commit.entries.size());
+  }
+
+  auto start = std::chrono::steady_clock::now();
+  std::string checkpoint = core_.LatestCheckpoint();
+  uint64_t size = core_.committed_size.load(std::memory_order_acquire);
+  for (auto& item : batch.items) {
+    Outcome out = std::move(item->outcome);
+    out.checkpoint = checkpoint;
+    out.tree_size = size;
+    core_.Complete(*item, std::move(out));
+  }
+  core_.stats.RecordStage(Stage::kAcknowledge, NanosSince(start), batch.items.size());
+}
+
+}  // namespace lcproc::engine

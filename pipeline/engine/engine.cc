@@ -1,0 +1,352 @@
+#include "pipeline/engine/engine.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include "pipeline/crypto/jws.h"
+#include "pipeline/engine/batcher.h"
+#include "pipeline/engine/committer.h"
+#include "pipeline/engine/engine_core.h"
+#include "pipeline/engine/sequencer.h"
+
+namespace lcproc::engine {
+namespace {
+
+using Item = std::unique_ptr<WorkItem>;
+
+uint64_t NanosSince(SteadyTime start) {
+  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                   std::chrono::steady_clock::now() - start)
+                                   .count());
+}
+
+// Runs one stage's work on a live item and times it. Errors are values, but a
+// std::bad_alloc (or a bug in a collaborator) must not escape a filter: it would cancel
+// the whole parallel_pipeline and every document in flight (oneTBB cancellation
+// semantics), so it fails only this item.
+template <typename Fn>
+void RunStage(EngineCore& core, Stage stage, WorkItem& item, Fn&& fn) {
+  auto start = std::chrono::steady_clock::now();
+  try {
+    fn();
+  } catch (const std::exception& e) {
+    if (item.disposition != Disposition::kCompleted) {
+      item.disposition = Disposition::kCompleted;
+      Outcome out;
+      out.status = Internal(std::string(StageName(stage)) + " stage: " + e.what());
+      core.Complete(item, std::move(out));
+    }
+  }
+  core.stats.RecordStage(stage, NanosSince(start));
+}
+
+bool Live(const Item& item) {
+  return item && !item->tick() && item->disposition != Disposition::kCompleted;
+}
+
+}  // namespace
+
+void EngineCore::Complete(WorkItem& item, Outcome outcome) {
+  auto bump = [](std::atomic<uint64_t>& a) { a.fetch_add(1, std::memory_order_relaxed); };
+  size_t code = static_cast<size_t>(outcome.status.code());
+  switch (outcome.verdict) {
+    case Verdict::kAccepted: bump(stats.accepted); break;
+    case Verdict::kRejected:
+      bump(stats.rejected);
+      bump(stats.rejected_by_code[code]);
+      break;
+    case Verdict::kRefused:
+      bump(stats.refused);
+      bump(stats.refused_by_code[code]);
+      if (item.key_refusal) bump(stats.refused_by_key[static_cast<size_t>(*item.key_refusal)]);
+      break;
+    case Verdict::kFailed: bump(stats.failed); break;
+  }
+  if (outcome.duplicate) bump(stats.duplicates);
+  if (outcome.recorded()) {
+    stats.submit_to_ack_total_ns.fetch_add(NanosSince(item.submitted_at), std::memory_order_relaxed);
+  }
+  Engine::Completion done = std::move(item.done);
+  item.disposition = Disposition::kCompleted;
+  try {
+    if (done) done(std::move(outcome));
+  } catch (...) {
+    // The caller's callback failed; the outcome stands and the pipeline goes on.
+  }
+  stats.in_flight.fetch_sub(1, std::memory_order_relaxed);
+}
+
+class Engine::Impl {
+ public:
+  Impl(const EngineOptions& options, LedgerStore& store, const ParticipantRegistry& registry,
+       const Rules& rules, const Clock& clock, const ledger::NoteSigner& signer)
+      : core_{options, store, registry, rules, clock, signer},
+        sequencer_(core_),
+        batcher_(core_, [this] { WakeFeeder(); }) {
+    if (core_.options.threads <= 0) core_.options.threads = tbb::this_task_arena::max_concurrency();
+    if (core_.options.tokens == 0) core_.options.tokens = 16 * static_cast<size_t>(core_.options.threads);
+    if (core_.options.batch_max_entries == 0) core_.options.batch_max_entries = 1;
+  }
+
+  Status Open() {
+    LCPROC_ASSIGN_OR_RETURN(uint64_t size, core_.store.Size());
+    core_.committed_size.store(size);
+    core_.stats.tree_size.store(size);
+    if (size > 0) {
+      LCPROC_ASSIGN_OR_RETURN(std::string note, core_.store.LatestCheckpoint());
+      core_.SetLatestCheckpoint(std::move(note));
+    }
+    LCPROC_RETURN_IF_ERROR(batcher_.Open());
+    sequencer_.Reset();
+    committer_ = std::make_unique<Committer>(core_);
+    feeder_ = std::thread([this] { RunPipeline(); });
+    return Status::Ok();
+  }
+
+  Status Submit(std::unique_ptr<Submission> submission, Completion done) {
+    auto& stats = core_.stats;
+    if (stats.in_flight.fetch_add(1, std::memory_order_relaxed) >= core_.options.max_in_flight) {
+      stats.in_flight.fetch_sub(1, std::memory_order_relaxed);
+      stats.overloaded.fetch_add(1, std::memory_order_relaxed);
+      return ResourceExhausted("the engine is at its in-flight limit; retry shortly");
+    }
+    auto item = std::make_unique<WorkItem>();
+    item->submission = std::move(submission);
+    item->done = std::move(done);
+    item->submitted_at = std::chrono::steady_clock::now();
+    bool wake;
+    {
+      std::lock_guard lock(mu_);
+      if (stopping_) {
+        stats.in_flight.fetch_sub(1, std::memory_order_relaxed);
+        return Unavailable("the engine is shutting down");
+      }
+      queue_.push_back(std::move(item));
+      wake = waiting_;
+    }
+    stats.submitted.fetch_add(1, std::memory_order_relaxed);
+    if (wake) cv_.notify_one();
+    return Status::Ok();
+  }
+
+  void Shutdown() {
+    std::lock_guard shutdown_lock(shutdown_mu_);
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    if (feeder_.joinable()) feeder_.join();
+    if (committer_) committer_->Stop();
+  }
+
+  EngineCore& core() { return core_; }
+
+ private:
+  void WakeFeeder() {
+    std::lock_guard lock(mu_);
+    opened_batches_++;
+    if (waiting_) cv_.notify_one();
+  }
+
+  // The input filter: the next submission, a tick when the open batch is due, or the
+  // end of the stream after a final tick once Shutdown asked for it. Sleeps while idle.
+  Item NextItem(tbb::flow_control& fc) {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      int64_t open = batcher_.open_since_millis.load(std::memory_order_relaxed);
+      bool due_tick = open >= 0 && ticked_batch_ != opened_batches_;
+      int64_t wait_ms = 0;
+      if (due_tick) {
+        wait_ms = open + core_.options.batch_max_millis - core_.clock.NowMillis();
+        if (wait_ms <= 0) {
+          ticked_batch_ = opened_batches_;
+          return std::make_unique<WorkItem>();
+        }
+      }
+      if (!queue_.empty()) {
+        Item item = std::move(queue_.front());
+        queue_.pop_front();
+        return item;
+      }
+      if (stopping_) {
+        if (!final_tick_sent_) {
+          final_tick_sent_ = true;
+          return std::make_unique<WorkItem>();
+        }
+        fc.stop();
+        return nullptr;
+      }
+      waiting_ = true;
+      if (due_tick) {
+        cv_.wait_for(lock, std::chrono::milliseconds(wait_ms));
+      } else {
+        cv_.wait(lock);
+      }
+      waiting_ = false;
+    }
+  }
+
+  Item Decode(Item item) {
+    if (!Live(item)) return item;
+    RunStage(core_, Stage::kDecode, *item, [&] {
+      auto doc = core_.rules.Decode(item->submission->content_type, item->submission->body);
+      if (doc.ok()) {
+        item->document = std::move(*doc);
+      } else {
+        item->decode_status = doc.status();
+      }
+    });
+    return item;
+  }
+
+  Item Authenticate(Item item) {
+    if (!Live(item)) return item;
+    RunStage(core_, Stage::kAuthenticate, *item, [&] {
+      const Submission& s = *item->submission;
+      Status status;
+      auto header = crypto::ParseDetachedHeader(s.jws);
+      if (!header.ok()) {
+        status = Unauthenticated("JWS: " + header.status().message());
+      } else {
+        KeyRefusal refusal{};
+        auto key = core_.registry.Authorize(s.submitter, header->kid, s.received_millis, &refusal);
+        if (!key.ok()) {
+          item->key_refusal = refusal;
+          status = key.status();
+        } else {
+          status = crypto::VerifyDetached(s.jws, s.body, (*key)->key);
+        }
+      }
+      if (!status.ok()) {
+        // Unauthenticated: never reaches the ledger.
+        Outcome out;
+        out.verdict = Verdict::kRefused;
+        out.status = std::move(status);
+        if (item->document) out.credit_number = item->document->credit_number();
+        core_.Complete(*item, std::move(out));
+      }
+    });
+    return item;
+  }
+
+  Item Check(Item item) {
+    if (!Live(item) || !item->document) return item;
+    RunStage(core_, Stage::kCheck, *item, [&] { item->check_status = core_.rules.Check(*item->document); });
+    return item;
+  }
+
+  Item Sequence(Item item) {
+    if (!item) return item;
+    if (item->tick()) return item;
+    if (item->disposition == Disposition::kCompleted) return nullptr;  // answered already
+    RunStage(core_, Stage::kSequence, *item, [&] { sequencer_.Process(*item); });
+    if (item->disposition == Disposition::kCompleted) return nullptr;
+    return item;
+  }
+
+  void BatchAndHandOff(Item item) {
+    if (!item) return;
+    auto start = std::chrono::steady_clock::now();
+    std::unique_ptr<Batch> batch;
+    try {
+      batch = batcher_.Add(std::move(item));
+    } catch (const std::exception&) {
+      // Only allocation can throw here. Letting it escape would cancel the pipeline
+      // and every document in flight; the items Add held are lost with their callbacks
+      // (their senders time out), which is the lesser harm.
+      return;
+    }
+    core_.stats.RecordStage(Stage::kBatch, NanosSince(start));
+    if (batch) committer_->Enqueue(std::move(batch));
+  }
+
+  void RunPipeline() {
+    tbb::task_arena arena(core_.options.threads);
+    arena.execute([&] {
+      using tbb::filter_mode;
+      tbb::parallel_pipeline(
+          core_.options.tokens,
+          tbb::make_filter<void, Item>(filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) { return NextItem(fc); }) &
+              tbb::make_filter<Item, Item>(filter_mode::parallel,
+                                           [&](Item i) { return Decode(std::move(i)); }) &
+              tbb::make_filter<Item, Item>(filter_mode::parallel,
+                                           [&](Item i) { return Authenticate(std::move(i)); }) &
+              tbb::make_filter<Item, Item>(filter_mode::parallel,
+                                           [&](Item i) { return Check(std::move(i)); }) &
+              tbb::make_filter<Item, Item>(filter_mode::serial_in_order,
+                                           [&](Item i) { return Sequence(std::move(i)); }) &
+              tbb::make_filter<Item, void>(filter_mode::serial_in_order,
+                                           [&](Item i) { BatchAndHandOff(std::move(i)); }));
+    });
+  }
+
+  EngineCore core_;
+  Sequencer sequencer_;
+  Batcher batcher_;
+  std::unique_ptr<Committer> committer_;
+  std::thread feeder_;
+
+  std::mutex shutdown_mu_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Item> queue_;           // GUARDED_BY(mu_)
+  bool waiting_ = false;             // GUARDED_BY(mu_): the feeder sleeps on cv_
+  bool stopping_ = false;            // GUARDED_BY(mu_)
+  bool final_tick_sent_ = false;     // GUARDED_BY(mu_)
+  uint64_t opened_batches_ = 0;      // GUARDED_BY(mu_)
+  uint64_t ticked_batch_ = 0;        // GUARDED_BY(mu_): opened_batches_ at the last tick
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Engine::~Engine() { Shutdown(); }
+
+Result<std::unique_ptr<Engine>> Engine::Start(const EngineOptions& options, LedgerStore& store,
+                                              const ParticipantRegistry& registry,
+                                              const Rules& rules, const Clock& clock,
+                                              const ledger::NoteSigner& signer) {
+  auto verifier = ledger::NoteVerifier::FromVerifierKey(signer.VerifierKey());
+  if (!verifier.ok()) return verifier.status();
+  LCPROC_RETURN_IF_ERROR(VerifyStoreHead(store, *verifier));
+  auto impl = std::make_unique<Impl>(options, store, registry, rules, clock, signer);
+  LCPROC_RETURN_IF_ERROR(impl->Open());
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+Status Engine::Submit(std::unique_ptr<Submission> submission, Completion done) {
+  return impl_->Submit(std::move(submission), std::move(done));
+}
+
+std::future<Outcome> Engine::Submit(std::unique_ptr<Submission> submission) {
+  auto promise = std::make_shared<std::promise<Outcome>>();
+  std::future<Outcome> future = promise->get_future();
+  Status status =
+      impl_->Submit(std::move(submission), [promise](Outcome out) { promise->set_value(std::move(out)); });
+  if (!status.ok()) {
+    Outcome out;
+    out.status = std::move(status);
+    promise->set_value(std::move(out));
+  }
+  return future;
+}
+
+void Engine::Shutdown() { impl_->Shutdown(); }
+
+EngineStats Engine::stats() const { return impl_->core().stats.Snapshot(); }
+
+std::string Engine::LatestCheckpoint() const { return impl_->core().LatestCheckpoint(); }
+
+uint64_t Engine::committed_size() const {
+  return impl_->core().committed_size.load(std::memory_order_acquire);
+}
+
+}  // namespace lcproc::engine

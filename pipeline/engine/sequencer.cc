@@ -1,0 +1,252 @@
+#include "pipeline/engine/sequencer.h"
+
+#include <utility>
+
+#include "pipeline/engine/checkpoint_note.h"
+
+namespace lcproc::engine {
+namespace {
+
+std::string IdempotencyMapKey(const Submission& s) {
+  if (s.idempotency_key.empty()) return {};
+  std::string key = s.submitter;
+  key.push_back('\0');
+  key += s.idempotency_key;
+  return key;
+}
+
+std::string DigestKey(const crypto::Digest& d) { return std::string(crypto::AsBytes(d)); }
+
+}  // namespace
+
+Outcome OutcomeFromEntry(const LedgerEntry& entry, uint64_t index) {
+  Outcome out;
+  out.verdict = entry.accepted ? Verdict::kAccepted : Verdict::kRejected;
+  out.status = entry.accepted ? Status::Ok() : Status(entry.reason_code, entry.reason);
+  out.discrepancies = entry.discrepancies;
+  out.leaf_index = index;
+  return out;
+}
+
+void Sequencer::Reset() {
+  credits_.clear();
+  pending_by_idempotency_.clear();
+  pending_by_replay_.clear();
+  pending_order_.clear();
+  next_index_ = core_.committed_size.load(std::memory_order_acquire);
+}
+
+void Sequencer::SyncWithCommits() {
+  uint64_t epoch = core_.epoch.load(std::memory_order_acquire);
+  if (epoch != epoch_) {
+    // A commit failed: every index handed out since the last good commit is void.
+    epoch_ = epoch;
+    Reset();
+  }
+  // Committed entries are found in the store from now on; forget them here. The commit
+  // thread publishes committed_size only after the store's commit, so nothing falls
+  // between the two lookups.
+  uint64_t committed = core_.committed_size.load(std::memory_order_acquire);
+  while (!pending_order_.empty() && pending_order_.front().index < committed) {
+    const PendingKeys& keys = pending_order_.front();
+    if (!keys.idempotency.empty()) {
+      auto it = pending_by_idempotency_.find(keys.idempotency);
+      if (it != pending_by_idempotency_.end() && it->second.index == keys.index) {
+        pending_by_idempotency_.erase(it);
+      }
+    }
+    auto it = pending_by_replay_.find(keys.replay);
+    if (it != pending_by_replay_.end() && it->second.index == keys.index) pending_by_replay_.erase(it);
+    pending_order_.pop_front();
+  }
+}
+
+void Sequencer::Refuse(WorkItem& item, Status status) {
+  Outcome out;
+  out.verdict = Verdict::kRefused;
+  out.status = std::move(status);
+  if (item.document) out.credit_number = item.document->credit_number();
+  item.disposition = Disposition::kCompleted;
+  core_.Complete(item, std::move(out));
+}
+
+Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item,
+                                                        const crypto::Digest& replay_key,
+                                                        bool& conflict) {
+  const Submission& s = *item.submission;
+  if (!s.idempotency_key.empty()) {
+    LCPROC_ASSIGN_OR_RETURN(auto candidates,
+                            core_.store.FindByIdempotencyKey(s.submitter, s.idempotency_key));
+    for (uint64_t index : candidates) {
+      LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
+      LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
+      if (entry.submitter != s.submitter || entry.idempotency_key != s.idempotency_key) continue;
+      if (entry.body != s.body) {
+        conflict = true;
+        return std::optional<Outcome>();
+      }
+      return std::optional<Outcome>(OutcomeFromEntry(entry, index));
+    }
+  }
+  LCPROC_ASSIGN_OR_RETURN(auto candidates, core_.store.FindByReplayKey(replay_key));
+  for (uint64_t index : candidates) {
+    LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
+    LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
+    if (entry.jws == s.jws && entry.body == s.body) {
+      return std::optional<Outcome>(OutcomeFromEntry(entry, index));
+    }
+  }
+  return std::optional<Outcome>();
+}
+
+bool Sequencer::AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key) {
+  const Submission& s = *item.submission;
+  std::string idem = IdempotencyMapKey(s);
+  const Pending* pending = nullptr;
+  if (!idem.empty()) {
+    auto it = pending_by_idempotency_.find(idem);
+    if (it != pending_by_idempotency_.end()) {
+      if (it->second.body_hash != crypto::Sha256(s.body)) {
+        Refuse(item, Conflict("idempotency key already used for a different document"));
+        return true;
+      }
+      pending = &it->second;
+    }
+  }
+  if (pending == nullptr) {
+    auto it = pending_by_replay_.find(DigestKey(replay_key));
+    if (it != pending_by_replay_.end()) pending = &it->second;
+  }
+  if (pending != nullptr) {
+    item.outcome = *pending->outcome;
+    item.outcome.duplicate = true;
+    item.disposition = Disposition::kPendingDuplicate;
+    return true;
+  }
+
+  bool conflict = false;
+  auto committed = FindCommitted(item, replay_key, conflict);
+  if (!committed.ok()) {
+    Outcome out;
+    out.status = committed.status().WithContext("looking up earlier submissions");
+    item.disposition = Disposition::kCompleted;
+    core_.Complete(item, std::move(out));
+    return true;
+  }
+  if (conflict) {
+    Refuse(item, Conflict("idempotency key already used for a different document"));
+    return true;
+  }
+  if (!committed->has_value()) return false;
+  Outcome out = std::move(**committed);
+  out.duplicate = true;
+  if (item.document) out.credit_number = item.document->credit_number();
+  // The store's checkpoint, not the engine's cached one: the commit that made this
+  // entry visible may not have published its checkpoint yet.
+  auto note = core_.store.LatestCheckpoint();
+  if (note.ok()) {
+    out.checkpoint = std::move(*note);
+    out.tree_size = NoteTreeSize(out.checkpoint).value_or(0);
+  }
+  item.disposition = Disposition::kCompleted;
+  core_.Complete(item, std::move(out));
+  return true;
+}
+
+Result<Sequencer::CachedCredit*> Sequencer::LoadCredit(const std::string& credit) {
+  auto it = credits_.find(credit);
+  if (it != credits_.end()) return &it->second;
+  if (credits_.size() >= kMaxCachedCredits) EvictCredits();
+  LCPROC_ASSIGN_OR_RETURN(auto indexes, core_.store.EntriesForCredit(credit));
+  CachedCredit cached;
+  for (uint64_t index : indexes) {
+    LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
+    LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
+    cached.last_index = index;
+    if (!entry.accepted) continue;
+    auto document = core_.rules.Decode(entry.content_type, entry.body);
+    if (!document.ok()) {
+      return DataLoss("credit " + credit + ": accepted entry " + std::to_string(index) +
+                      " no longer decodes: " + document.status().message());
+    }
+    auto decision =
+        core_.rules.Apply(cached.state.get(), **document, entry.submitter, entry.received_millis);
+    if (!decision.accepted || decision.next == nullptr) {
+      return DataLoss("credit " + credit + ": replaying accepted entry " + std::to_string(index) +
+                      " is now rejected: " + decision.reason.message());
+    }
+    cached.state = std::move(decision.next);
+  }
+  return &credits_.emplace(credit, std::move(cached)).first->second;
+}
+
+void Sequencer::EvictCredits() {
+  // Only credits with nothing uncommitted: their state can be rebuilt from the store.
+  uint64_t committed = core_.committed_size.load(std::memory_order_acquire);
+  std::erase_if(credits_, [&](const auto& kv) { return kv.second.last_index < committed; });
+}
+
+void Sequencer::Process(WorkItem& item) {
+  SyncWithCommits();
+  item.epoch = epoch_;
+  const Submission& s = *item.submission;
+  crypto::Digest replay_key = ReplayKey(s.jws, s.body);
+  if (AnswerDuplicate(item, replay_key)) return;
+
+  LedgerEntry entry{false, s.received_millis, s.submitter, s.content_type, s.idempotency_key,
+                    s.body, s.jws, StatusCode::kOk, {}, {}};
+  std::string credit;
+  Status reason;
+  if (!item.decode_status.ok()) {
+    reason = item.decode_status;
+  } else {
+    credit = item.document->credit_number();
+    if (!item.check_status.ok()) {
+      reason = item.check_status;
+    } else {
+      auto cached = LoadCredit(credit);
+      if (!cached.ok()) {
+        Outcome out;
+        out.status = cached.status();
+        out.credit_number = credit;
+        item.disposition = Disposition::kCompleted;
+        core_.Complete(item, std::move(out));
+        return;
+      }
+      auto decision = core_.rules.Apply((*cached)->state.get(), *item.document, s.submitter,
+                                        s.received_millis);
+      (*cached)->last_index = next_index_;
+      entry.discrepancies = std::move(decision.discrepancies);
+      if (decision.accepted && decision.next != nullptr) {
+        entry.accepted = true;
+        (*cached)->state = decision.next;
+        item.credit_after = std::move(decision.next);
+      } else {
+        reason = decision.reason.ok() ? Internal("rules accepted without a new state")
+                                      : std::move(decision.reason);
+      }
+    }
+  }
+  if (!entry.accepted) {
+    entry.reason_code = reason.code();
+    entry.reason = reason.message();
+  }
+
+  uint64_t index = next_index_++;
+  item.outcome = OutcomeFromEntry(entry, index);
+  item.outcome.duplicate = false;
+  item.outcome.credit_number = credit;
+  item.record = EntryRecord{index, EncodeLeaf(entry), replay_key, s.submitter,
+                            s.idempotency_key, credit};
+  item.disposition = Disposition::kEntry;
+
+  auto shared = std::make_shared<const Outcome>(item.outcome);
+  crypto::Digest body_hash = crypto::Sha256(s.body);
+  std::string idem = IdempotencyMapKey(s);
+  std::string replay = DigestKey(replay_key);
+  if (!idem.empty()) pending_by_idempotency_[idem] = Pending{index, body_hash, shared};
+  pending_by_replay_[replay] = Pending{index, body_hash, shared};
+  pending_order_.push_back(PendingKeys{index, std::move(idem), std::move(replay)});
+}
+
+}  // namespace lcproc::engine

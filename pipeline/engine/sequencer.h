@@ -1,0 +1,80 @@
+// Sequencer: stage 4, the engine's only serial decision point (internal).
+//
+// For each authenticated item, in arrival order: answers a retry (same submitter and
+// idempotency key) or a replay (same signed document) with the first entry's outcome,
+// refuses an idempotency key reused for other bytes (Conflict), otherwise applies the
+// document to its credit's state through Rules::Apply and gives it the next leaf index.
+//
+// Credit states are loaded lazily: on first sight of a credit the sequencer replays the
+// credit's accepted entries from the store through Rules::Apply (the ledger is the only
+// truth; the trade domain's CreditState needs no second, on-disk format to keep in
+// step with the rules). States of credits with nothing uncommitted may be evicted.
+// Entries not yet committed are remembered in memory so duplicates inside the pipeline
+// are caught too.
+//
+// Not thread-safe: called only from the serial sequence filter.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "pipeline/engine/engine_core.h"
+#include "pipeline/engine/work_item.h"
+
+namespace lcproc::engine {
+
+class Sequencer {
+ public:
+  explicit Sequencer(EngineCore& core) : core_(core) {}
+
+  // Sequences `item` (REQUIRES: not a tick). Refused items and duplicates of committed
+  // entries are completed here; the rest leave as kEntry or kPendingDuplicate.
+  void Process(WorkItem& item);
+
+  // Forgets everything derived from uncommitted batches (after a failed commit).
+  void Reset();
+
+  static constexpr size_t kMaxCachedCredits = 1 << 16;
+
+ private:
+  struct Pending {
+    uint64_t index;
+    crypto::Digest body_hash;
+    std::shared_ptr<const Outcome> outcome;
+  };
+  struct CachedCredit {
+    std::shared_ptr<const Rules::CreditState> state;  // null: no accepted document yet
+    uint64_t last_index = 0;                          // last entry sequenced for it
+  };
+
+  void SyncWithCommits();
+  // A duplicate's answer, or nullopt when the item is new. May complete the item.
+  bool AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key);
+  Result<std::optional<Outcome>> FindCommitted(const WorkItem& item,
+                                               const crypto::Digest& replay_key, bool& conflict);
+  Result<CachedCredit*> LoadCredit(const std::string& credit);
+  void EvictCredits();
+  void Refuse(WorkItem& item, Status status);
+
+  EngineCore& core_;
+  uint64_t epoch_ = 0;
+  uint64_t next_index_ = 0;
+  std::unordered_map<std::string, CachedCredit> credits_;
+  // Uncommitted entries by idempotency key ("submitter\0key") and replay key.
+  std::unordered_map<std::string, Pending> pending_by_idempotency_;
+  std::unordered_map<std::string, Pending> pending_by_replay_;
+  struct PendingKeys {
+    uint64_t index;
+    std::string idempotency;  // empty: none
+    std::string replay;
+  };
+  std::deque<PendingKeys> pending_order_;
+};
+
+// An Outcome rebuilt from a committed leaf.
+Outcome OutcomeFromEntry(const LedgerEntry& entry, uint64_t index);
+
+}  // namespace lcproc::engine

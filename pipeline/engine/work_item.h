@@ -1,0 +1,67 @@
+// WorkItem and Batch: what travels between the engine's stages (internal to
+// pipeline/engine; not for other folders).
+//
+// A WorkItem is one submission and what the stages learned about it; a "tick" (no
+// submission) asks the batch stage to cut the open batch. A Batch is what the commit
+// thread writes and acknowledges. Each is owned by exactly one stage at a time
+// (std::unique_ptr hand-offs), so neither needs locking.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine/engine.h"
+#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/engine/ledger_store.h"
+#include "pipeline/engine/outcome.h"
+#include "pipeline/engine/rules.h"
+#include "pipeline/engine/submission.h"
+
+namespace lcproc::engine {
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// What the sequence stage decided to do with an item.
+enum class Disposition : uint8_t {
+  kPending,           // not sequenced yet
+  kCompleted,         // already answered (refused, or a duplicate of a committed entry)
+  kEntry,             // a new ledger entry: `record` set
+  kPendingDuplicate,  // same as an entry not yet committed: answer with `outcome` then
+};
+
+struct WorkItem {
+  std::unique_ptr<Submission> submission;  // null for a tick
+  Engine::Completion done;
+  SteadyTime submitted_at{};
+
+  // Stages 1-3.
+  std::unique_ptr<Rules::Document> document;
+  Status decode_status;
+  Status auth_status;
+  std::optional<KeyRefusal> key_refusal;
+  Status check_status;
+
+  // Stage 4.
+  Disposition disposition = Disposition::kPending;
+  uint64_t epoch = 0;
+  Outcome outcome;                // complete but for the checkpoint
+  std::optional<EntryRecord> record;
+  std::shared_ptr<const Rules::CreditState> credit_after;  // accepted: the new state
+
+  bool tick() const { return submission == nullptr; }
+};
+
+struct Batch {
+  uint64_t epoch = 0;
+  CommitBatch commit;  // empty entries: nothing to write, only answers to give
+  // Set when the batch stage could not finish the batch: the commit thread treats it as
+  // a failed commit (it alone may start a new epoch, being in order with the store).
+  Status error;
+  std::vector<std::unique_ptr<WorkItem>> items;
+};
+
+}  // namespace lcproc::engine
