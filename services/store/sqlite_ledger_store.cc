@@ -1,0 +1,457 @@
+#include "services/store/sqlite_ledger_store.h"
+
+#include <array>
+
+#include <sqlite3.h>
+
+namespace lcproc::store {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+// 64 KiB pages: entries of ~2.5 KiB pack ~25 to a page instead of one per 4 KiB page
+// with the rest wasted, which is what keeps a ledger entry within its bytes + 300.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS entries(
+  idx INTEGER PRIMARY KEY,
+  leaf BLOB NOT NULL,
+  replay INTEGER NOT NULL,
+  idem INTEGER,
+  credit INTEGER);
+CREATE INDEX IF NOT EXISTS entries_replay ON entries(replay);
+CREATE INDEX IF NOT EXISTS entries_idem ON entries(idem) WHERE idem IS NOT NULL;
+CREATE INDEX IF NOT EXISTS entries_credit ON entries(credit) WHERE credit IS NOT NULL;
+CREATE TABLE IF NOT EXISTS tiles(id INTEGER PRIMARY KEY, hashes BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS checkpoints(size INTEGER PRIMARY KEY, note TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS credits(
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS credits_state ON credits(state);
+CREATE TABLE IF NOT EXISTS credit_parties(
+  bic TEXT NOT NULL,
+  credit INTEGER NOT NULL,
+  PRIMARY KEY(bic, credit)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS credit_parties_credit ON credit_parties(credit);
+)sql";
+
+enum Sql {
+  kSize,
+  kInsertEntry,
+  kFindCreditId,
+  kInsertCredit,
+  kUpdateCredit,
+  kInsertParty,
+  kPutTile,
+  kPutCheckpoint,
+  kLatestCheckpoint,
+  kCheckpointAt,
+  kReadLeaf,
+  kByReplay,
+  kByIdem,
+  kByCredit,
+  kReadCredit,
+  kCreditParties,
+  kScanLeaves,
+  kScanCheckpoints,
+  kReadTile,
+  kOfParty,
+  kInState,
+  kSqlCount,
+};
+
+constexpr std::array<const char*, kSqlCount> kStatements = {
+    "SELECT COALESCE(MAX(idx) + 1, 0) FROM entries",
+    "INSERT INTO entries(idx, leaf, replay, idem, credit) VALUES(?, ?, ?, ?, ?)",
+    "SELECT id FROM credits WHERE reference = ?",
+    "INSERT INTO credits(reference, state) VALUES(?, '')",
+    "UPDATE credits SET state = ? WHERE id = ?",
+    "INSERT OR IGNORE INTO credit_parties(bic, credit) VALUES(?, ?)",
+    "INSERT OR REPLACE INTO tiles(id, hashes) VALUES(?, ?)",
+    "INSERT INTO checkpoints(size, note) VALUES(?, ?)",
+    "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1",
+    "SELECT note FROM checkpoints WHERE size = ?",
+    "SELECT leaf FROM entries WHERE idx = ?",
+    "SELECT idx FROM entries WHERE replay = ? ORDER BY idx",
+    "SELECT idx FROM entries WHERE idem = ? ORDER BY idx",
+    "SELECT e.idx FROM credits c JOIN entries e ON e.credit = c.id WHERE c.reference = ? "
+    "ORDER BY e.idx",
+    "SELECT id, state FROM credits WHERE reference = ?",
+    "SELECT bic FROM credit_parties WHERE credit = ? ORDER BY bic",
+    "SELECT idx, leaf FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx",
+    "SELECT size, note FROM checkpoints WHERE size > ? ORDER BY size LIMIT 256",
+    "SELECT hashes FROM tiles WHERE id = ?",
+    "SELECT c.reference FROM credit_parties p JOIN credits c ON c.id = p.credit WHERE p.bic = ? "
+    "ORDER BY c.reference",
+    "SELECT reference FROM credits WHERE state = ? ORDER BY reference",
+};
+
+// The first 8 bytes of a digest as a signed 64-bit integer: an index key.
+int64_t PrefixKey(const crypto::Digest& d) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | d[i];
+  return static_cast<int64_t>(v);
+}
+
+int64_t IdempotencyKey(std::string_view submitter, std::string_view key) {
+  return PrefixKey(crypto::Sha256({submitter, std::string_view("\0", 1), key}));
+}
+
+int64_t TileRowId(uint8_t level, uint64_t index) {
+  return static_cast<int64_t>((static_cast<uint64_t>(level) << 56) | index);
+}
+
+constexpr size_t kScanChunk = 1024;
+
+}  // namespace
+
+struct SqliteLedgerStore::Connection {
+  Database db;
+  std::array<Statement, kSqlCount> sql;
+
+  Statement& operator[](Sql which) { return sql[which]; }
+};
+
+namespace {
+
+Result<std::unique_ptr<SqliteLedgerStore::Connection>> Connect(const std::string& path,
+                                                               const SqliteOptions& options,
+                                                               bool writer) {
+  auto conn = std::make_unique<SqliteLedgerStore::Connection>();
+  LCPROC_ASSIGN_OR_RETURN(conn->db, Database::Open(path, writer && options.create));
+  Database& db = conn->db;
+  LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
+  if (writer) {
+    LCPROC_ASSIGN_OR_RETURN(Statement version, db.Prepare("PRAGMA user_version"));
+    LCPROC_ASSIGN_OR_RETURN(bool row, version.Step());
+    int64_t user_version = row ? version.ColumnInt64(0) : 0;
+    version.Reset();
+    if (user_version == 0) {
+      LCPROC_ASSIGN_OR_RETURN(Statement tables, db.Prepare("SELECT COUNT(*) FROM sqlite_master"));
+      LCPROC_ASSIGN_OR_RETURN(bool has, tables.Step());
+      if (has && tables.ColumnInt64(0) != 0) {
+        return DataLoss(path + " is an SQLite database but not an lcproc ledger");
+      }
+      LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA page_size = 65536"));
+    } else if (user_version != kSchemaVersion) {
+      return DataLoss(path + " has ledger schema version " + std::to_string(user_version) +
+                      "; this lcproc reads version " + std::to_string(kSchemaVersion));
+    }
+    LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
+    LCPROC_RETURN_IF_ERROR(
+        db.Exec(options.durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = OFF"));
+    if (user_version == 0) {
+      LCPROC_RETURN_IF_ERROR(db.Exec(std::string("BEGIN; ") + kSchema + "PRAGMA user_version = " +
+                                     std::to_string(kSchemaVersion) + "; COMMIT;"));
+    }
+  } else {
+    LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA query_only = 1"));
+  }
+  for (int i = 0; i < kSqlCount; ++i) {
+    LCPROC_ASSIGN_OR_RETURN(conn->sql[i], db.Prepare(kStatements[i]));
+  }
+  return conn;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::string& path,
+                                                                   const SqliteOptions& options) {
+  LCPROC_ASSIGN_OR_RETURN(auto writer, Connect(path, options, true));
+  LCPROC_ASSIGN_OR_RETURN(auto reader, Connect(path, options, false));
+  return std::unique_ptr<SqliteLedgerStore>(new SqliteLedgerStore(std::move(writer), std::move(reader)));
+}
+
+SqliteLedgerStore::SqliteLedgerStore(std::unique_ptr<Connection> writer,
+                                     std::unique_ptr<Connection> reader)
+    : writer_(std::move(writer)), reader_(std::move(reader)) {}
+
+SqliteLedgerStore::~SqliteLedgerStore() = default;
+
+Result<int64_t> SqliteLedgerStore::CreditId(const std::string& reference) {
+  auto it = credit_ids_.find(reference);
+  if (it != credit_ids_.end()) return it->second;
+  Connection& w = *writer_;
+  {
+    Statement& find = w[kFindCreditId];
+    ResetOnExit reset(find);
+    LCPROC_RETURN_IF_ERROR(find.BindText(1, reference));
+    LCPROC_ASSIGN_OR_RETURN(bool row, find.Step());
+    if (row) return credit_ids_[reference] = find.ColumnInt64(0);
+  }
+  Statement& insert = w[kInsertCredit];
+  ResetOnExit reset(insert);
+  LCPROC_RETURN_IF_ERROR(insert.BindText(1, reference));
+  LCPROC_RETURN_IF_ERROR(insert.Run());
+  return credit_ids_[reference] = sqlite3_last_insert_rowid(w.db.get());
+}
+
+Status SqliteLedgerStore::CommitLocked(const engine::CommitBatch& batch) {
+  Connection& w = *writer_;
+  {
+    Statement& size = w[kSize];
+    ResetOnExit reset(size);
+    LCPROC_ASSIGN_OR_RETURN(bool row, size.Step());
+    uint64_t current = row ? static_cast<uint64_t>(size.ColumnInt64(0)) : 0;
+    if (current != batch.old_size) {
+      return FailedPrecondition("batch starts at " + std::to_string(batch.old_size) +
+                                " but the ledger holds " + std::to_string(current));
+    }
+  }
+  for (const engine::EntryRecord& e : batch.entries) {
+    int64_t credit = 0;
+    if (!e.credit_number.empty()) {
+      LCPROC_ASSIGN_OR_RETURN(credit, CreditId(e.credit_number));
+    }
+    Statement& insert = w[kInsertEntry];
+    ResetOnExit reset(insert);
+    LCPROC_RETURN_IF_ERROR(insert.BindInt64(1, static_cast<int64_t>(e.index)));
+    LCPROC_RETURN_IF_ERROR(insert.BindBlob(2, e.leaf));
+    LCPROC_RETURN_IF_ERROR(insert.BindInt64(3, PrefixKey(e.replay_key)));
+    LCPROC_RETURN_IF_ERROR(e.idempotency_key.empty()
+                               ? insert.BindNull(4)
+                               : insert.BindInt64(4, IdempotencyKey(e.submitter, e.idempotency_key)));
+    LCPROC_RETURN_IF_ERROR(credit != 0 ? insert.BindInt64(5, credit) : insert.BindNull(5));
+    LCPROC_RETURN_IF_ERROR(insert.Run());
+  }
+  for (const ledger::TileWrite& t : batch.tiles) {
+    Statement& put = w[kPutTile];
+    ResetOnExit reset(put);
+    LCPROC_RETURN_IF_ERROR(put.BindInt64(1, TileRowId(t.id.level, t.id.index)));
+    LCPROC_RETURN_IF_ERROR(put.BindBlob(2, t.hashes));
+    LCPROC_RETURN_IF_ERROR(put.Run());
+  }
+  for (const engine::CreditRow& c : batch.credits) {
+    LCPROC_ASSIGN_OR_RETURN(int64_t id, CreditId(c.reference));
+    {
+      Statement& update = w[kUpdateCredit];
+      ResetOnExit reset(update);
+      LCPROC_RETURN_IF_ERROR(update.BindText(1, c.state));
+      LCPROC_RETURN_IF_ERROR(update.BindInt64(2, id));
+      LCPROC_RETURN_IF_ERROR(update.Run());
+    }
+    for (const std::string& bic : c.parties) {
+      Statement& party = w[kInsertParty];
+      ResetOnExit reset(party);
+      LCPROC_RETURN_IF_ERROR(party.BindText(1, bic));
+      LCPROC_RETURN_IF_ERROR(party.BindInt64(2, id));
+      LCPROC_RETURN_IF_ERROR(party.Run());
+    }
+  }
+  Statement& checkpoint = w[kPutCheckpoint];
+  ResetOnExit reset(checkpoint);
+  LCPROC_RETURN_IF_ERROR(checkpoint.BindInt64(1, static_cast<int64_t>(batch.new_size)));
+  LCPROC_RETURN_IF_ERROR(checkpoint.BindText(2, batch.checkpoint));
+  return checkpoint.Run();
+}
+
+Status SqliteLedgerStore::Commit(const engine::CommitBatch& batch) {
+  std::lock_guard lock(write_mu_);
+  Database& db = writer_->db;
+  LCPROC_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status status = CommitLocked(batch);
+  if (status.ok()) status = db.Exec("COMMIT");
+  if (!status.ok()) {
+    // SQLite may have rolled back already (SQLITE_FULL does); a second ROLLBACK's
+    // "no transaction is active" is expected and ignored. Credit ids inserted by the
+    // lost transaction are gone with it.
+    (void)db.Exec("ROLLBACK");
+    credit_ids_.clear();
+  }
+  return status;
+}
+
+Result<uint64_t> SqliteLedgerStore::Size() const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kSize];
+  ResetOnExit reset(s);
+  LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+  return row ? static_cast<uint64_t>(s.ColumnInt64(0)) : 0;
+}
+
+Result<std::string> SqliteLedgerStore::LatestCheckpoint() const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kLatestCheckpoint];
+  ResetOnExit reset(s);
+  LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("no checkpoint yet");
+  return std::string(s.ColumnBlob(0));
+}
+
+Result<std::string> SqliteLedgerStore::CheckpointAt(uint64_t size) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kCheckpointAt];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(size)));
+  LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("no checkpoint for tree size " + std::to_string(size));
+  return std::string(s.ColumnBlob(0));
+}
+
+Result<std::string> SqliteLedgerStore::ReadLeaf(uint64_t index) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kReadLeaf];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(index)));
+  LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return NotFound("no entry " + std::to_string(index));
+  return std::string(s.ColumnBlob(0));
+}
+
+Result<std::vector<uint64_t>> SqliteLedgerStore::Indexes(int which, int64_t key) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = reader_->sql[which];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(1, key));
+  std::vector<uint64_t> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(static_cast<uint64_t>(s.ColumnInt64(0)));
+  }
+}
+
+Result<std::vector<uint64_t>> SqliteLedgerStore::FindByReplayKey(const crypto::Digest& key) const {
+  return Indexes(kByReplay, PrefixKey(key));
+}
+
+Result<std::vector<uint64_t>> SqliteLedgerStore::FindByIdempotencyKey(std::string_view submitter,
+                                                                      std::string_view key) const {
+  return Indexes(kByIdem, IdempotencyKey(submitter, key));
+}
+
+Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForCredit(std::string_view credit) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kByCredit];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindText(1, credit));
+  std::vector<uint64_t> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(static_cast<uint64_t>(s.ColumnInt64(0)));
+  }
+}
+
+Result<engine::CreditRow> SqliteLedgerStore::ReadCredit(std::string_view reference) const {
+  std::lock_guard lock(read_mu_);
+  engine::CreditRow row{std::string(reference), {}, {}};
+  int64_t id;
+  {
+    Statement& s = (*reader_)[kReadCredit];
+    ResetOnExit reset(s);
+    LCPROC_RETURN_IF_ERROR(s.BindText(1, reference));
+    LCPROC_ASSIGN_OR_RETURN(bool found, s.Step());
+    if (!found) return NotFound("no credit " + std::string(reference));
+    id = s.ColumnInt64(0);
+    row.state = std::string(s.ColumnBlob(1));
+  }
+  Statement& p = (*reader_)[kCreditParties];
+  ResetOnExit reset(p);
+  LCPROC_RETURN_IF_ERROR(p.BindInt64(1, id));
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool more, p.Step());
+    if (!more) return row;
+    row.parties.emplace_back(p.ColumnBlob(0));
+  }
+}
+
+Status SqliteLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const {
+  // In chunks, copying each out before visiting: memory stays bounded, and the
+  // visitor may call back into the store without meeting our lock.
+  std::vector<std::pair<uint64_t, std::string>> chunk;
+  while (begin < end) {
+    chunk.clear();
+    {
+      std::lock_guard lock(read_mu_);
+      Statement& s = (*reader_)[kScanLeaves];
+      ResetOnExit reset(s);
+      LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(begin)));
+      LCPROC_RETURN_IF_ERROR(
+          s.BindInt64(2, static_cast<int64_t>(std::min(end, begin + kScanChunk))));
+      for (;;) {
+        LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        chunk.emplace_back(static_cast<uint64_t>(s.ColumnInt64(0)), std::string(s.ColumnBlob(1)));
+      }
+    }
+    for (const auto& [index, leaf] : chunk) {
+      if (index != begin) return DataLoss("entry " + std::to_string(begin) + " is missing");
+      LCPROC_RETURN_IF_ERROR(visit(index, leaf));
+      ++begin;
+    }
+    if (chunk.empty()) return DataLoss("entry " + std::to_string(begin) + " is missing");
+  }
+  return Status::Ok();
+}
+
+Status SqliteLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) const {
+  int64_t after = -1;
+  std::vector<std::pair<uint64_t, std::string>> chunk;
+  do {
+    chunk.clear();
+    {
+      std::lock_guard lock(read_mu_);
+      Statement& s = (*reader_)[kScanCheckpoints];
+      ResetOnExit reset(s);
+      LCPROC_RETURN_IF_ERROR(s.BindInt64(1, after));
+      for (;;) {
+        LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+        if (!row) break;
+        chunk.emplace_back(static_cast<uint64_t>(s.ColumnInt64(0)), std::string(s.ColumnBlob(1)));
+      }
+    }
+    for (const auto& [size, note] : chunk) {
+      LCPROC_RETURN_IF_ERROR(visit(size, note));
+      after = static_cast<int64_t>(size);
+    }
+  } while (!chunk.empty());
+  return Status::Ok();
+}
+
+Result<std::string> SqliteLedgerStore::ReadTile(uint8_t level, uint64_t index,
+                                                uint16_t min_width) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kReadTile];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(1, TileRowId(level, index)));
+  LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+  std::string where = "tile " + std::to_string(level) + "/" + std::to_string(index);
+  if (!row) return NotFound("no " + where);
+  std::string_view hashes = s.ColumnBlob(0);
+  if (hashes.size() % ledger::kHashSize != 0 || hashes.size() > ledger::kTileWidth * ledger::kHashSize) {
+    return DataLoss(where + " is " + std::to_string(hashes.size()) + " bytes, not whole hashes");
+  }
+  if (hashes.size() < size_t{min_width} * ledger::kHashSize) {
+    return NotFound(where + " is narrower than " + std::to_string(min_width));
+  }
+  return std::string(hashes);
+}
+
+Result<std::vector<std::string>> SqliteLedgerStore::CreditsOfParty(std::string_view bic) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kOfParty];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindText(1, bic));
+  std::vector<std::string> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(s.ColumnBlob(0));
+  }
+}
+
+Result<std::vector<std::string>> SqliteLedgerStore::CreditsInState(std::string_view state) const {
+  std::lock_guard lock(read_mu_);
+  Statement& s = (*reader_)[kInState];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindText(1, state));
+  std::vector<std::string> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(s.ColumnBlob(0));
+  }
+}
+
+}  // namespace lcproc::store
