@@ -10,261 +10,375 @@
 #   the SWIFT boundary only.
 # - Codes (BIC ISO 9362, ISO 3166 alpha-2 country, ISO 4217 currency) are upper-case text,
 #   validated by the decoder, not by the schema.
-# - An absent pointer field (Text, struct, list) means "not given". Enums that may be
-#   absent start with `unspecified` at ordinal 0.
+# - An absent pointer field (Text, struct, list) means "not given". A number or enum that
+#   may be absent is wrapped in a one-field struct (OptionalInt32 …) so absence is visible.
+# - Enumerants are the JSON strings; ordinals follow pipeline/trade's enums.
 @0xcb261e8e9448f22e;
 
 using Cxx = import "/capnp/c++.capnp";
 $Cxx.namespace("lcproc::schemas");
 
+enum CreditForm {
+  irrevocable @0;
+  irrevocableTransferable @1;
+}
+
+enum ApplicableRules {
+  ucpLatestVersion @0;
+  eucpLatestVersion @1;
+  ucpUrrLatestVersion @2;
+  eucpUrrLatestVersion @3;
+  other @4;
+}
+
+enum AvailableBy {
+  payment @0;
+  acceptance @1;
+  negotiation @2;
+  deferredPayment @3;
+  mixedPayment @4;
+}
+
+enum ShipmentPermission {
+  allowed @0;
+  notAllowed @1;
+  conditional @2;
+}
+
+enum ConfirmationInstruction {
+  confirm @0;
+  mayAdd @1;
+  without @2;
+}
+
+enum TradeDocumentType {
+  commercialInvoice @0;
+  billOfLading @1;
+  insuranceDocument @2;
+  certificateOfOrigin @3;
+  packingList @4;
+}
+
+enum AmendmentDecision {
+  accepted @0;
+  rejected @1;
+  partiallyAccepted @2;
+}
+
+enum ExaminationDecision {
+  compliant @0;
+  discrepant @1;
+}
+
+enum BillOfLadingSigner {
+  unsigned @0;
+  carrier @1;
+  master @2;
+  agentForCarrier @3;
+  agentForMaster @4;
+}
+
+enum InsuranceDocumentKind {
+  policy @0;
+  certificate @1;
+  declaration @2;
+  coverNote @3;
+}
+
 struct Money {
-  currency @0 :Text;   # ISO 4217 alphabetic code, e.g. "USD"
-  amount @1 :Text;     # decimal, at most the currency's minor units: "125000.00"
+  currency @0 :Text;  # ISO 4217 alphabetic code, e.g. "USD"
+  amount @1 :Text;    # decimal with at most the currency's minor units: "125000.00"
+}
+
+struct Quantity {
+  value @0 :Text;  # decimal with at most 3 places: "250", "12.5"
+  unit @1 :Text;   # "MT", "KG", "PCS", "CARTONS"
 }
 
 struct Party {
   name @0 :Text;
-  address @1 :List(Text);  # address lines, as in MT700 50/59 (4*35x)
-  country @2 :Text;        # ISO 3166-1 alpha-2, e.g. "DE"
+  addressLines @1 :List(Text);  # 4*35x in MT700 fields 50/59
+  country @2 :Text;             # ISO 3166-1 alpha-2
+  bic @3 :Text;                 # option A of a party field
+  account @4 :Text;             # the /account line
 }
 
-struct Bank {
-  bic @0 :Text;            # ISO 9362, 8 or 11 characters (option A of 41a, 51a, 53a …)
-  name @1 :Text;           # name and address when given without a BIC (option D)
-  address @2 :List(Text);
-}
-
-enum FormOfCredit {        # 40A
-  unspecified @0;
-  irrevocable @1;
-  irrevocableTransferable @2;
-  irrevocableStandby @3;
-  irrevocableTransferableStandby @4;
-}
-
-enum AvailableBy {         # 41a, second line
-  unspecified @0;
-  payment @1;              # BY PAYMENT (sight payment)
-  acceptance @2;           # BY ACCEPTANCE
-  negotiation @3;          # BY NEGOTIATION
-  deferredPayment @4;      # BY DEF PAYMENT
-  mixedPayment @5;         # BY MIXED PYMT
-}
-
-enum ShipmentTerm {        # 43P partial shipments, 43T transhipment
-  unspecified @0;
-  allowed @1;
-  notAllowed @2;
-  conditional @3;
-}
-
-enum ConfirmationInstruction {  # 49
-  unspecified @0;
-  confirm @1;
-  mayAdd @2;
-  without @3;
-}
-
-struct Tolerance {         # 39A: percentage credit amount tolerance, plus/minus
-  plusPercent @0 :UInt8;
-  minusPercent @1 :UInt8;
-}
-
-struct DocumentRequirement {  # one item of 46A
-  documentType @0 :Text;      # a Document arm name: "commercialInvoice", "transportDocument" …
-  originals @1 :UInt32;       # number of originals required
-  copies @2 :UInt32;
-  description @3 :Text;       # the clause as written in 46A
-}
-
-struct LetterOfCredit {                   # MT700
-  documentaryCreditNumber @0 :Text;       # 20
-  formOfCredit @1 :FormOfCredit;          # 40A
-  applicableRules @2 :Text;               # 40E, "UCP LATEST VERSION"
-  dateOfIssue @3 :Text;                   # 31C
-  expiryDate @4 :Text;                    # 31D date
-  expiryPlace @5 :Text;                   # 31D place
-  applicant @6 :Party;                    # 50
-  beneficiary @7 :Party;                  # 59
-  amount @8 :Money;                       # 32B
-  tolerance @9 :Tolerance;                # 39A
-  availableWith @10 :Bank;                # 41a (A: BIC, D: name and address, or "ANY BANK")
-  availableBy @11 :AvailableBy;           # 41a
-  draftsAt @12 :Text;                     # 42C
-  drawee @13 :Bank;                       # 42a
-  partialShipments @14 :ShipmentTerm;     # 43P
-  transhipment @15 :ShipmentTerm;         # 43T
-  placeOfTakingInCharge @16 :Text;        # 44A
-  portOfLoading @17 :Text;                # 44E
-  portOfDischarge @18 :Text;              # 44F
-  finalDestination @19 :Text;             # 44B
-  latestDateOfShipment @20 :Text;         # 44C
-  shipmentPeriod @21 :Text;               # 44D
-  descriptionOfGoods @22 :Text;           # 45A
-  documentsRequired @23 :List(DocumentRequirement);  # 46A
-  additionalConditions @24 :Text;         # 47A
-  charges @25 :Text;                      # 71D
-  periodForPresentationDays @26 :UInt32;  # 48, days after shipment (0: UCP 600 art. 14(c) 21 days)
-  confirmationInstructions @27 :ConfirmationInstruction;  # 49
-  issuingBank @28 :Bank;                  # 52a (block 1 sender when absent)
-  advisingBank @29 :Bank;                 # block 2 receiver / 57a "advise through"
-  confirmingBank @30 :Bank;               # 58a requested confirmation party
-  reimbursingBank @31 :Bank;              # 53a
-  incoterm @32 :Text;                     # from 45A, e.g. "CIF HAMBURG"
-}
-
-struct Amendment {                        # MT707
-  documentaryCreditNumber @0 :Text;       # 20 (sender's reference)
-  amendmentNumber @1 :UInt32;             # 26E
-  dateOfAmendment @2 :Text;               # 30
-  increaseOfAmount @3 :Money;             # 32B
-  decreaseOfAmount @4 :Money;             # 33B
-  newExpiryDate @5 :Text;                 # 31E
-  newLatestDateOfShipment @6 :Text;       # 44C
-  newTolerance @7 :Tolerance;             # 39A
-  otherChanges @8 :Text;                  # 79Z narrative
-  issuingBank @9 :Bank;                   # 52a
-}
-
-struct AmendmentResponse {                # beneficiary's answer (UCP 600 art. 10(c)(e))
-  documentaryCreditNumber @0 :Text;
-  amendmentNumber @1 :UInt32;
-  accepted @2 :Bool;                      # a partial acceptance is a rejection
-  dateOfResponse @3 :Text;
-  remarks @4 :Text;
-}
-
-struct Advice {                           # MT710/730-like advice to the beneficiary
-  documentaryCreditNumber @0 :Text;
-  advisingBank @1 :Bank;
-  dateOfAdvice @2 :Text;
-  confirmed @3 :Bool;                     # the advising bank adds its confirmation (art. 8)
-}
-
-struct LineItem {
+struct GoodsLine {
   description @0 :Text;
-  quantity @1 :Text;                      # decimal
-  unit @2 :Text;                          # "MT", "PCS"; counted units when "PCS"
-  unitPrice @3 :Money;
+  quantity @1 :Quantity;
+  unitPrice @2 :Money;
+  about @3 :Bool;         # "about"/"approximately": +-10% (art. 30(a))
 }
 
-struct CommercialInvoice {                # UCP 600 art. 18
-  invoiceNumber @0 :Text;
-  dateOfIssue @1 :Text;
-  issuer @2 :Party;                       # must be the beneficiary
-  buyer @3 :Party;                        # made out to the applicant
-  descriptionOfGoods @4 :Text;
-  lineItems @5 :List(LineItem);
-  totalAmount @6 :Money;
-  incoterm @7 :Text;
-  originals @8 :UInt32;
+struct PercentageTolerance {
+  plus @0 :Int32;
+  minus @1 :Int32;
 }
 
-struct TransportDocument {                # bill of lading, UCP 600 art. 20
-  documentNumber @0 :Text;
-  dateOfIssue @1 :Text;
-  carrier @2 :Text;
-  shipper @3 :Party;
-  consignee @4 :Text;                     # "TO ORDER OF …"
-  notifyParty @5 :Party;
-  portOfLoading @6 :Text;
+struct AvailableWith {
+  bank @0 :Text;       # BIC (41A); absent for ANY BANK (41D)
+  by @1 :AvailableBy;
+}
+
+struct RequiredDocument {
+  type @0 :TradeDocumentType;
+  originals @1 :Int32;         # art. 17(a)
+  copies @2 :Int32;
+  text @3 :Text;               # the 46A clause
+}
+
+struct PresentationPeriod {
+  days @0 :Int32;      # after shipment
+  narrative @1 :Text;
+}
+
+struct Instalment {
+  from @0 :Text;
+  to @1 :Text;       # inclusive
+  amount @2 :Money;
+}
+
+struct ExtraField {
+  tag @0 :Text;    # "72Z"
+  value @1 :Text;  # lines joined with \n
+}
+
+struct OptionalInt32 {
+  value @0 :Int32;
+}
+
+struct OptionalShipmentPermission {
+  value @0 :ShipmentPermission;
+}
+
+struct LetterOfCredit {
+  creditNumber @0 :Text;                          # 20
+  form @1 :CreditForm;                            # 40A
+  rules @2 :ApplicableRules;                      # 40E
+  rulesNarrative @3 :Text;                        # 40E narrative with OTHR
+  dateOfIssue @4 :Text;                           # 31C
+  expiryDate @5 :Text;                            # 31D date
+  expiryPlace @6 :Text;                           # 31D place
+  applicant @7 :Party;                            # 50
+  beneficiary @8 :Party;                          # 59
+  amount @9 :Money;                               # 32B
+  tolerance @10 :PercentageTolerance;             # 39A
+  amountAbout @11 :Bool;                          # "about" the amount, art. 30(a)
+  availableWith @12 :AvailableWith;               # 41a
+  draftsAt @13 :Text;                             # 42C
+  drawee @14 :Text;                               # 42a, BIC
+  partialShipments @15 :ShipmentPermission;       # 43P
+  transhipment @16 :ShipmentPermission;           # 43T
+  placeOfTakingInCharge @17 :Text;                # 44A
+  portOfLoading @18 :Text;                        # 44E
+  portOfDischarge @19 :Text;                      # 44F
+  finalDestination @20 :Text;                     # 44B
+  latestShipmentDate @21 :Text;                   # 44C
+  shipmentPeriod @22 :Text;                       # 44D, art. 3 term: "ON OR ABOUT 2026-03-15"
+  goodsDescription @23 :Text;                     # 45A
+  goods @24 :List(GoodsLine);                     # 45A, structured
+  incoterm @25 :Text;                             # 45A: "CIF"
+  incotermPlace @26 :Text;                        # 45A: "HAMBURG"
+  documentsRequired @27 :List(RequiredDocument);  # 46A
+  insurancePercentage @28 :OptionalInt32;         # 46A, when not art. 28(f)(ii)'s 110
+  additionalConditions @29 :List(Text);           # 47A
+  charges @30 :Text;                              # 71D
+  presentationPeriod @31 :PresentationPeriod;     # 48
+  confirmation @32 :ConfirmationInstruction;      # 49
+  instalments @33 :List(Instalment);              # art. 32 schedule
+  issuingBank @34 :Text;                          # sender of the MT700 (52a)
+  advisingBank @35 :Text;                         # receiver of the MT700
+  confirmingBank @36 :Text;                       # 58a
+  reimbursingBank @37 :Text;                      # 53a
+  adviseThroughBank @38 :Text;                    # 57a
+  senderToReceiverInfo @39 :Text;                 # 72Z
+  extraFields @40 :List(ExtraField);              # tags not modelled, kept verbatim
+}
+
+struct Amendment {
+  creditNumber @0 :Text;                                # 20
+  amendmentNumber @1 :Int32;                            # 26E
+  dateOfAmendment @2 :Text;                             # 30
+  issuingBank @3 :Text;                                 # 52a / sender
+  increase @4 :Money;                                   # 32B
+  decrease @5 :Money;                                   # 33B
+  newExpiryDate @6 :Text;                               # 31E
+  newLatestShipmentDate @7 :Text;                       # 44C
+  newShipmentPeriod @8 :Text;                           # 44D
+  newTolerance @9 :PercentageTolerance;                 # 39A
+  newPartialShipments @10 :OptionalShipmentPermission;  # 43P
+  newTranshipment @11 :OptionalShipmentPermission;      # 43T
+  newPortOfLoading @12 :Text;                           # 44E
+  newPortOfDischarge @13 :Text;                         # 44F
+  newPresentationPeriod @14 :PresentationPeriod;        # 48
+  newGoods @15 :List(GoodsLine);                        # 45B, replaces the list
+  newDocumentsRequired @16 :List(RequiredDocument);     # 46B, replaces the list
+  newBeneficiary @17 :Party;                            # 59
+  narrative @18 :Text;                                  # 79Z
+  charges @19 :Text;                                    # 71N
+  extraFields @20 :List(ExtraField);
+}
+
+struct AmendmentResponse {
+  creditNumber @0 :Text;
+  amendmentNumber @1 :Int32;
+  decision @2 :AmendmentDecision;  # art. 10(e): partial acceptance is rejection
+  date @3 :Text;
+  advisingBank @4 :Text;
+  narrative @5 :Text;
+}
+
+struct Advice {
+  creditNumber @0 :Text;
+  advisingBank @1 :Text;
+  dateOfAdvice @2 :Text;
+  confirmationAdded @3 :Bool;  # art. 8
+  confirmingBank @4 :Text;
+  narrative @5 :Text;
+}
+
+struct CommercialInvoice {
+  number @0 :Text;
+  issuer @1 :Party;           # art. 18(a)(i)
+  madeOutTo @2 :Party;        # art. 18(a)(ii)
+  date @3 :Text;
+  originals @4 :Int32;
+  copies @5 :Int32;
+  amount @6 :Money;           # art. 18(a)(iii)
+  goodsDescription @7 :Text;  # art. 18(c)
+  goods @8 :List(GoodsLine);
+  incoterm @9 :Text;
+  portOfLoading @10 :Text;
+  portOfDischarge @11 :Text;
+}
+
+struct TransportDocument {
+  number @0 :Text;
+  carrierName @1 :Text;             # art. 20(a)(i)
+  signedBy @2 :BillOfLadingSigner;
+  date @3 :Text;
+  onBoardDate @4 :Text;             # art. 20(a)(ii)
+  vessel @5 :Text;
+  portOfLoading @6 :Text;           # art. 20(a)(iii)
   portOfDischarge @7 :Text;
-  vessel @8 :Text;
-  onBoardDate @9 :Text;
-  descriptionOfGoods @10 :Text;
-  clean @11 :Bool;                        # no clause declaring a defective condition (art. 27)
-  clauses @12 :List(Text);
-  transhipment @13 :Bool;
-  charterParty @14 :Bool;                 # subject to a charter party (art. 22 applies, not 20)
-  originals @15 :UInt32;
+  placeOfReceipt @8 :Text;
+  placeOfDelivery @9 :Text;
+  shipper @10 :Party;
+  consignee @11 :Text;
+  notifyParty @12 :Text;
+  clean @13 :Bool;                  # art. 27
+  clauses @14 :List(Text);
+  charterParty @15 :Bool;           # art. 20(a)(vi)
+  transhipment @16 :Bool;           # art. 20(b)
+  containerised @17 :Bool;          # art. 20(c)(ii)
+  originals @18 :Int32;
+  originalsIssued @19 :Int32;       # art. 20(a)(iv)
+  goodsDescription @20 :Text;
+  goods @21 :List(GoodsLine);
 }
 
-struct InsuranceDocument {                # UCP 600 art. 28
-  documentNumber @0 :Text;
-  dateOfIssue @1 :Text;
-  issuer @2 :Text;
-  insuredAmount @3 :Money;
-  coverage @4 :Text;                      # "INSTITUTE CARGO CLAUSES (A)"
-  coverFrom @5 :Text;                     # place where cover starts
-  coverTo @6 :Text;                       # place where cover ends
-  coverEffectiveDate @7 :Text;            # cover starts no later than shipment
-  originals @8 :UInt32;
+struct InsuranceDocument {
+  number @0 :Text;
+  kind @1 :InsuranceDocumentKind;  # art. 28(c)
+  issuer @2 :Party;                # art. 28(a)
+  date @3 :Text;                   # art. 28(e)
+  coverStarts @4 :Text;
+  originals @5 :Int32;
+  originalsIssued @6 :Int32;       # art. 28(b)
+  insuredAmount @7 :Money;         # art. 28(f)
+  risks @8 :List(Text);
+  routeFrom @9 :Text;              # art. 28(f)(iii)
+  routeTo @10 :Text;
+  goodsDescription @11 :Text;
 }
 
 struct CertificateOfOrigin {
-  documentNumber @0 :Text;
-  dateOfIssue @1 :Text;
-  issuer @2 :Text;
-  countryOfOrigin @3 :Text;               # ISO 3166-1 alpha-2
-  descriptionOfGoods @4 :Text;
-  originals @5 :UInt32;
+  number @0 :Text;
+  issuer @1 :Party;
+  date @2 :Text;
+  originals @3 :Int32;
+  countryOfOrigin @4 :Text;   # ISO 3166-1 alpha-2
+  consignor @5 :Party;
+  goodsDescription @6 :Text;
 }
 
 struct PackingList {
-  documentNumber @0 :Text;
-  dateOfIssue @1 :Text;
-  packages @2 :UInt32;
-  grossWeightKg @3 :Text;                 # decimal
-  netWeightKg @4 :Text;
-  descriptionOfGoods @5 :Text;
-  originals @6 :UInt32;
+  number @0 :Text;
+  issuer @1 :Party;
+  date @2 :Text;
+  originals @3 :Int32;
+  goods @4 :List(GoodsLine);
+  grossWeight @5 :Quantity;
+  netWeight @6 :Quantity;
 }
 
 struct Presentation {
-  documentaryCreditNumber @0 :Text;
-  presentationNumber @1 :UInt32;
-  presentingBank @2 :Bank;
-  dateOfPresentation @3 :Text;
+  creditNumber @0 :Text;
+  presentationNumber @1 :Int32;
+  presentingBank @2 :Text;
+  presentationDate @3 :Text;
   drawingAmount @4 :Money;
-  commercialInvoices @5 :List(CommercialInvoice);
-  transportDocuments @6 :List(TransportDocument);
-  insuranceDocuments @7 :List(InsuranceDocument);
-  certificatesOfOrigin @8 :List(CertificateOfOrigin);
-  packingLists @9 :List(PackingList);
+  commercialInvoice @5 :CommercialInvoice;
+  billOfLading @6 :TransportDocument;
+  insuranceDocument @7 :InsuranceDocument;
+  certificateOfOrigin @8 :CertificateOfOrigin;
+  packingList @9 :PackingList;
+  coveringLetter @10 :Text;
 }
 
 struct Discrepancy {
-  code @0 :Text;                          # stable, e.g. "late_presentation"
-  article @1 :Text;                       # UCP 600 article, e.g. "14(c)"
-  document @2 :Text;                      # e.g. "transportDocument"
-  field @3 :Text;                         # e.g. "onBoardDate"
+  code @0 :Text;      # stable: "LATE_PRESENTATION"
+  article @1 :Text;   # UCP 600: "14(c)"
+  document @2 :Text;
+  field @3 :Text;
   message @4 :Text;
 }
 
 struct ExaminationResult {
-  documentaryCreditNumber @0 :Text;
-  presentationNumber @1 :UInt32;
-  compliant @2 :Bool;
+  creditNumber @0 :Text;
+  presentationNumber @1 :Int32;
+  decision @2 :ExaminationDecision;
   discrepancies @3 :List(Discrepancy);
-  examinedOn @4 :Text;
-  examinationDeadline @5 :Text;           # 5 banking days after presentation (art. 14(b))
+  presentedOn @4 :Text;
+  deadline @5 :Text;                    # art. 14(b)
+  examinedOn @6 :Text;
+  examiningBank @7 :Text;
+  availableBefore @8 :Money;
+  narrative @9 :Text;
 }
 
-struct Waiver {                           # the applicant waives discrepancies (art. 16(b))
-  documentaryCreditNumber @0 :Text;
-  presentationNumber @1 :UInt32;
-  waivedCodes @2 :List(Text);
-  dateOfWaiver @3 :Text;
+struct Waiver {
+  creditNumber @0 :Text;
+  presentationNumber @1 :Int32;
+  issuingBank @2 :Text;
+  date @3 :Text;
+  waivedCodes @4 :List(Text);    # empty: all
+  narrative @5 :Text;
 }
 
-struct Payment {                          # honour (art. 7, 8)
-  documentaryCreditNumber @0 :Text;
-  presentationNumber @1 :UInt32;
-  amount @2 :Money;
-  valueDate @3 :Text;
-  debitAccount @4 :Text;
-  creditAccount @5 :Text;
+struct Payment {
+  creditNumber @0 :Text;
+  presentationNumber @1 :Int32;
+  payingBank @2 :Text;
+  amount @3 :Money;
+  valueDate @4 :Text;
+  debitAccount @5 :Text;
+  creditAccount @6 :Text;
 }
 
-struct Cancellation {                     # art. 10(a): needs beneficiary and confirming bank
-  documentaryCreditNumber @0 :Text;
-  dateOfCancellation @1 :Text;
-  reason @2 :Text;
-  beneficiaryAgreed @3 :Bool;
-  confirmingBankAgreed @4 :Bool;
+struct Cancellation {
+  creditNumber @0 :Text;
+  issuingBank @1 :Text;
+  requestDate @2 :Text;
+  reason @3 :Text;
+  beneficiaryAgreed @4 :Bool;     # art. 10(a)
+  beneficiaryAgreedOn @5 :Text;
+  confirmingBankAgreed @6 :Bool;
+  confirmingBank @7 :Text;
 }
 
-# One document as submitted; the arm names are the JSON "type" values.
+# One document as submitted; the arm names are the JSON "type" values
+# (trade::DocumentTypeName), in trade::DocumentType's order.
 struct Document {
   union {
     letterOfCredit @0 :LetterOfCredit;

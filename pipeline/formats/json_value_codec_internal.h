@@ -193,27 +193,6 @@ Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const std::stri
 
 // ---- encoding ----
 
-// Optional members are left out when "empty": an absent optional, an empty string, list
-// or code, a struct equal to its default. Scalars (numbers, booleans, enums, dates, money)
-// are always written, so the output states every term explicitly and decoding it gives
-// back the same value.
-template <class T>
-bool IsEmptyValue(const T& value) {
-  if constexpr (IsOptional<T>::value) {
-    return !value.has_value();
-  } else if constexpr (IsVector<T>::value || std::is_same_v<T, std::string> ||
-                       std::is_same_v<T, trade::CurrencyCode> ||
-                       std::is_same_v<T, trade::CountryCode> || std::is_same_v<T, trade::Bic>) {
-    return value.empty();
-  } else if constexpr (std::is_same_v<T, trade::Incoterm>) {
-    return value == trade::Incoterm::kNone;
-  } else if constexpr (DescribedStruct<T>) {
-    return value == T{};
-  } else {
-    return false;
-  }
-}
-
 template <class T>
 boost::json::value EncodeJsonValue(const T& value);
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/formats/field_list.h"
 #include "pipeline/status.h"
 #include "pipeline/trade/bic.h"
 #include "pipeline/trade/country.h"
@@ -89,6 +90,27 @@ inline Result<trade::Money> ParseMoney(std::string_view currency, std::string_vi
   if (!code.ok()) return code.status();
   *which = "amount";
   return trade::Money::Parse(*code, amount);
+}
+
+// Optional members are left out when "empty": an absent optional, an empty string, list
+// or code, a struct equal to its default. Scalars (numbers, booleans, enums, dates, money)
+// are always written, so the output states every term explicitly and decoding it gives
+// back the same value.
+template <class T>
+bool IsEmptyValue(const T& value) {
+  if constexpr (IsOptional<T>::value) {
+    return !value.has_value();
+  } else if constexpr (IsVector<T>::value || std::is_same_v<T, std::string> ||
+                       std::is_same_v<T, trade::CurrencyCode> ||
+                       std::is_same_v<T, trade::CountryCode> || std::is_same_v<T, trade::Bic>) {
+    return value.empty();
+  } else if constexpr (std::is_same_v<T, trade::Incoterm>) {
+    return value == trade::Incoterm::kNone;
+  } else if constexpr (DescribedStruct<T>) {
+    return value == T{};
+  } else {
+    return false;
+  }
 }
 
 }  // namespace lcproc::formats

@@ -1,0 +1,89 @@
+// Every example in schemas/examples/ is a complete document of its type: it decodes, it
+// re-encodes to the same JSON, it survives the Cap'n Proto form, and it carries every
+// property its JSON Schema requires.
+#include "pipeline/formats/json_codec.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pipeline/formats/capnp_codec.h"
+
+namespace lcproc::formats {
+namespace {
+
+std::string SourceDir() {
+  const char* root = std::getenv("LCPROC_SOURCE_DIR");
+  return root ? root : ".";
+}
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class ExampleTest : public ::testing::TestWithParam<trade::DocumentType> {
+ protected:
+  std::string Name() const { return std::string(trade::DocumentTypeName(GetParam())); }
+  std::string Example() const { return Read(SourceDir() + "/schemas/examples/" + Name() + ".json"); }
+  std::string Schema() const { return Read(SourceDir() + "/schemas/json/" + Name() + ".schema.json"); }
+};
+
+TEST_P(ExampleTest, DecodesAsItsType) {
+  auto doc = DecodeJson(Example());
+  ASSERT_TRUE(doc.ok()) << Name() << ": " << doc.status().ToString();
+  EXPECT_EQ(trade::TypeOf(*doc), GetParam());
+}
+
+TEST_P(ExampleTest, ReEncodesToTheSameJson) {
+  auto doc = DecodeJson(Example());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  boost::json::value expected = boost::json::parse(Example());
+  EXPECT_EQ(EncodeJsonDocument(*doc), expected)
+      << "encoded: " << EncodeJson(*doc) << "\nexample: " << boost::json::serialize(expected);
+}
+
+TEST_P(ExampleTest, SurvivesCapnpRoundTrip) {
+  auto doc = DecodeJson(Example());
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto bytes = EncodeCapnp(*doc);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto again = DecodeCapnp(*bytes);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, *doc);
+}
+
+// A full JSON Schema validator runs in schemas/validate/ (ajv); this check needs no node:
+// every property the schema requires is in the example, and every example member is a
+// property the schema declares.
+TEST_P(ExampleTest, HasEveryRequiredPropertyOfItsSchema) {
+  boost::json::value schema = boost::json::parse(Schema());
+  boost::json::object example = boost::json::parse(Example()).as_object();
+  const boost::json::object& s = schema.as_object();
+  EXPECT_EQ(s.at("$schema"), "https://json-schema.org/draft/2020-12/schema");
+  for (const auto& required : s.at("required").as_array()) {
+    EXPECT_TRUE(example.contains(required.as_string())) << Name() << " lacks " << required;
+  }
+  const boost::json::object& properties = s.at("properties").as_object();
+  for (const auto& kv : example) {
+    EXPECT_TRUE(properties.contains(kv.key())) << Name() << ": schema lacks " << kv.key();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllDocumentTypes, ExampleTest,
+    ::testing::Values(trade::DocumentType::kLetterOfCredit, trade::DocumentType::kAmendment,
+                      trade::DocumentType::kAmendmentResponse, trade::DocumentType::kAdvice,
+                      trade::DocumentType::kPresentation, trade::DocumentType::kExaminationResult,
+                      trade::DocumentType::kWaiver, trade::DocumentType::kPayment,
+                      trade::DocumentType::kCancellation),
+    [](const auto& info) { return std::string(trade::DocumentTypeName(info.param)); });
+
+}  // namespace
+}  // namespace lcproc::formats
