@@ -30,14 +30,20 @@ struct JwsHeader {
 Result<std::string> SignDetached(const PrivateKey& key, std::string_view payload);
 
 // Parses and checks the protected header of a detached JWS without verifying it, so the
-// caller can find the key by kid. Malformed for syntax errors (not three parts, a
-// non-empty payload part, bad base64url, bad JSON), InvalidArgument for an unsupported
-// alg, missing kid, b64 not false, or crit not naming b64.
+// caller can find the key by kid. Malformed for syntax errors (empty input, not three
+// parts, a non-empty payload part, an encoded header over 4 KiB, bad base64url, bad
+// JSON, a duplicate member name, a known member of the wrong JSON type, an empty crit);
+// InvalidArgument for a missing, "none" or unsupported alg, a missing or empty kid, b64
+// missing or true, crit missing, not naming b64 or naming any other parameter.
 Result<JwsHeader> ParseDetachedHeader(std::string_view jws);
 
-// Verifies `jws` over `payload` with `key`: the header must parse as above, its alg
-// must be the key's algorithm, its kid the key's id, and the signature must verify.
-// Unauthenticated with the precise reason otherwise.
+// Verifies `jws` over `payload` with `key`. Header errors are those of
+// ParseDetachedHeader; a signature part that is not canonical base64url is Malformed.
+// Then Unauthenticated with the precise reason: alg is not the key's algorithm (the
+// key decides, never the header: RFC 8725 §3.1), kid is not the key's id, the
+// signature is not 64 bytes, or it does not verify.
+// Creates no OpenSSL key or context once this thread has verified with `key` (see
+// context_cache.h).
 Status VerifyDetached(std::string_view jws, std::string_view payload, const PublicKey& key);
 
 }  // namespace lcproc::crypto

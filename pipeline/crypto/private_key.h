@@ -30,7 +30,9 @@ class PrivateKey {
   std::string Ed25519Seed() const;
 
   // A 64-byte signature of `message`: Ed25519 (pure, RFC 8032), or ECDSA P-256 over
-  // SHA-256(message) as raw r||s (RFC 7518 §3.4).
+  // SHA-256(message) as raw r||s (RFC 7518 §3.4). Reuses this thread's signing context
+  // for the key (context_cache.h), which holds a reference to the key until that slot
+  // is reused or the thread exits.
   Result<std::string> Sign(std::string_view message) const;
 
   struct Impl;

@@ -34,7 +34,8 @@ class PublicKey {
 
   // OK when `signature` is a valid signature of `message` by this key. ES256 takes raw
   // r||s (64 bytes), never DER. Unauthenticated with the reason otherwise (wrong
-  // length, not canonical, does not verify).
+  // length, not canonical, does not verify). Each thread keeps one verify context per
+  // key (context_cache.h): a repeated call creates no OpenSSL key or context.
   Status Verify(std::string_view message, std::string_view signature) const;
 
   struct Impl;  // defined in crypto/, holds the parsed EVP_PKEY
