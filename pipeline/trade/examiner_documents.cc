@@ -51,7 +51,9 @@ void CheckQuantity(const ExamContext& c, const GoodsLine& credit_line, int64_t i
               text(*max) + " (45A " + text(q.thousandths) + ", tolerance " +
               std::to_string(tolerance) + "%)",
           article);
-  } else if (c.lc.partial_shipments == ShipmentPermission::kNotAllowed && invoiced < *min) {
+  } else if (c.lc.partial_shipments == ShipmentPermission::kNotAllowed &&
+             c.state.DrawingCount() == 0 && invoiced < *min) {
+    // A second drawing is already PARTIAL_SHIPMENT_NOT_ALLOWED (art. 31(a)).
     c.Add(kQuantityOutOfTolerance, "commercialInvoice", field,
           "'" + credit_line.description + "': " + text(invoiced) +
               " invoiced, partial shipments are not allowed and the minimum is " + text(*min),
