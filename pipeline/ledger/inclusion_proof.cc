@@ -55,11 +55,9 @@ Result<crypto::Digest> RootFromInclusionProof(const crypto::Digest& leaf_hash, u
       r = NodeHash(p, r);
       // A left child on the right border has no sibling on its own level: climb until
       // it is a right child again or the border ends.
-      if ((fn & 1) == 0) {
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
+      while ((fn & 1) == 0 && fn != 0) {
+        fn >>= 1;
+        sn >>= 1;
       }
     } else {
       r = NodeHash(r, p);

@@ -1,5 +1,6 @@
 #include "pipeline/ledger/tile.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace lcproc::ledger {
