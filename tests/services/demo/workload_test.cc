@@ -1,0 +1,134 @@
+#include "services/demo/workload.h"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/crypto/jws.h"
+#include "pipeline/formats/json_codec.h"
+#include "pipeline/trade/calendar.h"
+#include "pipeline/trade/lifecycle.h"
+
+namespace lcproc::demo {
+namespace {
+
+trade::Date Today() { return *trade::Date::FromCivil(2026, 6, 17); }
+
+WorkloadOptions Options(uint64_t seed) {
+  WorkloadOptions o;
+  o.seed = seed;
+  o.today = Today();
+  o.active_credits = 16;
+  return o;
+}
+
+class WorkloadTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { network_ = new DemoNetwork(*DemoNetwork::Generate()); }
+  static void TearDownTestSuite() { delete network_; }
+  static DemoNetwork* network_;
+};
+DemoNetwork* WorkloadTest::network_ = nullptr;
+
+// The whole point of the workload: the real lifecycle accepts every document, in the
+// order generated, and finds exactly the planned UCP 600 discrepancies.
+TEST_F(WorkloadTest, LifecycleAcceptsEveryDocumentInGeneratedOrder) {
+  Workload workload(*network_, Options(7));
+  auto docs = workload.Take(600);
+  ASSERT_TRUE(docs.ok()) << docs.status().ToString();
+  std::map<std::string, trade::CreditState> credits;
+  trade::BankingCalendar calendar;
+  int presentations = 0, discrepant = 0, payments = 0;
+  for (const SignedDocument& d : *docs) {
+    auto doc = formats::DecodeJson(d.submission.body);
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    auto it = credits.find(d.credit_number);
+    const trade::CreditState* current = it == credits.end() ? nullptr : &it->second;
+    auto submitter = trade::Bic::Parse(d.submission.submitter);
+    ASSERT_TRUE(submitter.ok());
+    auto t = trade::Apply(current, *doc, *submitter, Today(), calendar);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    ASSERT_TRUE(t->outcome.accepted)
+        << d.credit_number << " " << trade::DocumentTypeName(d.type) << ": "
+        << t->outcome.reason.ToString();
+    std::vector<std::string> codes;
+    for (const auto& x : t->outcome.discrepancies) codes.push_back(x.code);
+    EXPECT_EQ(codes, d.expect_discrepancies) << d.credit_number;
+    credits[d.credit_number] = *t->state;
+    if (d.type == trade::DocumentType::kPresentation) {
+      ++presentations;
+      discrepant += codes.empty() ? 0 : 1;
+    }
+    payments += d.type == trade::DocumentType::kPayment;
+  }
+  EXPECT_GT(presentations, 20);
+  EXPECT_GT(discrepant, 0);
+  EXPECT_LT(discrepant, presentations);
+  EXPECT_GT(payments, 10);
+  EXPECT_GT(credits.size(), 16u);
+}
+
+TEST_F(WorkloadTest, EverySignatureVerifiesWithTheSubmittersKey) {
+  Workload workload(*network_, Options(3));
+  for (int i = 0; i < 50; ++i) {
+    auto d = workload.Next();
+    ASSERT_TRUE(d.ok());
+    const DemoBank* bank = nullptr;
+    for (const DemoBank& b : network_->banks()) {
+      if (b.bic == d->submission.submitter) bank = &b;
+    }
+    ASSERT_NE(bank, nullptr);
+    EXPECT_TRUE(crypto::VerifyDetached(d->submission.jws, d->submission.body,
+                                       bank->key.public_key()).ok());
+  }
+}
+
+TEST_F(WorkloadTest, SameSeedGivesSameBodiesAndDifferentSeedDiffers) {
+  Workload a(*network_, Options(11)), b(*network_, Options(11)), c(*network_, Options(12));
+  auto da = a.Take(40), db = b.Take(40), dc = c.Take(40);
+  ASSERT_TRUE(da.ok() && db.ok() && dc.ok());
+  bool differs = false;
+  for (size_t i = 0; i < 40; ++i) {
+    EXPECT_EQ((*da)[i].submission.body, (*db)[i].submission.body);
+    differs |= (*da)[i].submission.body != (*dc)[i].submission.body;
+  }
+  EXPECT_TRUE(differs);
+}
+
+TEST_F(WorkloadTest, BodiesAverageAboutTwoKibibytes) {
+  Workload workload(*network_, Options(5));
+  auto docs = workload.Take(400);
+  ASSERT_TRUE(docs.ok());
+  size_t total = 0;
+  for (const auto& d : *docs) total += d.submission.body.size();
+  const size_t average = total / docs->size();
+  RecordProperty("average_body_bytes", static_cast<int>(average));
+  std::cout << "average body: " << average << " bytes\n";
+  EXPECT_GT(average, 1024u);
+  EXPECT_LT(average, 4096u);
+}
+
+TEST_F(WorkloadTest, NetworkSurvivesSaveAndLoadAndBuildsAValidRegistry) {
+  const std::string dir = ::testing::TempDir() + "/demo-network-" + std::to_string(::getpid());
+  ASSERT_TRUE(network_->Save(dir).ok());
+  auto loaded = DemoNetwork::Load(dir);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->banks().size(), network_->banks().size());
+  for (size_t i = 0; i < loaded->banks().size(); ++i) {
+    EXPECT_EQ(loaded->banks()[i].key.public_key().key_id(),
+              network_->banks()[i].key.public_key().key_id());
+  }
+  auto registry = engine::ParticipantRegistry::Parse(loaded->RegistryJson());
+  ASSERT_TRUE(registry.ok()) << registry.status().ToString();
+  const auto& advising = loaded->advising();
+  EXPECT_TRUE(registry->Authorize(advising.bic, advising.key.public_key().key_id(), 0).ok());
+  EXPECT_FALSE(registry->Authorize(loaded->issuing().bic, advising.key.public_key().key_id(), 0).ok());
+  EXPECT_EQ(DemoNetwork::Load(dir + "/nowhere").status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace lcproc::demo
