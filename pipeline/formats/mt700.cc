@@ -1,0 +1,269 @@
+#include "pipeline/formats/mt700.h"
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/formats/swift_fields.h"
+
+namespace lcproc::formats {
+namespace {
+
+constexpr std::string_view kAboutCondition = "CREDIT AMOUNT IS ABOUT, UCP 600 ARTICLE 30(A) APPLIES";
+constexpr std::string_view kIncotermsPrefix = "INCOTERMS 2020 ";
+
+struct RulesText {
+  trade::ApplicableRules rules;
+  std::string_view text;
+};
+constexpr RulesText kRules[] = {
+    {trade::ApplicableRules::kUcpLatestVersion, "UCP LATEST VERSION"},
+    {trade::ApplicableRules::kEucpLatestVersion, "EUCP LATEST VERSION"},
+    {trade::ApplicableRules::kUcpUrrLatestVersion, "UCPURR LATEST VERSION"},
+    {trade::ApplicableRules::kEucpUrrLatestVersion, "EUCPURR LATEST VERSION"},
+};
+
+struct ByText {
+  trade::AvailableBy by;
+  std::string_view text;
+};
+constexpr ByText kBy[] = {
+    {trade::AvailableBy::kPayment, "BY PAYMENT"},
+    {trade::AvailableBy::kAcceptance, "BY ACCEPTANCE"},
+    {trade::AvailableBy::kNegotiation, "BY NEGOTIATION"},
+    {trade::AvailableBy::kDeferredPayment, "BY DEF PAYMENT"},
+    {trade::AvailableBy::kMixedPayment, "BY MIXED PYMT"},
+};
+
+std::string TerminalAddress(const trade::Bic& bic) {
+  std::string s = bic.str();
+  return s.substr(0, 8) + "A" + (s.size() == 11 ? s.substr(8) : "XXX");
+}
+
+Status ParseAvailable(const SwiftField& f, trade::AvailableWith* out) {
+  if (f.lines.size() != 2) return FieldError(f, "expected the bank and a 'BY …' line");
+  bool found = false;
+  for (const ByText& b : kBy) {
+    if (f.lines[1] == b.text) {
+      out->by = b.by;
+      found = true;
+    }
+  }
+  if (!found) return FieldError(f, "unknown availability '" + f.lines[1] + "'");
+  if (f.tag == "41D") {
+    if (f.lines[0] != "ANY BANK") return FieldError(f, "option D is read only as ANY BANK; name a bank by BIC with 41A");
+    out->bank.reset();
+    return Status::Ok();
+  }
+  auto bic = trade::Bic::Parse(f.lines[0]);
+  if (!bic.ok()) return FieldError(f, bic.status().message());
+  out->bank = *bic;
+  return Status::Ok();
+}
+
+Status ParseGoods(const SwiftField& f, trade::LetterOfCredit* lc) {
+  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> items, SplitItems(f));
+  for (size_t i = 0; i < items.size(); ++i) {
+    const std::string& item = items[i];
+    trade::GoodsLine line;
+    LCPROC_ASSIGN_OR_RETURN(bool is_goods, ParseGoodsItem(item, &line));
+    if (i > 0 && is_goods) {
+      lc->goods.push_back(std::move(line));
+    } else if (i > 0 && item.rfind(kIncotermsPrefix, 0) == 0) {
+      std::string rest = item.substr(kIncotermsPrefix.size());
+      auto term = trade::ParseIncoterm(rest.substr(0, 3));
+      if (!term.ok()) return FieldError(f, term.status().message());
+      lc->incoterm = *term;
+      lc->incoterm_place = rest.size() > 4 ? rest.substr(4) : "";
+    } else if (i == 0) {
+      lc->goods_description = item;
+    } else {
+      lc->goods_description += "\n" + item;  // never written by us; kept readable
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
+  const std::string& t = f.tag;
+  const std::string value = f.Value();
+  if (t == "27") return Status::Ok();  // checked by RequireSingleMessage
+  if (t == "40A") {
+    if (value == "IRREVOCABLE") {
+      lc->form = trade::CreditForm::kIrrevocable;
+    } else if (value == "IRREVOCABLE TRANSFERABLE") {
+      lc->form = trade::CreditForm::kIrrevocableTransferable;
+    } else {
+      return FieldError(f, "form '" + value + "' is not an irrevocable documentary credit (UCP 600 art. 3)");
+    }
+  } else if (t == "20") {
+    LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1, 16));
+    lc->credit_number = value;
+  } else if (t == "31C") {
+    LCPROC_ASSIGN_OR_RETURN(lc->date_of_issue, ParseSwiftDate(f, value));
+  } else if (t == "40E") {
+    bool found = false;
+    for (const RulesText& r : kRules) {
+      if (value == r.text) {
+        lc->rules = r.rules;
+        found = true;
+      }
+    }
+    if (!found && value.rfind("OTHR/", 0) == 0) {
+      lc->rules = trade::ApplicableRules::kOther;
+      lc->rules_narrative = value.substr(5);
+    } else if (!found) {
+      return FieldError(f, "unknown applicable rules '" + value + "'");
+    }
+  } else if (t == "31D") {
+    if (f.lines.size() != 1 || value.size() < 7) return FieldError(f, "expected YYMMDD and a place");
+    LCPROC_ASSIGN_OR_RETURN(lc->expiry_date, ParseSwiftDate(f, value.substr(0, 6)));
+    lc->expiry_place = value.substr(6);
+  } else if (t == "50") {
+    LCPROC_ASSIGN_OR_RETURN(lc->applicant, ParsePartyField(f));
+  } else if (t == "59") {
+    LCPROC_ASSIGN_OR_RETURN(lc->beneficiary, ParsePartyField(f));
+  } else if (t == "32B") {
+    LCPROC_ASSIGN_OR_RETURN(lc->amount, ParseSwiftAmount(f));
+  } else if (t == "39A") {
+    LCPROC_ASSIGN_OR_RETURN(lc->tolerance, ParseTolerance(f));
+  } else if (t == "41A" || t == "41D") {
+    LCPROC_RETURN_IF_ERROR(ParseAvailable(f, &lc->available_with));
+  } else if (t == "42C") {
+    lc->drafts_at = Unwrap(f.lines);
+  } else if (t == "42A") {
+    LCPROC_ASSIGN_OR_RETURN(lc->drawee, ParseBicOption(f));
+  } else if (t == "43P") {
+    LCPROC_ASSIGN_OR_RETURN(lc->partial_shipments, ParseShipment(f));
+  } else if (t == "43T") {
+    LCPROC_ASSIGN_OR_RETURN(lc->transhipment, ParseShipment(f));
+  } else if (t == "44A") {
+    lc->place_of_taking_in_charge = Unwrap(f.lines);
+  } else if (t == "44E") {
+    lc->port_of_loading = Unwrap(f.lines);
+  } else if (t == "44F") {
+    lc->port_of_discharge = Unwrap(f.lines);
+  } else if (t == "44B") {
+    lc->final_destination = Unwrap(f.lines);
+  } else if (t == "44C") {
+    LCPROC_ASSIGN_OR_RETURN(lc->latest_shipment_date, ParseSwiftDate(f, value));
+  } else if (t == "44D") {
+    auto term = trade::DateTerm::Parse(Unwrap(f.lines));
+    if (!term.ok()) return FieldError(f, "shipment period must be a UCP 600 art. 3 term: " + term.status().message());
+    lc->shipment_period = *term;
+  } else if (t == "45A") {
+    LCPROC_RETURN_IF_ERROR(ParseGoods(f, lc));
+  } else if (t == "46A") {
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> items, SplitItems(f));
+    for (const std::string& item : items) {
+      LCPROC_ASSIGN_OR_RETURN(trade::RequiredDocument doc, ParseDocumentItem(f, item));
+      lc->documents_required.push_back(std::move(doc));
+    }
+  } else if (t == "47A") {
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> items, SplitItems(f));
+    for (std::string& item : items) {
+      if (item == kAboutCondition) {
+        lc->amount_about = true;
+      } else {
+        lc->additional_conditions.push_back(std::move(item));
+      }
+    }
+  } else if (t == "71D") {
+    lc->charges = Unwrap(f.lines);
+  } else if (t == "48") {
+    size_t slash = value.find('/');
+    std::string days = value.substr(0, slash);
+    if (days.empty() || days.size() > 3 || days.find_first_not_of("0123456789") != std::string::npos) {
+      return FieldError(f, "period for presentation must start with a number of days");
+    }
+    trade::PresentationPeriod period;
+    period.days = std::stoi(days);
+    if (slash != std::string::npos) period.narrative = Unwrap(f.lines).substr(slash + 1);
+    lc->presentation_period = period;
+  } else if (t == "49") {
+    if (value == "CONFIRM") {
+      lc->confirmation = trade::ConfirmationInstruction::kConfirm;
+    } else if (value == "MAY ADD") {
+      lc->confirmation = trade::ConfirmationInstruction::kMayAdd;
+    } else if (value == "WITHOUT") {
+      lc->confirmation = trade::ConfirmationInstruction::kWithout;
+    } else {
+      return FieldError(f, "expected CONFIRM, MAY ADD or WITHOUT");
+    }
+  } else if (t == "58A") {
+    LCPROC_ASSIGN_OR_RETURN(lc->confirming_bank, ParseBicOption(f));
+  } else if (t == "53A") {
+    LCPROC_ASSIGN_OR_RETURN(lc->reimbursing_bank, ParseBicOption(f));
+  } else if (t == "57A") {
+    LCPROC_ASSIGN_OR_RETURN(lc->advise_through_bank, ParseBicOption(f));
+  } else if (t == "72Z") {
+    lc->sender_to_receiver_info = Unwrap(f.lines);
+  } else {
+    lc->extra_fields.push_back(trade::ExtraField{t, f.Value("\n")});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string BasicHeaderFor(const trade::Bic& sender) {
+  return "F01" + TerminalAddress(sender) + "0000000000";
+}
+
+std::string ApplicationHeaderFor(std::string_view message_type, const trade::Bic& receiver) {
+  std::string header = "I";
+  header.append(message_type);
+  header.append(TerminalAddress(receiver));
+  header.push_back('N');
+  return header;
+}
+
+void SortFields(std::vector<SwiftField>& fields, const std::vector<std::string_view>& order) {
+  auto rank = [&](const SwiftField& f) {
+    auto it = std::find(order.begin(), order.end(), f.tag);
+    return static_cast<size_t>(it - order.begin());
+  };
+  std::stable_sort(fields.begin(), fields.end(),
+                   [&](const SwiftField& a, const SwiftField& b) { return rank(a) < rank(b); });
+}
+
+Result<trade::LetterOfCredit> ParseMt700(const SwiftMessage& message) {
+  if (message.MessageType() != "700") {
+    return Malformed("line 1: block 2 names MT" + message.MessageType() + ", not MT700");
+  }
+  LCPROC_RETURN_IF_ERROR(RequireSingleMessage(message));
+  trade::LetterOfCredit lc;
+  LCPROC_ASSIGN_OR_RETURN(std::string sender, SwiftSenderBic(message));
+  LCPROC_ASSIGN_OR_RETURN(std::string receiver, SwiftReceiverBic(message));
+  auto issuing = trade::Bic::Parse(sender);
+  auto advising = trade::Bic::Parse(receiver);
+  if (!issuing.ok()) return Malformed("line 1: sender " + issuing.status().message());
+  if (!advising.ok()) return Malformed("line 1: receiver " + advising.status().message());
+  lc.issuing_bank = *issuing;
+  lc.advising_bank = *advising;
+  std::set<std::string> seen;
+  for (const SwiftField& f : message.fields) {
+    if (!seen.insert(f.tag).second) return FieldError(f, "appears twice");
+    LCPROC_RETURN_IF_ERROR(ParseField(f, &lc));
+  }
+  for (std::string_view tag : {"20", "31C", "31D", "32B", "40A", "40E", "50", "59", "49"}) {
+    if (seen.count(std::string(tag)) == 0) {
+      return Malformed("block 4: mandatory field " + std::string(tag) + " is missing");
+    }
+  }
+  if (seen.count("41A") == 0 && seen.count("41D") == 0) {
+    return Malformed("block 4: mandatory field 41a (available with … by …) is missing");
+  }
+  return lc;
+}
+
+Result<trade::LetterOfCredit> ParseMt700(std::string_view text) {
+  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, ParseSwiftMessage(text));
+  return ParseMt700(message);
+}
+
+Result<std::string> WriteMt700(const trade::LetterOfCredit& credit) {
+  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, BuildMt700(credit));
+  return WriteSwiftMessage(message);
+}
+
+}  // namespace lcproc::formats

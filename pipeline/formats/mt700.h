@@ -1,0 +1,39 @@
+// MT700 (Issue of a Documentary Credit) to and from trade::LetterOfCredit.
+//
+// Reads blocks 1 (sender: the issuing bank), 2 (receiver: the advising bank) and 4; the
+// fields of the MT700 specification (SR 2021) that lcproc models are mapped one by one,
+// every other tag (23, 39C, 42M, 42P, 49G, 49H, 51a, 78 …) is kept verbatim in
+// LetterOfCredit::extra_fields and written back in its specification position. Options:
+// 41A (BIC) or 41D "ANY BANK"; 42A, 53A, 57A, 58A by BIC. Structured lines lcproc writes in
+// 45A ("GOODS 250 MT OF …", "INCOTERMS 2020 CIF HAMBURG") and 47A (amount "about") are
+// read back, so ParseMt700(WriteMt700(credit)) == credit for every credit WriteMt700 accepts.
+//
+// A message in a sequence (27 other than 1/1, MT701 continuation) is refused. Errors are
+// Malformed "line N, tag T: …"; WriteMt700 gives InvalidArgument "field T: …" when the
+// credit holds something MT700 cannot carry. Pure functions; thread-safe; never throw.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/formats/swift_message.h"
+#include "pipeline/status.h"
+#include "pipeline/trade/letter_of_credit.h"
+
+namespace lcproc::formats {
+
+Result<trade::LetterOfCredit> ParseMt700(const SwiftMessage& message);
+Result<trade::LetterOfCredit> ParseMt700(std::string_view text);
+
+Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& credit);
+Result<std::string> WriteMt700(const trade::LetterOfCredit& credit);
+
+// Block 1 "F01<sender LT>0000000000" and block 2 "I<type><receiver LT>N" for a message
+// from `sender` to `receiver` (logical terminal "A", branch "XXX" when the BIC has none).
+std::string BasicHeaderFor(const trade::Bic& sender);
+std::string ApplicationHeaderFor(std::string_view message_type, const trade::Bic& receiver);
+
+// Sorts `fields` into the order of `order` (tags not listed go last, stably).
+void SortFields(std::vector<SwiftField>& fields, const std::vector<std::string_view>& order);
+
+}  // namespace lcproc::formats

@@ -1,0 +1,325 @@
+#include "pipeline/formats/swift_fields.h"
+
+#include <cctype>
+
+namespace lcproc::formats {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// The number right after the first occurrence of `keyword` that is followed by digits
+// ("IN 3 ORIGINALS" -> 3), or -1.
+int NumberAfter(std::string_view text, std::string_view keyword) {
+  for (size_t at = text.find(keyword); at != std::string_view::npos; at = text.find(keyword, at + 1)) {
+    size_t i = at + keyword.size();
+    int n = 0, digits = 0;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 4) {
+      n = n * 10 + (text[i++] - '0');
+      ++digits;
+    }
+    if (digits > 0) return n;
+  }
+  return -1;
+}
+
+}  // namespace
+
+Status ItemError(const SwiftField& field, std::string_view message) {
+  return FieldError(field, message);
+}
+
+Result<trade::Date> ParseSwiftDate(const SwiftField& field, std::string_view text) {
+  if (text.size() != 6 || !AllDigits(text)) return FieldError(field, "date must be YYMMDD");
+  auto date = trade::Date::ParseSwift(text);
+  if (!date.ok()) return FieldError(field, date.status().message());
+  return *date;
+}
+
+Result<trade::Money> ParseSwiftAmount(const SwiftField& field) {
+  std::string value = field.Value();
+  if (field.lines.size() != 1 || value.size() < 5) {
+    return FieldError(field, "expected currency and amount, e.g. USD125000,00");
+  }
+  auto currency = trade::CurrencyCode::Parse(value.substr(0, 3));
+  if (!currency.ok()) return FieldError(field, currency.status().message());
+  std::string_view amount = std::string_view(value).substr(3);
+  if (amount.find(',') == std::string_view::npos) {
+    return FieldError(field, "amount must use a comma decimal separator");
+  }
+  auto money = trade::Money::ParseSwift(*currency, amount);
+  if (!money.ok()) return FieldError(field, money.status().message());
+  return *money;
+}
+
+std::string WriteSwiftAmount(const trade::Money& money) {
+  return money.currency.str() + money.ToSwift();
+}
+
+Result<trade::Bic> ParseBicOption(const SwiftField& field) {
+  size_t line = (!field.lines.empty() && !field.lines[0].empty() && field.lines[0][0] == '/') ? 1 : 0;
+  if (line >= field.lines.size()) return FieldError(field, "expected a BIC");
+  auto bic = trade::Bic::Parse(field.lines[line]);
+  if (!bic.ok()) return FieldError(field, bic.status().message());
+  return *bic;
+}
+
+Result<trade::PercentageTolerance> ParseTolerance(const SwiftField& field) {
+  std::string value = field.Value();
+  size_t slash = value.find('/');
+  if (slash == std::string::npos || slash == 0 || slash > 2 || value.size() - slash - 1 > 2 ||
+      !AllDigits(value.substr(0, slash)) || !AllDigits(value.substr(slash + 1))) {
+    return FieldError(field, "tolerance must be nn/nn (plus/minus percent)");
+  }
+  return trade::PercentageTolerance{std::stoi(value.substr(0, slash)),
+                                    std::stoi(value.substr(slash + 1))};
+}
+
+Result<trade::ShipmentPermission> ParseShipment(const SwiftField& field) {
+  std::string value = field.Value();
+  if (value == "ALLOWED") return trade::ShipmentPermission::kAllowed;
+  if (value == "NOT ALLOWED") return trade::ShipmentPermission::kNotAllowed;
+  if (value == "CONDITIONAL") return trade::ShipmentPermission::kConditional;
+  return FieldError(field, "expected ALLOWED, NOT ALLOWED or CONDITIONAL");
+}
+
+std::string_view ShipmentText(trade::ShipmentPermission p) {
+  switch (p) {
+    case trade::ShipmentPermission::kAllowed: return "ALLOWED";
+    case trade::ShipmentPermission::kNotAllowed: return "NOT ALLOWED";
+    case trade::ShipmentPermission::kConditional: return "CONDITIONAL";
+  }
+  return "";
+}
+
+Result<trade::Party> ParsePartyField(const SwiftField& field) {
+  trade::Party party;
+  std::vector<std::string> lines = field.lines;
+  if (!lines.empty() && !lines[0].empty() && lines[0][0] == '/') {
+    party.account = lines[0].substr(1);
+    lines.erase(lines.begin());
+  }
+  if (lines.empty() || lines[0].empty()) return FieldError(field, "needs the party's name");
+  if (lines.size() > 4) return FieldError(field, "name and address take at most 4 lines");
+  if (lines.size() >= 2 && lines.back().size() == 2) {
+    if (auto country = trade::CountryCode::Parse(lines.back()); country.ok()) {
+      party.country = *country;
+      lines.pop_back();
+    }
+  }
+  party.name = lines[0];
+  party.address_lines.assign(lines.begin() + 1, lines.end());
+  return party;
+}
+
+Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std::string_view tag) {
+  std::vector<std::string> lines;
+  if (!party.account.empty()) lines.push_back("/" + party.account);
+  lines.push_back(party.name);
+  lines.insert(lines.end(), party.address_lines.begin(), party.address_lines.end());
+  if (!party.country.empty()) lines.push_back(party.country.str());
+  size_t body = lines.size() - (party.account.empty() ? 0 : 1);
+  if (body > 4) {
+    return InvalidArgument("field " + std::string(tag) +
+                           ": name, address lines and country exceed 4 lines of 35 characters");
+  }
+  if (party.bic.has_value()) {
+    return InvalidArgument("field " + std::string(tag) + ": MT700 has no place for the party's BIC");
+  }
+  for (const std::string& line : lines) {
+    if (line.size() > 35) {
+      return InvalidArgument("field " + std::string(tag) + ": line '" + line +
+                             "' is longer than 35 characters");
+    }
+    for (char c : line) {
+      if (!IsSwiftXCharacter(c)) {
+        return InvalidArgument("field " + std::string(tag) + ": '" + std::string(1, c) +
+                               "' is not in the SWIFT X character set");
+      }
+    }
+  }
+  return lines;
+}
+
+std::string Unwrap(const std::vector<std::string>& lines) {
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += lines[i];
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag) {
+  for (char c : text) {
+    if (!IsSwiftXCharacter(c)) {
+      return InvalidArgument("field " + std::string(tag) + ": character '" + std::string(1, c) +
+                             "' is not in the SWIFT X character set");
+    }
+  }
+  if (text.find("  ") != std::string_view::npos || (!text.empty() && (text.front() == ' ' || text.back() == ' '))) {
+    return InvalidArgument("field " + std::string(tag) +
+                           ": text must not have leading, trailing or double spaces");
+  }
+  std::vector<std::string> lines;
+  std::string line;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(i, end - i);
+    if (word.size() > width) {
+      return InvalidArgument("field " + std::string(tag) + ": word '" + std::string(word) +
+                             "' is longer than " + std::to_string(width) + " characters");
+    }
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      lines.push_back(std::move(line));
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    i = end + 1;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  // A line may not start with ':' or '-' (it would read as a tag or the block end).
+  for (const std::string& l : lines) {
+    if (l[0] == ':' || l[0] == '-') {
+      return InvalidArgument("field " + std::string(tag) + ": a line would start with '" +
+                             std::string(1, l[0]) + "'");
+    }
+  }
+  return lines;
+}
+
+Result<std::vector<std::string>> SplitItems(const SwiftField& field) {
+  std::vector<std::vector<std::string>> items;
+  for (const std::string& line : field.lines) {
+    if (!line.empty() && line[0] == '+') {
+      items.push_back({line.substr(1)});
+    } else if (items.empty()) {
+      return FieldError(field, "items must start with '+'");
+    } else {
+      items.back().push_back(line);
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(Unwrap(item));
+  return out;
+}
+
+Result<std::vector<std::string>> WriteItems(const std::vector<std::string>& items,
+                                            std::string_view tag) {
+  std::vector<std::string> lines;
+  for (const std::string& item : items) {
+    // One column less on the first line for the '+'.
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, 64, tag));
+    if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
+    for (size_t i = 0; i < wrapped.size(); ++i) {
+      if (i > 0 && wrapped[i][0] == '+') {
+        return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
+      }
+      lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
+    }
+  }
+  if (lines.size() > 100) {
+    return InvalidArgument("field " + std::string(tag) + ": more than 100 lines");
+  }
+  return lines;
+}
+
+std::string GoodsItem(const trade::GoodsLine& line) {
+  std::string out = "GOODS ";
+  if (line.about) out += "ABOUT ";
+  if (line.quantity.has_value()) {
+    out += line.quantity->NumberText() + " " + line.quantity->unit + " OF ";
+  }
+  out += line.description;
+  if (line.unit_price.has_value()) {
+    out += " AT " + line.unit_price->currency.str() + " " + line.unit_price->ToString() + " PER " +
+           (line.quantity.has_value() ? line.quantity->unit : std::string("UNIT"));
+  }
+  return out;
+}
+
+Result<bool> ParseGoodsItem(std::string_view item, trade::GoodsLine* line) {
+  if (item.substr(0, 6) != "GOODS ") return false;
+  std::string_view rest = item.substr(6);
+  *line = trade::GoodsLine{};
+  if (rest.substr(0, 6) == "ABOUT ") {
+    line->about = true;
+    rest.remove_prefix(6);
+  }
+  // "250 MT OF …": a number, a unit and " OF ".
+  size_t sp1 = rest.find(' ');
+  if (sp1 != std::string_view::npos && sp1 > 0 && std::isdigit(static_cast<unsigned char>(rest[0]))) {
+    size_t sp2 = rest.find(' ', sp1 + 1);
+    if (sp2 != std::string_view::npos && rest.substr(sp2, 4) == " OF ") {
+      auto q = trade::Quantity::Parse(rest.substr(0, sp1), rest.substr(sp1 + 1, sp2 - sp1 - 1));
+      if (!q.ok()) return q.status();
+      line->quantity = *q;
+      rest.remove_prefix(sp2 + 4);
+    }
+  }
+  // " AT USD 500.00 PER MT" at the end.
+  size_t at = rest.rfind(" AT ");
+  if (at != std::string_view::npos) {
+    std::string_view price = rest.substr(at + 4);
+    size_t per = price.find(" PER ");
+    if (price.size() > 4 && price[3] == ' ' && per != std::string_view::npos) {
+      auto currency = trade::CurrencyCode::Parse(price.substr(0, 3));
+      auto money = currency.ok() ? trade::Money::Parse(*currency, price.substr(4, per - 4))
+                                 : Result<trade::Money>(currency.status());
+      if (money.ok()) {
+        line->unit_price = *money;
+        rest = rest.substr(0, at);
+      }
+    }
+  }
+  line->description = std::string(rest);
+  return true;
+}
+
+Result<trade::RequiredDocument> ParseDocumentItem(const SwiftField& field, std::string_view item) {
+  struct Keyword {
+    std::string_view words;
+    trade::TradeDocumentType type;
+  };
+  static constexpr Keyword kKeywords[] = {
+      {"COMMERCIAL INVOICE", trade::TradeDocumentType::kCommercialInvoice},
+      {"BILL OF LADING", trade::TradeDocumentType::kBillOfLading},
+      {"BILLS OF LADING", trade::TradeDocumentType::kBillOfLading},
+      {"INSURANCE", trade::TradeDocumentType::kInsuranceDocument},
+      {"CERTIFICATE OF ORIGIN", trade::TradeDocumentType::kCertificateOfOrigin},
+      {"PACKING LIST", trade::TradeDocumentType::kPackingList},
+  };
+  trade::RequiredDocument doc;
+  doc.text = std::string(item);
+  size_t first = std::string_view::npos;
+  for (const Keyword& k : kKeywords) {
+    size_t at = item.find(k.words);
+    if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) {
+      first = at;
+      doc.type = k.type;
+    }
+  }
+  if (first == std::string_view::npos) {
+    return ItemError(field, "item '" + std::string(item).substr(0, 40) +
+                                "' names no document lcproc examines (commercial invoice, bill of "
+                                "lading, insurance, certificate of origin, packing list)");
+  }
+  int originals = NumberAfter(item, " IN ");
+  if (item.find("FULL SET") != std::string_view::npos) originals = 3;
+  if (item.find("IN DUPLICATE") != std::string_view::npos) originals = 2;
+  if (item.find("IN TRIPLICATE") != std::string_view::npos) originals = 3;
+  doc.originals = originals > 0 ? originals : 1;
+  int copies = NumberAfter(item, " AND ");
+  doc.copies = copies > 0 && item.find(" COPIES") != std::string_view::npos ? copies : 0;
+  return doc;
+}
+
+}  // namespace lcproc::formats

@@ -1,0 +1,149 @@
+#include "pipeline/formats/mt700.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pipeline/formats/json_codec.h"
+
+namespace lcproc::formats {
+namespace {
+
+std::string Read(const std::string& relative) {
+  const char* root = std::getenv("LCPROC_SOURCE_DIR");
+  std::ifstream in(std::string(root ? root : ".") + "/" + relative, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Sample() { return Read("tests/testdata/swift/mt700_lc_2026_0042.txt"); }
+
+std::string With(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return text.replace(at, from.size(), to);
+}
+
+trade::LetterOfCredit ExampleCredit() {
+  auto doc = DecodeJson(Read("schemas/examples/letterOfCredit.json"));
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return std::get<trade::LetterOfCredit>(*doc);
+}
+
+TEST(Mt700Test, ParsesTheHandWrittenCredit) {
+  auto lc = ParseMt700(Sample());
+  ASSERT_TRUE(lc.ok()) << lc.status().ToString();
+  EXPECT_EQ(lc->credit_number, "LC-2026-0042");
+  EXPECT_EQ(lc->issuing_bank.str(), "COBADEHH");
+  EXPECT_EQ(lc->advising_bank.str(), "BFTVVNVX");
+  EXPECT_EQ(lc->date_of_issue.ToIso(), "2026-01-15");
+  EXPECT_EQ(lc->expiry_date.ToIso(), "2026-04-30");
+  EXPECT_EQ(lc->expiry_place, "HO CHI MINH CITY");
+  EXPECT_EQ(lc->amount.ToDisplay(), "USD 125000.00");
+  EXPECT_EQ(lc->beneficiary.account, "0071000123456");
+  EXPECT_EQ(lc->beneficiary.country.str(), "VN");
+  EXPECT_EQ(lc->applicant.address_lines.size(), 2u);
+  EXPECT_EQ(lc->available_with.bank->str(), "BFTVVNVX");
+  EXPECT_EQ(lc->available_with.by, trade::AvailableBy::kNegotiation);
+  EXPECT_EQ(lc->partial_shipments, trade::ShipmentPermission::kNotAllowed);
+  EXPECT_EQ(lc->latest_shipment_date->ToIso(), "2026-03-31");
+  EXPECT_EQ(lc->incoterm, trade::Incoterm::kCif);
+  EXPECT_EQ(lc->incoterm_place, "HAMBURG");
+  ASSERT_EQ(lc->goods.size(), 1u);
+  EXPECT_EQ(lc->goods[0].unit_price->ToDisplay(), "USD 500.00");
+  ASSERT_EQ(lc->documents_required.size(), 5u);
+  EXPECT_EQ(lc->documents_required[0].originals, 3);
+  EXPECT_EQ(lc->documents_required[0].copies, 2);
+  EXPECT_EQ(lc->documents_required[1].type, trade::TradeDocumentType::kBillOfLading);
+  EXPECT_EQ(lc->documents_required[2].originals, 2);
+  EXPECT_EQ(lc->presentation_period->days, 21);
+  EXPECT_EQ(lc->charges, "ALL BANKING CHARGES OUTSIDE GERMANY ARE FOR ACCOUNT OF BENEFICIARY");
+}
+
+// The MT700 and the JSON example describe the same credit: only the tags lcproc does not
+// model (51A applicant bank, 78 instructions) differ, and those are kept.
+TEST(Mt700Test, AgreesWithTheJsonExampleAndKeepsUnknownTags) {
+  auto lc = ParseMt700(Sample());
+  ASSERT_TRUE(lc.ok()) << lc.status().ToString();
+  ASSERT_EQ(lc->extra_fields.size(), 2u);
+  EXPECT_EQ(lc->extra_fields[0], (trade::ExtraField{"51A", "COBADEHHXXX"}));
+  EXPECT_EQ(lc->extra_fields[1].tag, "78");
+  EXPECT_EQ(lc->extra_fields[1].value,
+            "DOCUMENTS TO BE SENT TO COMMERZBANK AG, TRADE SERVICES,\nHAMBURG, IN ONE LOT BY COURIER");
+  trade::LetterOfCredit without = *lc;
+  without.extra_fields.clear();
+  EXPECT_EQ(without, ExampleCredit());
+}
+
+TEST(Mt700Test, WriteThenParseGivesTheSameCredit) {
+  auto lc = ParseMt700(Sample());
+  ASSERT_TRUE(lc.ok());
+  auto text = WriteMt700(*lc);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_NE(text->find(":78:DOCUMENTS TO BE SENT"), std::string::npos);
+  EXPECT_LT(text->find(":49:WITHOUT"), text->find(":78:"));  // specification order
+  auto again = ParseMt700(*text);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, *lc);
+
+  trade::LetterOfCredit credit = ExampleCredit();
+  credit.amount_about = true;
+  credit.tolerance.reset();
+  credit.shipment_period = trade::DateTerm::Parse("FIRST HALF 2026-03").value();
+  credit.sender_to_receiver_info = "PLEASE ADVISE THE BENEFICIARY WITHOUT DELAY AND ACKNOWLEDGE";
+  credit.available_with.bank.reset();
+  auto written = WriteMt700(credit);
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  EXPECT_NE(written->find(":41D:ANY BANK\r\nBY NEGOTIATION"), std::string::npos);
+  auto back = ParseMt700(*written);
+  ASSERT_TRUE(back.ok()) << back.status().ToString() << "\n" << *written;
+  EXPECT_EQ(*back, credit);
+}
+
+TEST(Mt700Test, MalformedFieldsNameLineAndTag) {
+  struct Case {
+    std::string from, to, message;
+  } cases[] = {
+      {":32B:USD125000,00", ":32B:USD125000.00",
+       "line 18, tag 32B: amount must use a comma decimal separator"},
+      {":32B:USD125000,00", ":32B:USX125000,00", "line 18, tag 32B: "},
+      {":31C:260115", ":31C:261315", "line 5, tag 31C: "},
+      {":31C:260115", ":31C:26011", "line 5, tag 31C: date must be YYMMDD"},
+      {":40A:IRREVOCABLE", ":40A:REVOCABLE", "line 3, tag 40A: form 'REVOCABLE' is not"},
+      {":43P:NOT ALLOWED", ":43P:PERHAPS", "line 24, tag 43P: expected ALLOWED"},
+      {":39A:5/5", ":39A:FIVE", "line 19, tag 39A: tolerance must be nn/nn"},
+      {":42A:COBADEHH", ":42A:COBA", "line 23, tag 42A: "},
+      {":27:1/1", ":27:1/2", "line 2, tag 27: message 1/2 is part of a sequence"},
+      {":49:WITHOUT", ":49:WITHOUT\r\n:49:CONFIRM", "tag 49: appears twice"},
+      {":32B:USD125000,00\r\n", "", "block 4: mandatory field 32B is missing"},
+      {":46A:+SIGNED", ":46A:+WEIGHT NOTE\r\n+SIGNED", "tag 46A: item 'WEIGHT NOTE' names no document"},
+      {"I700BFTVVNVX", "I707BFTVVNVX", "line 1: block 2 names MT707, not MT700"},
+  };
+  for (const Case& c : cases) {
+    auto lc = ParseMt700(With(Sample(), c.from, c.to));
+    ASSERT_FALSE(lc.ok()) << c.to;
+    EXPECT_EQ(lc.status().code(), StatusCode::kMalformed) << c.to;
+    EXPECT_NE(lc.status().message().find(c.message), std::string::npos)
+        << lc.status().message() << "\n  should contain: " << c.message;
+  }
+}
+
+TEST(Mt700Test, RefusesCreditsMt700CannotCarry) {
+  trade::LetterOfCredit credit = ExampleCredit();
+  credit.goods_description = "COFFEE & TEA";
+  EXPECT_EQ(WriteMt700(credit).status().code(), StatusCode::kInvalidArgument);
+  credit = ExampleCredit();
+  credit.instalments.push_back({credit.date_of_issue, credit.expiry_date, credit.amount});
+  EXPECT_EQ(WriteMt700(credit).status().code(), StatusCode::kInvalidArgument);
+  credit = ExampleCredit();
+  credit.applicant.address_lines = {"A", "B", "C"};
+  EXPECT_EQ(WriteMt700(credit).status().message(),
+            "field 50: name, address lines and country exceed 4 lines of 35 characters");
+}
+
+}  // namespace
+}  // namespace lcproc::formats
