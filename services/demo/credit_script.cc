@@ -131,7 +131,8 @@ trade::LetterOfCredit MakeCredit(const CreditPlan& plan, const DemoNetwork& netw
   lc.available_with = trade::AvailableWith{B(network.advising().bic), trade::AvailableBy::kNegotiation};
   lc.drafts_at = "AT SIGHT";
   lc.drawee = B(network.issuing().bic);
-  lc.partial_shipments = trade::ShipmentPermission::kNotAllowed;
+  lc.partial_shipments = plan.partial_shipments ? trade::ShipmentPermission::kAllowed
+                                                : trade::ShipmentPermission::kNotAllowed;
   lc.transhipment = trade::ShipmentPermission::kAllowed;
   lc.port_of_loading = kLoading;
   lc.port_of_discharge = kDischarge;
@@ -150,8 +151,15 @@ trade::LetterOfCredit MakeCredit(const CreditPlan& plan, const DemoNetwork& netw
       {TDT::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN FORM B ISSUED BY VCCI"},
       {TDT::kPackingList, 1, 2, "PACKING LIST IN 1 ORIGINAL AND 2 COPIES SHOWING GROSS AND NET WEIGHT"},
   };
-  lc.additional_conditions = {"ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER",
-                              "THIRD PARTY DOCUMENTS EXCEPT INVOICE AND DRAFTS ACCEPTABLE"};
+  lc.additional_conditions = {
+      "ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER",
+      "THIRD PARTY DOCUMENTS EXCEPT INVOICE AND DRAFTS ACCEPTABLE",
+      "DOCUMENTS ISSUED EARLIER THAN THE CREDIT ISSUANCE DATE ARE NOT ACCEPTABLE",
+      "A DISCREPANCY FEE OF USD 80.00 WILL BE DEDUCTED FROM THE PROCEEDS OF ANY DISCREPANT PRESENTATION",
+      "SHIPMENT IN 20FT OR 40FT CONTAINERS ONLY; BILL OF LADING TO EVIDENCE CONTAINER NUMBERS",
+      "GOODS MUST BE OF VIETNAMESE ORIGIN AND PACKED IN NEW EXPORT-WORTHY BAGS OR CARTONS",
+      "INSURANCE TO COVER WAREHOUSE TO WAREHOUSE WITH CLAIMS PAYABLE IN HAMBURG IN THE CURRENCY OF THE CREDIT",
+  };
   lc.charges = "ALL BANKING CHARGES OUTSIDE GERMANY ARE FOR ACCOUNT OF BENEFICIARY";
   lc.presentation_period = trade::PresentationPeriod{21, "FROM THE DATE OF SHIPMENT"};
   lc.confirmation = plan.confirmed ? trade::ConfirmationInstruction::kMayAdd
@@ -163,18 +171,22 @@ trade::LetterOfCredit MakeCredit(const CreditPlan& plan, const DemoNetwork& netw
 }
 
 trade::Presentation MakePresentation(const CreditPlan& plan, const trade::LetterOfCredit& lc,
-                                     int number, bool discrepant, const DemoNetwork& network) {
+                                     int number, std::vector<GoodsLine> goods, bool discrepant,
+                                     const DemoNetwork& network) {
+  if (goods.empty()) goods = lc.goods;
+  const Money amount = Total(goods);
+  const std::string narrative = Narrative(goods);
   const Date t = plan.today;
-  // Compliant: on board four days before 44C. Discrepant: two days after it (art. 20(a)(ii)).
+  // Compliant: on board a few days before 44C. Discrepant: two days after it (20(a)(ii)).
   const Date shipped = discrepant ? lc.latest_shipment_date->AddDays(2)
-                                  : lc.latest_shipment_date->AddDays(-4);
+                                  : lc.latest_shipment_date->AddDays(-3 - number);
   const std::string ref = lc.credit_number + "-" + std::to_string(number);
   trade::Presentation p;
   p.credit_number = lc.credit_number;
   p.presentation_number = number;
   p.presenting_bank = B(network.advising().bic);
   p.presentation_date = t.AddDays(-2);
-  p.drawing_amount = lc.amount;
+  p.drawing_amount = amount;
   p.covering_letter = "WE PRESENT DOCUMENTS UNDER YOUR CREDIT " + lc.credit_number +
                       " FOR NEGOTIATION. PLEASE REMIT PROCEEDS TO OUR ACCOUNT WITH YOU.";
 
@@ -186,16 +198,16 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   inv.date = shipped.AddDays(-1);
   inv.originals = 3;
   inv.copies = 2;
-  inv.amount = lc.amount;
-  inv.goods_description = lc.goods_description;
-  inv.goods = lc.goods;
+  inv.amount = amount;
+  inv.goods_description = narrative;
+  inv.goods = goods;
   inv.incoterm = trade::Incoterm::kCif;
   inv.port_of_loading = kLoading;
   inv.port_of_discharge = kDischarge;
   p.invoice = std::move(inv);
 
   trade::TransportDocument bl;
-  bl.number = "HLCUSGN" + std::to_string(100000 + plan.variant % 900000);
+  bl.number = "HLCUSGN" + std::to_string(100000 + plan.variant % 900000) + std::to_string(number);
   bl.carrier_name = "HAPAG-LLOYD AG";
   bl.signed_by = trade::BillOfLadingSigner::kAgentForCarrier;
   bl.date = shipped;
@@ -210,8 +222,9 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   bl.containerised = true;
   bl.originals = 3;
   bl.originals_issued = 3;
+  bl.clauses = {"SHIPPER'S LOAD, STOW AND COUNT", "FREIGHT PREPAID"};
   bl.goods_description = "AGRICULTURAL PRODUCTS IN 20FT CONTAINERS, FREIGHT PREPAID";
-  bl.goods = WithoutPrices(lc.goods);
+  bl.goods = WithoutPrices(goods);
   p.transport = std::move(bl);
 
   trade::InsuranceDocument ins;
@@ -221,12 +234,12 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   ins.cover_starts = ins.date;
   ins.originals = 2;
   ins.originals_issued = 2;
-  ins.insured_amount = Must(lc.amount.Percent(110, trade::Rounding::kUp));
+  ins.insured_amount = Must(amount.Percent(110, trade::Rounding::kUp));
   ins.risks = {"INSTITUTE CARGO CLAUSES (A)", "INSTITUTE WAR CLAUSES (CARGO)",
                "INSTITUTE STRIKES CLAUSES (CARGO)"};
   ins.route_from = kLoading;
   ins.route_to = kDischarge;
-  ins.goods_description = lc.goods_description;
+  ins.goods_description = narrative;
   p.insurance = std::move(ins);
 
   trade::CertificateOfOrigin coo;
@@ -236,20 +249,63 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   coo.date = shipped.AddDays(-3);
   coo.country_of_origin = C("VN");
   coo.consignor = p.invoice->issuer;
-  coo.goods_description = lc.goods_description;
+  coo.goods_description = narrative;
   p.certificate_of_origin = std::move(coo);
 
   trade::PackingList pl;
   pl.number = "PL-" + ref;
   pl.issuer = p.invoice->issuer;
   pl.date = shipped.AddDays(-3);
-  pl.goods = WithoutPrices(lc.goods);
+  pl.goods = WithoutPrices(goods);
   int64_t net = 0;
-  for (const GoodsLine& g : lc.goods) net += g.quantity->thousandths;
+  for (const GoodsLine& g : goods) net += g.quantity->thousandths;
   pl.net_weight = trade::Quantity{net, "MT"};
   pl.gross_weight = trade::Quantity{net + net / 200, "MT"};  // jute bags: 0.5%
   p.packing_list = std::move(pl);
   return p;
+}
+
+trade::ExaminationResult MakeRefusal(const CreditPlan& plan, const trade::LetterOfCredit& lc,
+                                     const trade::Presentation& p) {
+  trade::ExaminationResult refusal;
+  refusal.credit_number = lc.credit_number;
+  refusal.presentation_number = p.presentation_number;
+  refusal.decision = trade::ExaminationDecision::kDiscrepant;
+  refusal.discrepancies.push_back(trade::Discrepancy{
+      "LATE_SHIPMENT", "20(a)(ii), 29(c)", "billOfLading", "onBoardDate",
+      "shipped on board " + p.transport->on_board_date->ToIso() +
+          ", after the latest date of shipment " + lc.latest_shipment_date->ToIso()});
+  refusal.presented_on = p.presentation_date;
+  refusal.deadline = p.presentation_date.AddDays(7);
+  refusal.examined_on = plan.today.AddDays(-1);
+  refusal.examining_bank = lc.issuing_bank;
+  refusal.narrative =
+      "WE REFUSE TO HONOUR. DOCUMENTS HELD PENDING APPLICANT'S WAIVER (UCP 600 ART. 16(C)(III)(B))";
+  return refusal;
+}
+
+trade::Waiver MakeWaiver(const CreditPlan& plan, const trade::Presentation& p) {
+  trade::Waiver waiver;
+  waiver.credit_number = p.credit_number;
+  waiver.presentation_number = p.presentation_number;
+  waiver.issuing_bank = B("COBADEHHXXX");
+  waiver.date = plan.today.AddDays(-1);
+  waiver.waived_codes = {"LATE_SHIPMENT"};
+  waiver.narrative = "APPLICANT WAIVES THE DISCREPANCY; PLEASE RELEASE PAYMENT";
+  return waiver;
+}
+
+trade::Payment MakePayment(const CreditPlan& plan, const trade::LetterOfCredit& lc,
+                           const trade::Presentation& p) {
+  trade::Payment payment;
+  payment.credit_number = lc.credit_number;
+  payment.presentation_number = p.presentation_number;
+  payment.paying_bank = lc.issuing_bank;
+  payment.amount = p.drawing_amount;
+  payment.value_date = plan.today;
+  payment.debit_account = "DE89370400440532013000";
+  payment.credit_account = lc.beneficiary.account;
+  return payment;
 }
 
 std::vector<ScriptStep> CreditScript(const CreditPlan& plan, const DemoNetwork& network) {
@@ -274,7 +330,13 @@ std::vector<ScriptStep> CreditScript(const CreditPlan& plan, const DemoNetwork& 
   amendment.date_of_amendment = t.AddDays(-30);
   amendment.issuing_bank = lc.issuing_bank;
   amendment.new_expiry_date = lc.expiry_date.AddDays(30);
-  amendment.narrative = "EXPIRY DATE EXTENDED BY 30 DAYS. ALL OTHER TERMS AND CONDITIONS REMAIN UNCHANGED.";
+  // 46B restated in full, as banks do when one document's wording changes.
+  amendment.new_documents_required = lc.documents_required;
+  amendment.new_documents_required->at(1).text +=
+      ", SHOWING CONTAINER AND SEAL NUMBERS AND THE NAME OF THE CARRIER'S AGENT IN HAMBURG";
+  amendment.narrative =
+      "EXPIRY DATE EXTENDED BY 30 DAYS. FIELD 46B ITEM 2 AMENDED TO CALL FOR CONTAINER AND SEAL "
+      "NUMBERS. ALL OTHER TERMS AND CONDITIONS REMAIN UNCHANGED.";
   amendment.charges = "AMENDMENT CHARGES ARE FOR ACCOUNT OF APPLICANT";
 
   trade::AmendmentResponse response;
@@ -287,49 +349,29 @@ std::vector<ScriptStep> CreditScript(const CreditPlan& plan, const DemoNetwork& 
   response.narrative = plan.amendment_accepted ? "THE BENEFICIARY ACCEPTS AMENDMENT NO. 1 IN FULL"
                                                : "THE BENEFICIARY REJECTS AMENDMENT NO. 1";
 
-  trade::Presentation presentation = MakePresentation(plan, lc, 1, plan.discrepant, network);
-  const Money drawing = presentation.drawing_amount;
-
   steps.push_back({kIssuing, lc, true, {}});
   steps.push_back({kAdvising, advice, true, {}});
   steps.push_back({kIssuing, amendment, true, {}});
   steps.push_back({kAdvising, response, true, {}});
-  steps.push_back({kAdvising, presentation, true,
-                   plan.discrepant ? std::vector<std::string>{"LATE_SHIPMENT"} : std::vector<std::string>{}});
-  if (plan.discrepant) {
-    trade::ExaminationResult refusal;
-    refusal.credit_number = lc.credit_number;
-    refusal.presentation_number = 1;
-    refusal.decision = trade::ExaminationDecision::kDiscrepant;
-    refusal.discrepancies.push_back(trade::Discrepancy{
-        "LATE_SHIPMENT", "20(a)(ii), 29(c)", "billOfLading", "onBoardDate",
-        "shipped on board " + presentation.transport->on_board_date->ToIso() +
-            ", after the latest date of shipment " + lc.latest_shipment_date->ToIso()});
-    refusal.presented_on = presentation.presentation_date;
-    refusal.deadline = presentation.presentation_date.AddDays(7);
-    refusal.examined_on = t.AddDays(-1);
-    refusal.examining_bank = lc.issuing_bank;
-    refusal.narrative = "WE REFUSE TO HONOUR. DOCUMENTS HELD PENDING APPLICANT'S WAIVER (UCP 600 ART. 16(C)(III)(B))";
-    steps.push_back({kIssuing, refusal, true, {}});
 
-    trade::Waiver waiver;
-    waiver.credit_number = lc.credit_number;
-    waiver.presentation_number = 1;
-    waiver.issuing_bank = lc.issuing_bank;
-    waiver.date = t.AddDays(-1);
-    waiver.waived_codes = {"LATE_SHIPMENT"};
-    waiver.narrative = "APPLICANT WAIVES THE DISCREPANCY; PLEASE RELEASE PAYMENT";
-    steps.push_back({kIssuing, waiver, true, {}});
+  std::vector<std::vector<GoodsLine>> shipments;
+  if (plan.partial_shipments) {
+    for (const GoodsLine& line : lc.goods) shipments.push_back({line});
+  } else {
+    shipments.push_back(lc.goods);
   }
-  trade::Payment payment;
-  payment.credit_number = lc.credit_number;
-  payment.presentation_number = 1;
-  payment.paying_bank = lc.issuing_bank;
-  payment.amount = drawing;
-  payment.value_date = t;
-  payment.debit_account = "DE89370400440532013000";
-  payment.credit_account = lc.beneficiary.account;
-  steps.push_back({kIssuing, payment, true, {}});
+  for (size_t i = 0; i < shipments.size(); ++i) {
+    const int number = static_cast<int>(i) + 1;
+    const bool discrepant = number == plan.discrepant_presentation;
+    trade::Presentation p = MakePresentation(plan, lc, number, shipments[i], discrepant, network);
+    steps.push_back({kAdvising, p, true,
+                     discrepant ? std::vector<std::string>{"LATE_SHIPMENT"} : std::vector<std::string>{}});
+    if (discrepant) {
+      steps.push_back({kIssuing, MakeRefusal(plan, lc, p), true, {}});
+      steps.push_back({kIssuing, MakeWaiver(plan, p), true, {}});
+    }
+    steps.push_back({kIssuing, MakePayment(plan, lc, p), true, {}});
+  }
   return steps;
 }
 

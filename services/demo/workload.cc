@@ -28,7 +28,11 @@ Workload::OpenCredit Workload::StartCredit() {
   auto percent = [this](int p) { return static_cast<int>(rng_() % 100) < p; };
   plan.confirmed = percent(options_.confirmed_percent);
   plan.amendment_accepted = !percent(options_.rejected_amendment_percent);
-  plan.discrepant = percent(options_.discrepant_percent);
+  plan.partial_shipments = percent(options_.partial_shipment_percent);
+  if (percent(options_.discrepant_percent)) {
+    // Which shipment is late: any of the credit's 2-4 lines, or the only presentation.
+    plan.discrepant_presentation = plan.partial_shipments ? 1 + static_cast<int>(rng_() % 2) : 1;
+  }
   return OpenCredit{CreditScript(plan, network_), 0};
 }
 

@@ -104,7 +104,16 @@ TEST_F(WorkloadTest, BodiesAverageAboutTwoKibibytes) {
   auto docs = workload.Take(400);
   ASSERT_TRUE(docs.ok());
   size_t total = 0;
-  for (const auto& d : *docs) total += d.submission.body.size();
+  std::map<std::string_view, std::pair<size_t, size_t>> by_type;  // count, bytes
+  for (const auto& d : *docs) {
+    total += d.submission.body.size();
+    auto& [count, bytes] = by_type[trade::DocumentTypeName(d.type)];
+    ++count;
+    bytes += d.submission.body.size();
+  }
+  for (const auto& [type, cb] : by_type) {
+    std::cout << type << ": " << cb.first << " documents, " << cb.second / cb.first << " bytes\n";
+  }
   const size_t average = total / docs->size();
   RecordProperty("average_body_bytes", static_cast<int>(average));
   std::cout << "average body: " << average << " bytes\n";
