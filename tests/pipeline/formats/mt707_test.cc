@@ -1,0 +1,86 @@
+#include "pipeline/formats/mt707.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pipeline/formats/json_codec.h"
+
+namespace lcproc::formats {
+namespace {
+
+std::string Read(const std::string& relative) {
+  const char* root = std::getenv("LCPROC_SOURCE_DIR");
+  std::ifstream in(std::string(root ? root : ".") + "/" + relative, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string Sample() { return Read("tests/testdata/swift/mt707_lc_2026_0042_1.txt"); }
+
+trade::Bic Advising() { return trade::Bic::Parse("BFTVVNVX").value(); }
+
+TEST(Mt707Test, ParsesTheAmendmentAndKeepsUnknownTags) {
+  auto a = ParseMt707(Sample());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->credit_number, "LC-2026-0042");
+  EXPECT_EQ(a->amendment_number, 1);
+  EXPECT_EQ(a->issuing_bank.str(), "COBADEHH");
+  EXPECT_EQ(a->increase->ToDisplay(), "USD 12500.00");
+  EXPECT_EQ(a->new_expiry_date->ToIso(), "2026-05-15");
+  ASSERT_TRUE(a->new_goods.has_value());
+  EXPECT_EQ(a->new_goods->at(0).quantity->thousandths, 275000);
+  ASSERT_EQ(a->extra_fields.size(), 1u);
+  EXPECT_EQ(a->extra_fields[0], (trade::ExtraField{"22A", "ISCA"}));
+}
+
+TEST(Mt707Test, AgreesWithTheJsonExample) {
+  auto a = ParseMt707(Sample());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto doc = DecodeJson(Read("schemas/examples/amendment.json"));
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  trade::Amendment without = *a;
+  without.extra_fields.clear();
+  EXPECT_EQ(without, std::get<trade::Amendment>(*doc));
+}
+
+TEST(Mt707Test, WriteThenParseGivesTheSameAmendment) {
+  auto a = ParseMt707(Sample());
+  ASSERT_TRUE(a.ok());
+  a->decrease = trade::Money::Parse(a->increase->currency, "100.00").value();
+  a->new_partial_shipments = trade::ShipmentPermission::kAllowed;
+  a->new_port_of_discharge = "BREMERHAVEN";
+  a->new_tolerance = trade::PercentageTolerance{10, 0};
+  a->new_beneficiary = trade::Party{"SAIGON COFFEE EXPORT JSC", {"HO CHI MINH CITY"},
+                                    trade::CountryCode::Parse("VN").value(), std::nullopt, ""};
+  a->extra_fields.insert(a->extra_fields.begin(), {"21", "BFTV-ADV-77"});  // message order
+  auto text = WriteMt707(*a, Advising());
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(text->find(":21:NONREF"), std::string::npos);
+  EXPECT_LT(text->find(":21:BFTV-ADV-77"), text->find(":52A:"));
+  auto again = ParseMt707(*text);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, *a);
+}
+
+TEST(Mt707Test, MalformedFieldsNameLineAndTag) {
+  std::string text = Sample();
+  text.replace(text.find(":32B:USD12500,00"), 16, ":32B:USD12500.00");
+  EXPECT_EQ(ParseMt707(text).status().message(),
+            "line 9, tag 32B: amount must use a comma decimal separator");
+  text = Sample();
+  text.replace(text.find(":26E:1"), 6, ":26E:X");
+  EXPECT_EQ(ParseMt707(text).status().message(), "line 6, tag 26E: number of amendment must be 1 to 3 digits");
+  text = Sample();
+  text.replace(text.find(":27:1/1"), 7, ":27:2/2");
+  EXPECT_NE(ParseMt707(text).status().message().find("tag 27"), std::string::npos);
+  EXPECT_EQ(ParseMt707(Read("tests/testdata/swift/mt700_lc_2026_0042.txt")).status().message(),
+            "line 1: block 2 names MT700, not MT707");
+}
+
+}  // namespace
+}  // namespace lcproc::formats
