@@ -5,7 +5,6 @@
 #include <string>
 
 #include "pipeline/ledger/hash.h"
-#include "pipeline/ledger/tree_hashes.h"
 
 namespace lcproc::ledger {
 namespace {
@@ -22,12 +21,17 @@ Status SizesInOrder(uint64_t old_size, uint64_t new_size) {
 
 Result<std::vector<crypto::Digest>> ConsistencyProof(const TileReader& tiles,
                                                      uint64_t old_size, uint64_t new_size) {
+  TreeHashes hashes(tiles);
+  return ConsistencyProof(hashes, old_size, new_size);
+}
+
+Result<std::vector<crypto::Digest>> ConsistencyProof(TreeHashes& hashes, uint64_t old_size,
+                                                     uint64_t new_size) {
   LCPROC_RETURN_IF_ERROR(SizesInOrder(old_size, new_size));
   std::vector<crypto::Digest> proof;
   if (old_size == 0 || old_size == new_size) return proof;
   // RFC 6962 §2.1.2 SUBPROOF(m, D[n], b), unrolled: descend while the old tree ends
   // inside the current range, recording the hash of the side not descended into.
-  TreeHashes hashes(tiles);
   uint64_t begin = 0;
   uint64_t end = new_size;
   bool whole_old_tree = true;  // b: the current range's left part is the old root itself

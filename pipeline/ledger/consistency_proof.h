@@ -10,6 +10,7 @@
 
 #include "pipeline/crypto/sha256.h"
 #include "pipeline/ledger/tile_store.h"
+#include "pipeline/ledger/tree_hashes.h"
 #include "pipeline/status.h"
 
 namespace lcproc::ledger {
@@ -19,6 +20,10 @@ namespace lcproc::ledger {
 // old_size > new_size; the store's NotFound when the tiles do not reach new_size.
 Result<std::vector<crypto::Digest>> ConsistencyProof(const TileReader& tiles,
                                                      uint64_t old_size, uint64_t new_size);
+
+// The same, through a caller's TreeHashes (shares reads and hashing across proofs).
+Result<std::vector<crypto::Digest>> ConsistencyProof(TreeHashes& hashes, uint64_t old_size,
+                                                     uint64_t new_size);
 
 // RFC 9162 §2.1.4.2. OK when `proof` shows the tree (new_size, new_root) extends the
 // tree (old_size, old_root). Equal sizes need an empty proof and equal roots; old_size

@@ -5,11 +5,16 @@
 #include <string>
 
 #include "pipeline/ledger/hash.h"
-#include "pipeline/ledger/tree_hashes.h"
 
 namespace lcproc::ledger {
 
 Result<std::vector<crypto::Digest>> InclusionProof(const TileReader& tiles, uint64_t index,
+                                                   uint64_t tree_size) {
+  TreeHashes hashes(tiles);
+  return InclusionProof(hashes, index, tree_size);
+}
+
+Result<std::vector<crypto::Digest>> InclusionProof(TreeHashes& hashes, uint64_t index,
                                                    uint64_t tree_size) {
   if (index >= tree_size) {
     return InvalidArgument("leaf index " + std::to_string(index) + " is outside a tree of " +
@@ -18,7 +23,6 @@ Result<std::vector<crypto::Digest>> InclusionProof(const TileReader& tiles, uint
   // RFC 6962 §2.1.1 PATH(m, D[n]), unrolled: at each step split the current range at
   // the largest power of two below its length, keep the side holding the leaf and
   // record the other side's hash. Recorded root-first, returned leaf-first.
-  TreeHashes hashes(tiles);
   std::vector<crypto::Digest> proof;
   uint64_t begin = 0;
   uint64_t end = tree_size;

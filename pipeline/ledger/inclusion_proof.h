@@ -10,6 +10,7 @@
 
 #include "pipeline/crypto/sha256.h"
 #include "pipeline/ledger/tile_store.h"
+#include "pipeline/ledger/tree_hashes.h"
 #include "pipeline/status.h"
 
 namespace lcproc::ledger {
@@ -18,6 +19,12 @@ namespace lcproc::ledger {
 // from the leaf up to the root. O(log n) tile reads. InvalidArgument when index >=
 // tree_size; the store's NotFound when the tiles do not reach tree_size.
 Result<std::vector<crypto::Digest>> InclusionProof(const TileReader& tiles, uint64_t index,
+                                                   uint64_t tree_size);
+
+// The same, through a caller's TreeHashes, so the proofs of many leaves (every leaf of
+// a committed batch) share tile reads and interior hashing: after the first proof, the
+// others through the same tiles cost only lookups.
+Result<std::vector<crypto::Digest>> InclusionProof(TreeHashes& hashes, uint64_t index,
                                                    uint64_t tree_size);
 
 // RFC 9162 §2.1.3.2. OK when `proof` shows the leaf with `leaf_hash` at `index` is in

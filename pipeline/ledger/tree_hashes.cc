@@ -1,31 +1,61 @@
 #include "pipeline/ledger/tree_hashes.h"
 
 #include <bit>
+#include <cstring>
 
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/tile.h"
 
 namespace lcproc::ledger {
+namespace {
 
-Result<std::string_view> TreeHashes::Tile(uint8_t level, uint64_t index, uint16_t min_width) {
-  const size_t need = size_t{min_width} * kHashSize;
-  for (const CachedTile& t : cache_) {
-    if (t.level == level && t.index == index && t.hashes.size() >= need) return t.hashes;
+std::vector<crypto::Digest> SplitHashes(const std::string& bytes) {
+  std::vector<crypto::Digest> out(bytes.size() / kHashSize);
+  for (size_t i = 0; i < out.size(); ++i) {
+    std::memcpy(out[i].data(), bytes.data() + i * kHashSize, kHashSize);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<TreeHashes::CachedTile*> TreeHashes::Tile(uint8_t level, uint64_t index,
+                                                 uint16_t min_width) {
+  CachedTile* slot = nullptr;
+  for (CachedTile& t : cache_) {
+    if (t.level != level || t.index != index) continue;
+    if (t.nodes[0].size() >= min_width) return &t;
+    slot = &t;  // cached, but narrower than now needed: read it again
   }
   auto read = tiles_.ReadTile(level, index, min_width);
+  ++tile_reads_;
   if (!read.ok()) return read.status();
-  if (read->size() < need || read->size() % kHashSize != 0) {
+  if (read->size() < size_t{min_width} * kHashSize || read->size() % kHashSize != 0 ||
+      read->size() > kTileWidth * kHashSize) {
     return DataLoss("tile " + TilePath({level, index, min_width}) + " holds " +
                     std::to_string(read->size()) + " bytes");
   }
-  for (CachedTile& t : cache_) {
-    if (t.level == level && t.index == index) {
-      t.hashes = std::move(read).value();
-      return t.hashes;
-    }
+  if (slot == nullptr) slot = &cache_.emplace_back();
+  slot->level = level;
+  slot->index = index;
+  std::vector<crypto::Digest> hashes = SplitHashes(*read);
+  // Interior levels of the subtree of height 8 the tile's hashes are the bottom of
+  // (c2sp.org/tlog-tiles), filled on demand.
+  slot->nodes.assign(kTileHeight, {});
+  slot->known.assign(kTileHeight, {});
+  for (int r = 1; r < kTileHeight; ++r) {
+    slot->nodes[r].resize(hashes.size() >> r);
+    slot->known[r].assign(hashes.size() >> r, false);
   }
-  cache_.push_back({level, index, std::move(read).value()});
-  return cache_.back().hashes;
+  slot->nodes[0] = std::move(hashes);
+  return slot;
+}
+
+const crypto::Digest& TreeHashes::Node(CachedTile& tile, int r, size_t j) {
+  if (r == 0 || tile.known[r][j]) return tile.nodes[r][j];
+  tile.nodes[r][j] = NodeHash(Node(tile, r - 1, 2 * j), Node(tile, r - 1, 2 * j + 1));
+  tile.known[r][j] = true;
+  return tile.nodes[r][j];
 }
 
 Result<crypto::Digest> TreeHashes::Subtree(int height, uint64_t index) {
@@ -37,12 +67,11 @@ Result<crypto::Digest> TreeHashes::Subtree(int height, uint64_t index) {
   const int level = height / kTileHeight;
   const int r = height % kTileHeight;
   const uint64_t first = index << r;
-  const uint64_t run = uint64_t{1} << r;
   const uint64_t offset = first % kTileWidth;
-  LCPROC_ASSIGN_OR_RETURN(std::string_view tile,
+  LCPROC_ASSIGN_OR_RETURN(CachedTile * tile,
                           Tile(static_cast<uint8_t>(level), first / kTileWidth,
-                               static_cast<uint16_t>(offset + run)));
-  return PerfectSubtreeRoot(tile.substr(offset * kHashSize, run * kHashSize));
+                               static_cast<uint16_t>(offset + (uint64_t{1} << r))));
+  return Node(*tile, r, offset >> r);
 }
 
 Result<crypto::Digest> TreeHashes::Range(uint64_t begin, uint64_t end) {

@@ -86,6 +86,24 @@ TEST(InclusionProofTest, TreeBeyondStoredTilesIsNotFound) {
   EXPECT_EQ(InclusionProof(ReferenceStore(), 0, 9).status().code(), StatusCode::kNotFound);
 }
 
+TEST(InclusionProofTest, ProofsOfOneBatchShareTileReads) {
+  // After a commit the engine proves every leaf of the batch against the new tree.
+  std::vector<crypto::Digest> leaves;
+  for (int i = 0; i < 70000; ++i) leaves.push_back(LeafHash(std::to_string(i)));
+  MemoryTileStore store;
+  MerkleTree tree;
+  store.Apply(tree.Append(leaves).value());
+  TreeHashes shared(store);
+  for (uint64_t index = 69744; index < 70000; ++index) {
+    auto proof = InclusionProof(shared, index, 70000);
+    ASSERT_TRUE(proof.ok());
+    EXPECT_EQ(*proof, InclusionProof(store, index, 70000).value());
+    EXPECT_TRUE(VerifyInclusion(leaves[index], index, 70000, *proof, tree.Root()).ok());
+  }
+  // One tile per level the batch's paths cross: O(log n), not O(batch * log n).
+  EXPECT_LE(shared.tile_reads(), 6);
+}
+
 TEST(InclusionProofTest, EverySizeAndIndexMatchesNaivePathAndVerifies) {
   std::vector<crypto::Digest> leaves;
   for (uint64_t i = 0; i < kBruteForceSize; ++i) leaves.push_back(LeafHash(std::to_string(i)));
