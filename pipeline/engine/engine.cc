@@ -1,5 +1,6 @@
 #include "pipeline/engine/engine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -20,6 +21,8 @@ namespace lcproc::engine {
 namespace {
 
 using Item = std::unique_ptr<WorkItem>;
+
+constexpr int64_t kMaxTickWaitMillis = 20;
 
 uint64_t NanosSince(SteadyTime start) {
   return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -186,7 +189,8 @@ class Engine::Impl {
       }
       waiting_ = true;
       if (due_tick) {
-        cv_.wait_for(lock, std::chrono::milliseconds(wait_ms));
+        // Capped, so a Clock that jumps (a ManualClock in tests, an NTP step) is noticed.
+        cv_.wait_for(lock, std::chrono::milliseconds(std::min<int64_t>(wait_ms, kMaxTickWaitMillis)));
       } else {
         cv_.wait(lock);
       }

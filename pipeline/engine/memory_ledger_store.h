@@ -1,0 +1,53 @@
+// MemoryLedgerStore: a LedgerStore in memory, for tests, benchmarks and tools that need
+// no durability. It can be told to fail commits (as a full disk would), so the
+// engine's rollback is testable without filling a disk.
+//
+// Thread-safe: a shared mutex guards everything (Commit exclusive, reads shared).
+#pragma once
+
+#include <map>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger/tile_store.h"
+
+namespace lcproc::engine {
+
+class MemoryLedgerStore final : public LedgerStore {
+ public:
+  Status Commit(const CommitBatch& batch) override;
+  Result<uint64_t> Size() const override;
+  Result<std::string> LatestCheckpoint() const override;
+  Result<std::string> CheckpointAt(uint64_t size) const override;
+  Result<std::string> ReadLeaf(uint64_t index) const override;
+  Result<std::vector<uint64_t>> FindByReplayKey(const crypto::Digest& key) const override;
+  Result<std::vector<uint64_t>> FindByIdempotencyKey(std::string_view submitter,
+                                                     std::string_view key) const override;
+  Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit_number) const override;
+  Result<CreditRow> ReadCredit(std::string_view reference) const override;
+  Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override;
+  Status ScanCheckpoints(const CheckpointVisitor& visit) const override;
+  Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const override;
+
+  // Every Commit from now on fails with `status` (OK: commits work again).
+  void FailCommits(Status status);
+  // Test hooks that damage the store: overwrite a leaf or a checkpoint.
+  void TamperLeaf(uint64_t index, std::string leaf);
+  void TamperLatestCheckpoint(std::string note);
+  uint64_t commits() const;
+
+ private:
+  mutable std::shared_mutex mu_;
+  std::vector<std::string> leaves_;                                  // GUARDED_BY(mu_)
+  std::multimap<std::string, uint64_t> by_replay_, by_idempotency_;  // GUARDED_BY(mu_)
+  std::map<std::string, std::vector<uint64_t>, std::less<>> by_credit_;  // GUARDED_BY(mu_)
+  std::map<std::string, CreditRow, std::less<>> credits_;           // GUARDED_BY(mu_)
+  std::map<uint64_t, std::string> checkpoints_;                      // GUARDED_BY(mu_)
+  ledger::MemoryTileStore tiles_;
+  Status fail_with_;                                                 // GUARDED_BY(mu_)
+  uint64_t commits_ = 0;                                             // GUARDED_BY(mu_)
+};
+
+}  // namespace lcproc::engine
