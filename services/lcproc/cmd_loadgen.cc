@@ -1,0 +1,181 @@
+// `lcproc loadgen`: steady load from the demo network through the real engine and
+// SQLite store, for the crash-safety tests and for watching a processor work.
+//
+// Every acknowledged submission (an outcome with a leaf index) is appended to the ack
+// log as "<idempotency key> <leaf index> <tree size> <verdict>\n" and the log is
+// fsync'ed after it, so a line in the log is a promise the ledger must keep after any
+// crash: the crash test kills this process with SIGKILL and checks exactly that.
+// Lines are written after the engine's acknowledgement, never before; a kill between
+// the two only loses the line, not the promise.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <iostream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "services/demo/demo_node.h"
+#include "services/demo/workload.h"
+#include "services/lcproc/command.h"
+#include "services/lcproc/flags.h"
+
+namespace lcproc::cli {
+namespace {
+
+constexpr char kName[] = "loadgen";
+
+// Appends acknowledgements to a file and fsyncs them, in groups, off the engine's threads.
+class AckLog {
+ public:
+  explicit AckLog(int fd) : fd_(fd), writer_([this] { Write(); }) {}
+  ~AckLog() {
+    {
+      std::lock_guard lock(mu_);
+      closing_ = true;
+    }
+    cv_.notify_all();
+    writer_.join();
+  }
+  void Append(std::string line) {
+    {
+      std::lock_guard lock(mu_);
+      pending_ += line;
+    }
+    cv_.notify_one();
+  }
+  bool failed() const { return failed_.load(); }
+
+ private:
+  void Write() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [this] { return closing_ || !pending_.empty(); });
+      if (pending_.empty() && closing_) return;
+      std::string out;
+      out.swap(pending_);
+      lock.unlock();
+      size_t done = 0;
+      while (done < out.size()) {
+        ssize_t n = ::write(fd_, out.data() + done, out.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+          failed_ = true;
+          break;
+        }
+        done += static_cast<size_t>(n);
+      }
+      if (::fsync(fd_) != 0) failed_ = true;
+      lock.lock();
+    }
+  }
+
+  int fd_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::string pending_;  // GUARDED_BY(mu_)
+  bool closing_ = false; // GUARDED_BY(mu_)
+  std::atomic<bool> failed_{false};
+  std::thread writer_;
+};
+
+int Run(const std::vector<std::string>& args) {
+  Flags flags(kName,
+              "Submits a steady stream of signed documents from the demo network to the\n"
+              "engine over --data-dir (created when missing) and appends each acknowledged\n"
+              "one to --ack-log as \"<idempotency key> <leaf index> <tree size> <verdict>\",\n"
+              "fsync'ed after the acknowledgement. Runs until --count documents are\n"
+              "answered (0: until killed). Used by the crash-safety tests.");
+  flags.Option("data-dir", "DIR", "the data directory", /*required=*/true);
+  flags.Option("ack-log", "FILE", "where acknowledgements are appended", /*required=*/true);
+  flags.Option("run", "N", "distinguishes restarts: credit numbers and keys carry it", false, "0");
+  flags.Option("count", "N", "documents to submit (0: until killed)", false, "0");
+  flags.Option("in-flight", "N", "most submissions awaiting an answer", false, "256");
+  if (auto exit = flags.Parse(args)) return *exit;
+  const std::string run = flags.Get("run");
+  const uint64_t count = std::stoull(flags.Get("count"));
+  const uint64_t max_in_flight = std::stoull(flags.Get("in-flight"));
+
+  int fd = ::open(flags.Get("ack-log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    std::cerr << "lcproc loadgen: cannot open " << flags.Get("ack-log") << ": " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
+  auto node = demo::DemoNode::Open(flags.Get("data-dir"));
+  if (!node.ok()) {
+    std::cerr << "lcproc loadgen: " << node.status().ToString() << "\n";
+    ::close(fd);
+    return kExitNegative;
+  }
+  demo::WorkloadOptions options;
+  options.seed = std::stoull(run) * 7919 + 1;
+  options.today = trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
+  options.credit_prefix = "R" + run + "-";
+  options.idempotency_prefix = "r" + run + "-";
+  demo::Workload workload((*node)->network(), options);
+
+  std::atomic<uint64_t> answered{0}, failed{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  uint64_t in_flight = 0;  // GUARDED_BY(mu)
+  {
+    AckLog log(fd);
+    std::cout << "started at tree size " << (*node)->engine().committed_size() << std::endl;
+    for (uint64_t i = 0; count == 0 || i < count; ++i) {
+      auto doc = workload.Next();
+      if (!doc.ok()) {
+        std::cerr << "lcproc loadgen: " << doc.status().ToString() << "\n";
+        break;
+      }
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return in_flight < max_in_flight; });
+        ++in_flight;
+      }
+      std::string key = doc->submission.idempotency_key;
+      auto done = [&, key](engine::Outcome outcome) {
+        if (outcome.leaf_index) {
+          log.Append(key + " " + std::to_string(*outcome.leaf_index) + " " +
+                     std::to_string(outcome.tree_size) + " " +
+                     std::string(engine::VerdictName(outcome.verdict)) + "\n");
+        } else {
+          failed.fetch_add(1);
+        }
+        answered.fetch_add(1);
+        {
+          std::lock_guard lock(mu);
+          --in_flight;
+        }
+        cv.notify_all();
+      };
+      auto submission = std::make_unique<engine::Submission>(std::move(doc->submission));
+      submission->received_millis = (*node)->clock().NowMillis();
+      for (;;) {
+        auto copy = std::make_unique<engine::Submission>(*submission);
+        Status s = (*node)->engine().Submit(std::move(copy), done);
+        if (s.ok()) break;
+        if (s.code() != StatusCode::kResourceExhausted) {
+          std::cerr << "lcproc loadgen: " << s.ToString() << "\n";
+          return kExitNegative;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    }
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return in_flight == 0; });
+  }
+  node->reset();
+  ::close(fd);
+  std::cout << "answered " << answered.load() << ", not acknowledged " << failed.load() << std::endl;
+  return failed.load() == 0 ? kExitOk : kExitNegative;
+}
+
+CommandRegistration kReg({kName, "steady signed load from the demo network (crash tests)", &Run});
+
+}  // namespace
+}  // namespace lcproc::cli
