@@ -404,6 +404,22 @@ TEST(LifecycleRejectionTest, CancellationNeedsEveryAgreement_10a) {
             kRejectClosed);
 }
 
+TEST(LifecycleRejectionTest, AmendmentCannotTakeTheCreditBelowItsDrawings) {
+  CreditBook book;
+  IssueAndAdvise(book);
+  ASSERT_TRUE(book.Submit(CompliantPresentation(), AdvisingBank(), "2026-10-26").accepted);
+  Amendment cut;
+  cut.credit_number = "LC2026-0001";
+  cut.issuing_bank = IssuingBank();
+  cut.decrease = Usd("10000.00");  // maximum 94,500.00 < 100,000.00 drawn
+  Outcome out = book.Submit(cut, IssuingBank(), "2026-10-27");
+  EXPECT_FALSE(out.accepted);
+  EXPECT_EQ(out.reason_code, kRejectBeyondBalance);
+  cut.decrease.reset();
+  cut.increase = fixtures::M("EUR", "10.00");
+  EXPECT_EQ(book.Submit(cut, IssuingBank(), "2026-10-27").reason_code, kRejectInvalid);
+}
+
 TEST(LifecycleRejectionTest, InvalidDocumentIsRejectedNotFailed) {
   CreditBook book;
   LetterOfCredit lc = SampleCredit();
