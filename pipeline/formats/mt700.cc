@@ -34,9 +34,14 @@ constexpr ByText kBy[] = {
     {trade::AvailableBy::kMixedPayment, "BY MIXED PYMT"},
 };
 
-std::string TerminalAddress(const trade::Bic& bic) {
+// BIC8 + logical-terminal code + branch: "A" for the sender's terminal in block 1, "X"
+// for the receiver in block 2, as FIN addresses are conventionally written.
+std::string TerminalAddress(const trade::Bic& bic, char terminal) {
   std::string s = bic.str();
-  return s.substr(0, 8) + "A" + (s.size() == 11 ? s.substr(8) : "XXX");
+  std::string out = s.substr(0, 8);
+  out.push_back(terminal);
+  out.append(s.size() == 11 ? s.substr(8) : "XXX");
+  return out;
 }
 
 Status ParseAvailable(const SwiftField& f, trade::AvailableWith* out) {
@@ -206,13 +211,13 @@ Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
 }  // namespace
 
 std::string BasicHeaderFor(const trade::Bic& sender) {
-  return "F01" + TerminalAddress(sender) + "0000000000";
+  return "F01" + TerminalAddress(sender, 'A') + "0000000000";
 }
 
 std::string ApplicationHeaderFor(std::string_view message_type, const trade::Bic& receiver) {
   std::string header = "I";
   header.append(message_type);
-  header.append(TerminalAddress(receiver));
+  header.append(TerminalAddress(receiver, 'X'));
   header.push_back('N');
   return header;
 }

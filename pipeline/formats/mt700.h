@@ -29,7 +29,7 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& credit);
 Result<std::string> WriteMt700(const trade::LetterOfCredit& credit);
 
 // Block 1 "F01<sender LT>0000000000" and block 2 "I<type><receiver LT>N" for a message
-// from `sender` to `receiver` (logical terminal "A", branch "XXX" when the BIC has none).
+// from `sender` to `receiver` (terminal "A" in block 1, "X" in block 2; branch "XXX" when the BIC has none).
 std::string BasicHeaderFor(const trade::Bic& sender);
 std::string ApplicationHeaderFor(std::string_view message_type, const trade::Bic& receiver);
 
