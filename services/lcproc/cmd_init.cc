@@ -1,0 +1,39 @@
+// `lcproc init`: creates a data directory: the processor's checkpoint signing key (the
+// origin of every checkpoint), its public verifier key, an empty participant registry
+// and an empty ledger.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "services/lcproc/command.h"
+#include "services/lcproc/flags.h"
+#include "services/store/data_dir.h"
+
+namespace lcproc::cli {
+namespace {
+
+constexpr char kName[] = "init";
+
+int Run(const std::vector<std::string>& args) {
+  Flags flags(kName,
+              "Creates a data directory: checkpoint.key (the C2SP note signing key, mode 0600),\n"
+              "checkpoint.vkey (its verifier key, for auditors), registry.json and lcproc.db.");
+  flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  flags.Option("origin", "NAME", "the log's name: the origin line of every checkpoint", false,
+               "lcproc.example/ledger");
+  if (auto exit = flags.Parse(args)) return *exit;
+  const std::string& dir = flags.Get("data-dir");
+  Status status = store::DataDir::Init(dir, flags.Get("origin"));
+  if (!status.ok()) {
+    std::cerr << "lcproc " << kName << ": " << status.message() << "\n";
+    return kExitUsage;
+  }
+  auto vkey = store::ReadWholeFile(dir + "/" + store::kVerifierKeyFile);
+  std::cout << "initialised " << dir << "\nverifier key: " << (vkey.ok() ? *vkey : "\n");
+  return kExitOk;
+}
+
+CommandRegistration kReg({kName, "create a data directory (checkpoint key, registry, ledger)", &Run});
+
+}  // namespace
+}  // namespace lcproc::cli

@@ -1,0 +1,170 @@
+// `lcproc registry`: edits the participant registry (registry.json in the data
+// directory): the banks that may submit and the public keys they sign with. The engine
+// reads the file when it starts.
+//
+//   lcproc registry add-bank --data-dir D --bic BIC --name NAME [--roles a,b] --key PUB.pem
+//                            [--not-before T] [--not-after T]
+//   lcproc registry add-key  --data-dir D --bic BIC --key PUB.pem [--not-before T] [--not-after T]
+//   lcproc registry revoke   --data-dir D --kid KID
+//   lcproc registry show     --data-dir D
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/crypto/public_key.h"
+#include "pipeline/engine/participant_registry.h"
+#include "services/lcproc/command.h"
+#include "services/lcproc/flags.h"
+#include "services/store/data_dir.h"
+
+namespace lcproc::cli {
+namespace {
+
+constexpr char kName[] = "registry";
+
+int Fail(const std::string& message) {
+  std::cerr << "lcproc " << kName << ": " << message << "\n";
+  return kExitUsage;
+}
+
+Result<engine::ParticipantRegistry> Load(const std::string& dir) {
+  auto text = store::ReadWholeFile(dir + "/" + store::kRegistryFile);
+  if (!text.ok()) return text.status();
+  return engine::ParticipantRegistry::Parse(*text);
+}
+
+Status Save(const std::string& dir, const engine::ParticipantRegistry& registry) {
+  return store::WriteFileAtomically(dir + "/" + store::kRegistryFile, registry.ToJson());
+}
+
+void KeyOptions(Flags& flags) {
+  flags.Option("key", "PUB.pem", "the bank's public key (PEM), from lcproc keygen", true);
+  flags.Option("not-before", "TIME", "first valid instant, RFC 3339 UTC (2026-01-01T00:00:00Z)");
+  flags.Option("not-after", "TIME", "first invalid instant, RFC 3339 UTC");
+}
+
+Result<engine::BankKey> KeyFromFlags(const Flags& flags) {
+  auto pem = store::ReadWholeFile(flags.Get("key"));
+  if (!pem.ok()) return pem.status();
+  LCPROC_ASSIGN_OR_RETURN(crypto::PublicKey key, crypto::PublicKey::FromPem(*pem));
+  engine::BankKey out{key.key_id(), key, std::nullopt, std::nullopt, false};
+  if (flags.Has("not-before")) {
+    LCPROC_ASSIGN_OR_RETURN(out.not_before_millis, engine::ParseTimestampMillis(flags.Get("not-before")));
+  }
+  if (flags.Has("not-after")) {
+    LCPROC_ASSIGN_OR_RETURN(out.not_after_millis, engine::ParseTimestampMillis(flags.Get("not-after")));
+  }
+  return out;
+}
+
+int AddBank(const std::vector<std::string>& args) {
+  Flags flags("registry add-bank", "Adds a bank and its first signing key to registry.json.");
+  flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  flags.Option("bic", "BIC", "the bank's BIC (8 or 11 characters)", true);
+  flags.Option("name", "NAME", "the bank's name", true);
+  flags.Option("roles", "ROLE,...", "comma-separated roles (issuing, advising, ...)");
+  KeyOptions(flags);
+  if (auto exit = flags.Parse(args)) return *exit;
+  auto registry = Load(flags.Get("data-dir"));
+  if (!registry.ok()) return Fail(registry.status().message());
+  auto key = KeyFromFlags(flags);
+  if (!key.ok()) return Fail(key.status().message());
+  engine::Bank bank{flags.Get("bic"), flags.Get("name"), {}, {*key}};
+  if (flags.Has("roles")) {
+    std::stringstream roles(flags.Get("roles"));
+    for (std::string role; std::getline(roles, role, ',');) {
+      if (!role.empty()) bank.roles.push_back(role);
+    }
+  }
+  Status status = registry->AddBank(std::move(bank));
+  if (status.ok()) status = Save(flags.Get("data-dir"), *registry);
+  if (!status.ok()) return Fail(status.message());
+  std::cout << key->kid << "\n";
+  return kExitOk;
+}
+
+int AddKey(const std::vector<std::string>& args) {
+  Flags flags("registry add-key", "Adds a signing key to a bank already in registry.json.");
+  flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  flags.Option("bic", "BIC", "the bank's BIC", true);
+  KeyOptions(flags);
+  if (auto exit = flags.Parse(args)) return *exit;
+  auto registry = Load(flags.Get("data-dir"));
+  if (!registry.ok()) return Fail(registry.status().message());
+  auto key = KeyFromFlags(flags);
+  if (!key.ok()) return Fail(key.status().message());
+  // Rebuild with the bank's keys plus the new one, so AddBank re-checks every kid.
+  engine::ParticipantRegistry updated;
+  bool found = false;
+  for (engine::Bank bank : registry->banks()) {
+    if (bank.bic == flags.Get("bic")) {
+      bank.keys.push_back(*key);
+      found = true;
+    }
+    Status status = updated.AddBank(std::move(bank));
+    if (!status.ok()) return Fail(status.message());
+  }
+  if (!found) return Fail("no bank " + flags.Get("bic") + " in the registry");
+  Status status = Save(flags.Get("data-dir"), updated);
+  if (!status.ok()) return Fail(status.message());
+  std::cout << key->kid << "\n";
+  return kExitOk;
+}
+
+int Revoke(const std::vector<std::string>& args) {
+  Flags flags("registry revoke", "Marks a key revoked: the engine refuses documents it signs.");
+  flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  flags.Option("kid", "KID", "the key id", true);
+  if (auto exit = flags.Parse(args)) return *exit;
+  auto registry = Load(flags.Get("data-dir"));
+  if (!registry.ok()) return Fail(registry.status().message());
+  engine::ParticipantRegistry updated;
+  bool found = false;
+  for (engine::Bank bank : registry->banks()) {
+    for (auto& key : bank.keys) {
+      if (key.kid == flags.Get("kid")) key.revoked = found = true;
+    }
+    Status status = updated.AddBank(std::move(bank));
+    if (!status.ok()) return Fail(status.message());
+  }
+  if (!found) return Fail("no key " + flags.Get("kid") + " in the registry");
+  Status status = Save(flags.Get("data-dir"), updated);
+  return status.ok() ? kExitOk : Fail(status.message());
+}
+
+int Show(const std::vector<std::string>& args) {
+  Flags flags("registry show", "Prints registry.json after checking it.");
+  flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  if (auto exit = flags.Parse(args)) return *exit;
+  auto registry = Load(flags.Get("data-dir"));
+  if (!registry.ok()) return Fail(registry.status().message());
+  std::cout << registry->ToJson();
+  return kExitOk;
+}
+
+int Run(const std::vector<std::string>& args) {
+  const std::string usage =
+      "usage: lcproc registry add-bank|add-key|revoke|show [OPTIONS]  (--help on each)\n";
+  if (args.empty()) {
+    std::cerr << usage;
+    return kExitUsage;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "add-bank") return AddBank(rest);
+  if (args[0] == "add-key") return AddKey(rest);
+  if (args[0] == "revoke") return Revoke(rest);
+  if (args[0] == "show") return Show(rest);
+  if (args[0] == "--help" || args[0] == "-h") {
+    std::cout << usage;
+    return kExitOk;
+  }
+  std::cerr << "lcproc registry: unknown subcommand '" << args[0] << "'\n" << usage;
+  return kExitUsage;
+}
+
+CommandRegistration kReg({kName, "add banks and keys to the participant registry", &Run});
+
+}  // namespace
+}  // namespace lcproc::cli
