@@ -3,7 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "services/demo/interim_trade_rules.h"
+#include "pipeline/engine/trade_rules.h"
 
 namespace lcproc::demo {
 namespace {
@@ -59,7 +59,7 @@ Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
   LCPROC_ASSIGN_OR_RETURN(bool changed, MergeNetwork(node->network_, registry));
   if (changed) LCPROC_RETURN_IF_ERROR(node->data_dir_->SaveRegistry(registry));
 
-  node->rules_ = std::make_unique<InterimTradeRules>();
+  node->rules_ = std::make_unique<engine::TradeRules>();
   LCPROC_ASSIGN_OR_RETURN(
       node->engine_,
       engine::Engine::Start(options.engine, node->data_dir_->store(), node->data_dir_->registry(),
