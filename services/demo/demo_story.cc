@@ -71,7 +71,7 @@ class Story {
     char n[8];
     std::snprintf(n, sizeof n, "%3d. ", ++step_);
     std::string line = n + what + " ";
-    if (line.size() < 68) line.append(68 - line.size(), '.');
+    line.append(line.size() < 70 ? 72 - line.size() : 2, '.');
     out_ << line << " " << engine::VerdictName(o.verdict);
     if (o.leaf_index) out_ << " #" << *o.leaf_index;
     if (o.duplicate) out_ << " (a replay: answered with its first entry)";
