@@ -129,9 +129,9 @@ Result<std::unique_ptr<SqliteLedgerStore::Connection>> Connect(const std::string
     if (user_version == 0) {
       LCPROC_ASSIGN_OR_RETURN(Statement tables, db.Prepare("SELECT COUNT(*) FROM sqlite_master"));
       LCPROC_ASSIGN_OR_RETURN(bool has, tables.Step());
-      if (has && tables.ColumnInt64(0) != 0) {
-        return DataLoss(path + " is an SQLite database but not an lcproc ledger");
-      }
+      bool foreign = has && tables.ColumnInt64(0) != 0;
+      tables.Reset();  // page_size is ignored while a read is open
+      if (foreign) return DataLoss(path + " is an SQLite database but not an lcproc ledger");
       LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA page_size = 65536"));
     } else if (user_version != kSchemaVersion) {
       return DataLoss(path + " has ledger schema version " + std::to_string(user_version) +
