@@ -73,6 +73,66 @@ Result<trade::Document> DecodeAlternative(std::string_view type, const boost::js
   }
 }
 
+// Boost.JSON 1.81 keeps the last of duplicate members silently. Two readers of the same
+// signed bytes could then see different documents (RFC 8259 section 4 leaves duplicates
+// undefined), so a member name may appear once per object. REQUIRES: `body` is valid JSON.
+Status CheckDuplicateMembers(std::string_view body) {
+  struct Level {
+    bool object;
+    bool expect_key;
+    std::string pointer;            // of this object or array
+    std::vector<std::string> keys;  // objects: members so far, the last one current
+    size_t index = 0;               // arrays: current item
+  };
+  std::vector<Level> stack;
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == '"') {
+      size_t start = i++;
+      bool escaped = false;
+      for (; i < body.size() && body[i] != '"'; ++i) {
+        if (body[i] == '\\') {
+          escaped = true;
+          ++i;
+        }
+      }
+      if (stack.empty() || !stack.back().object || !stack.back().expect_key) continue;
+      std::string key(body.substr(start + 1, i - start - 1));
+      if (escaped) {
+        boost::system::error_code ec;
+        boost::json::value v = boost::json::parse(body.substr(start, i - start + 1), ec);
+        if (!ec && v.is_string()) key = std::string(v.get_string());
+      }
+      Level& level = stack.back();
+      for (const std::string& seen : level.keys) {
+        if (seen == key) {
+          return InvalidArgument(level.pointer + "/" + JsonPointerToken(key) + ": member appears twice");
+        }
+      }
+      level.keys.push_back(std::move(key));
+      level.expect_key = false;
+    } else if (c == '{' || c == '[') {
+      std::string pointer;
+      if (!stack.empty()) {
+        const Level& parent = stack.back();
+        pointer = parent.pointer + "/" +
+                  (parent.object ? JsonPointerToken(parent.keys.empty() ? "" : parent.keys.back())
+                                 : std::to_string(parent.index));
+      }
+      stack.push_back(Level{c == '{', c == '{', std::move(pointer), {}, 0});
+    } else if (c == '}' || c == ']') {
+      if (!stack.empty()) stack.pop_back();
+    } else if (c == ',' && !stack.empty()) {
+      if (stack.back().object) {
+        stack.back().expect_key = true;
+      } else {
+        ++stack.back().index;
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 void PrettyInto(const boost::json::value& v, int indent, std::string& out) {
   const std::string pad(indent * 2, ' '), inner((indent + 1) * 2, ' ');
   if (const auto* o = v.if_object(); o != nullptr && !o->empty()) {
@@ -113,6 +173,7 @@ Result<boost::json::value> ParseJsonBody(std::string_view body) {
     return ResourceExhausted("JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   }
   if (ec) return Malformed("JSON does not parse: " + ec.message());
+  LCPROC_RETURN_IF_ERROR(CheckDuplicateMembers(body));
   return value;
 }
 

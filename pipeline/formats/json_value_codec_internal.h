@@ -144,9 +144,8 @@ Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& p
   }
 }
 
-template <class T>
-Status DecodeJsonString(const boost::json::value& v, std::string_view* out,
-                        const std::string& pointer) {
+inline Status DecodeJsonString(const boost::json::value& v, std::string_view* out,
+                               const std::string& pointer) {
   const boost::json::string* s = v.if_string();
   if (s == nullptr) return JsonFieldError(pointer, "must be a string");
   if (s->size() > kMaxJsonStringLength) {
@@ -160,19 +159,19 @@ template <class T>
 Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const std::string& pointer) {
   if constexpr (std::is_same_v<T, std::string>) {
     std::string_view s;
-    LCPROC_RETURN_IF_ERROR(DecodeJsonString<T>(v, &s, pointer));
+    LCPROC_RETURN_IF_ERROR(DecodeJsonString(v, &s, pointer));
     out.assign(s);
     return Status::Ok();
   } else if constexpr (TextLeafType<T>) {
     std::string_view s;
-    LCPROC_RETURN_IF_ERROR(DecodeJsonString<T>(v, &s, pointer));
+    LCPROC_RETURN_IF_ERROR(DecodeJsonString(v, &s, pointer));
     auto parsed = TextLeaf<T>::Parse(s);
     if (!parsed.ok()) return JsonFieldError(pointer, parsed.status().message());
     out = std::move(parsed).value();
     return Status::Ok();
   } else if constexpr (NamedEnum<T>) {
     std::string_view s;
-    LCPROC_RETURN_IF_ERROR(DecodeJsonString<T>(v, &s, pointer));
+    LCPROC_RETURN_IF_ERROR(DecodeJsonString(v, &s, pointer));
     auto parsed = EnumNames<T>::Parse(s);
     if (!parsed.ok()) return JsonFieldError(pointer, parsed.status().message());
     out = *parsed;

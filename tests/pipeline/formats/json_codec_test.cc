@@ -88,6 +88,19 @@ TEST(JsonCodecTest, ErrorsCarryTheJsonPointerOfTheField) {
   }
 }
 
+// Boost.JSON would keep the last of two equal members; two readers of one signed body
+// must never see different documents, so duplicates are refused with their pointer.
+TEST(JsonCodecTest, RefusesDuplicateMembers) {
+  const std::string body = ReadExample("letterOfCredit");
+  auto doc = DecodeJson(With(body, R"("creditNumber": "LC-2026-0042",)",
+                             R"("creditNumber": "LC-2026-0042", "creditNumber": "LC-9",)"));
+  EXPECT_EQ(doc.status().message(), "/creditNumber: member appears twice");
+  doc = DecodeJson(With(body, R"("plus": 5)", R"("plus": 5, "plu\u0073": 6)"));
+  EXPECT_EQ(doc.status().message(), "/tolerance/plus: member appears twice");
+  doc = DecodeJson(With(body, R"("type": "billOfLading")", R"("type": "billOfLading", "type": "x")"));
+  EXPECT_EQ(doc.status().message(), "/documentsRequired/1/type: member appears twice");
+}
+
 TEST(JsonCodecTest, RefusesUnknownOrMissingType) {
   EXPECT_EQ(DecodeJson(R"({"type": "invoice"})").status().message(),
             "/type: unknown document type 'invoice'");
