@@ -86,6 +86,9 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.credit_number.empty() || lc.credit_number.size() > 16) {
     return InvalidArgument("field 20: the credit number must have 1 to 16 characters");
   }
+  if (lc.expiry_place.empty() || lc.expiry_place.size() > 29) {
+    return InvalidArgument("field 31D: the place of expiry must have 1 to 29 characters");
+  }
   FieldWriter w;
   w.Line("27", "1/1");
   w.Line("40A", lc.form == trade::CreditForm::kIrrevocable ? "IRREVOCABLE" : "IRREVOCABLE TRANSFERABLE");
