@@ -57,7 +57,10 @@ class EngineCliTest : public ::testing::Test {
     EXPECT_EQ(Trim(add.out), kid_);
 
     // The example credit, with dates far enough ahead that it is still open today.
-    std::string lc = ReadFile(std::string(std::getenv("LCPROC_SOURCE_DIR")) + "/schemas/examples/letterOfCredit.json");
+    // Tests run from the repository root; LCPROC_SOURCE_DIR says so when set.
+    const char* source = std::getenv("LCPROC_SOURCE_DIR");
+    std::string lc = ReadFile(std::string(source != nullptr ? source : ".") +
+                              "/schemas/examples/letterOfCredit.json");
     for (auto [from, to] : {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
       lc.replace(lc.find(from), 10, to);
     }
