@@ -34,7 +34,8 @@ trap 'rm -f "$out"' EXIT
 jq -r --argjson cores "$cores" --argjson es "$es_verify" --argjson ed "$ed_verify" '
   def arg($k): (.name | capture($k + ":(?<v>[0-9]+)").v | tonumber);
   def r2: (. * 100 | round / 100);
-  [.benchmarks[] | {alg: (if arg("alg") == 0 then "ES256" else "EdDSA" end),
+. as $doc
+  | [.benchmarks[] | select(.name | startswith("BM_Pipeline/")) | {alg: (if arg("alg") == 0 then "ES256" else "EdDSA" end),
                     verify: (if arg("alg") == 0 then $es else $ed end),
                     threads: arg("threads"), durable: arg("durable"),
                     dps: .items_per_second, p50: (.p50_us / 1000), p99: (.p99_us / 1000),
@@ -47,5 +48,8 @@ jq -r --argjson cores "$cores" --argjson es "$es_verify" --argjson ed "$ed_verif
     "",
     ($rows | group_by([.alg, .durable])[]
       | (map(select(.threads == 1))[0].dps) as $one | (map(select(.threads == 0))[0].dps) as $all
-      | "scaling \(.[0].alg) durable=\(if .[0].durable == 1 then "FULL" else "off" end): 1 → \($cores) cores \($all / $one | r2)x")
+      | "scaling \(.[0].alg) durable=\(if .[0].durable == 1 then "FULL" else "off" end): 1 → \($cores) cores \($all / $one | r2)x"),
+    "",
+    ($doc.benchmarks[] | select(.name | startswith("BM_PipelineLatency/"))
+      | "latency with 64 outstanding, all cores, durable, \(if (.name | test("alg:0")) then "ES256" else "EdDSA" end): \(.items_per_second | round) docs/s, p50 \(.p50_us / 1000 | r2) ms, p99 \(.p99_us / 1000 | r2) ms")
 ' "$out"
