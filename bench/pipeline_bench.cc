@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -27,6 +28,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "pipeline/crypto/jws.h"
+#include "pipeline/engine/trade_rules.h"
 #include "services/demo/demo_node.h"
 #include "services/demo/workload.h"
 
@@ -165,6 +168,66 @@ void BM_PipelineLatency(benchmark::State& state) {
   RunPipeline(state, state.range(0) == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa, 0, true,
               static_cast<size_t>(state.range(1)));
 }
+
+// The per-document work of each stage alone, on one thread, over the same mix: what a
+// core can do at most, to compare with the pipeline's docs/s per core.
+const std::vector<SignedDocument>& StageDocs() {
+  static const DemoNetwork network = DemoNetwork::Generate(KeyPlan::kAllEs256).value();
+  static const std::vector<SignedDocument> docs = [] {
+    WorkloadOptions w;
+    w.today = trade::Date::FromDays(static_cast<int32_t>(SystemClock().NowMillis() / 86'400'000));
+    Workload workload(network, w);
+    return workload.Take(2000).value();
+  }();
+  return docs;
+}
+
+void BM_Stage_Decode(benchmark::State& state) {
+  engine::TradeRules rules;
+  const auto& docs = StageDocs();
+  size_t i = 0;
+  for (auto _ : state) {
+    const auto& s = docs[i++ % docs.size()].submission;
+    benchmark::DoNotOptimize(rules.Decode(s.content_type, s.body));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_Stage_Decode);
+
+void BM_Stage_VerifyJws(benchmark::State& state) {
+  static const DemoNetwork network = DemoNetwork::Generate(KeyPlan::kAllEs256).value();
+  const auto& docs = StageDocs();
+  std::vector<std::string> jws;
+  for (const auto& d : docs) jws.push_back(crypto::SignDetached(network.issuing().key, d.submission.body).value());
+  const crypto::PublicKey& key = network.issuing().key.public_key();
+  size_t i = 0;
+  for (auto _ : state) {
+    const size_t k = i++ % docs.size();
+    benchmark::DoNotOptimize(crypto::VerifyDetached(jws[k], docs[k].submission.body, key));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_Stage_VerifyJws);
+
+// Decode outside the timing; Apply in arrival order with the engine's per-credit states.
+void BM_Stage_Apply(benchmark::State& state) {
+  engine::TradeRules rules;
+  const auto& docs = StageDocs();
+  std::vector<std::unique_ptr<engine::Rules::Document>> decoded;
+  for (const auto& d : docs) decoded.push_back(rules.Decode(d.submission.content_type, d.submission.body).value());
+  const int64_t now = SystemClock().NowMillis();
+  for (auto _ : state) {
+    std::map<std::string, std::shared_ptr<const engine::Rules::CreditState>> credits;
+    for (size_t k = 0; k < docs.size(); ++k) {
+      auto& current = credits[decoded[k]->credit_number()];
+      auto decision = rules.Apply(current.get(), *decoded[k], docs[k].submission.submitter, now);
+      if (decision.accepted) current = decision.next;
+    }
+    benchmark::DoNotOptimize(credits);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * docs.size()));
+}
+BENCHMARK(BM_Stage_Apply)->Unit(benchmark::kMillisecond);
 
 BENCHMARK(BM_PipelineLatency)
     ->ArgNames({"alg", "window"})
