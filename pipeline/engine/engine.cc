@@ -120,6 +120,7 @@ class Engine::Impl {
       stats.overloaded.fetch_add(1, std::memory_order_relaxed);
       return ResourceExhausted("the engine is at its in-flight limit; retry shortly");
     }
+    if (submission->received_millis <= 0) submission->received_millis = core_.clock.NowMillis();
     auto item = std::make_unique<WorkItem>();
     item->submission = std::move(submission);
     item->done = std::move(done);
@@ -221,6 +222,7 @@ class Engine::Impl {
         status = Unauthenticated("JWS: " + header.status().message());
       } else {
         KeyRefusal refusal{};
+        // Key validity is judged at the time the edge received the document.
         auto key = core_.registry.Authorize(s.submitter, header->kid, s.received_millis, &refusal);
         if (!key.ok()) {
           item->key_refusal = refusal;

@@ -22,7 +22,9 @@ struct Submission {
   std::string body;
   // Client-chosen key making retries safe; empty when the client gave none.
   std::string idempotency_key;
-  // When the edge received it (Clock milliseconds since the Unix epoch, UTC).
+  // When the edge received it (Clock milliseconds since the Unix epoch, UTC): key
+  // validity is judged at this time and it is recorded in the leaf. 0: the engine's
+  // clock when Submit is called.
   int64_t received_millis = 0;
 };
 
