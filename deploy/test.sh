@@ -5,8 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 deploy/install-deps.sh
-# The JOSE interoperability test runs lcproc against node's `jose` package.
-(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+# Node packages the tests use, from the npm registry at pinned versions: `jose` for the
+# JOSE interoperability test, `ajv` to validate the JSON Schemas and their examples.
+for dir in tests/interop schemas/validate; do
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+done
 
 build=${LCPROC_TEST_BUILD_DIR:-build/asan}
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
