@@ -37,7 +37,11 @@ int Write(sqlite3_file* f, const void* p, int n, sqlite3_int64 o) {
   return Real(f)->xWrite(Shim(f)->real(), p, n, o);
 }
 int Truncate(sqlite3_file* f, sqlite3_int64 size) {
-  if (int rc = Refusal(); rc != SQLITE_OK) return rc == SQLITE_FULL ? SQLITE_IOERR_TRUNCATE : rc;
+  // Shrinking a file needs no space, so a full disk allows it; a read-only one does not.
+  if (g_fault.load() == DiskFault::kReadOnly) {
+    ++g_refused;
+    return SQLITE_IOERR_TRUNCATE;
+  }
   return Real(f)->xTruncate(Shim(f)->real(), size);
 }
 int Sync(sqlite3_file* f, int flags) {
