@@ -149,6 +149,22 @@ class OrderedOutput {
   bool all_ok_ = true;      // GUARDED_BY(mu_)
 };
 
+void PrintStats(const engine::EngineStats& s) {
+  std::cerr << "submitted " << s.submitted << ", accepted " << s.accepted << ", rejected " << s.rejected
+            << ", refused " << s.refused << ", duplicates " << s.duplicates << ", failed " << s.failed
+            << ", overloaded " << s.overloaded << "\n"
+            << "batches " << s.batches << " (mean "
+            << (s.batches ? s.batch_entries / s.batches : 0) << " entries), commit failures "
+            << s.commit_failures << ", mean submit-to-ack "
+            << (s.accepted + s.rejected ? s.submit_to_ack_total_ns / (s.accepted + s.rejected) / 1000 : 0)
+            << " us\n";
+  for (size_t i = 0; i < engine::kStageCount; ++i) {
+    const auto& st = s.stages[i];
+    std::cerr << "  " << engine::StageName(static_cast<engine::Stage>(i)) << ": " << st.count << " x mean "
+              << (st.count ? st.total_ns / st.count / 1000.0 : 0) << " us, max " << st.max_ns / 1000 << " us\n";
+  }
+}
+
 int Run(const std::vector<std::string>& args) {
   Flags flags(kName,
               "Feeds signed submissions (NDJSON: submitter, kid, jws, contentType, body or\n"
@@ -158,6 +174,7 @@ int Run(const std::vector<std::string>& args) {
   flags.Option("batch-millis", "MS", "cut a batch MS milliseconds after its first submission", false, "5");
   flags.Option("threads", "N", "worker threads (0: all cores)", false, "0");
   flags.Switch("no-sync", "synchronous=OFF: not durable; for measuring durability's cost only");
+  flags.Switch("stats", "print the engine's counters and stage latencies to stderr at the end");
   flags.Positional("FILE", "the NDJSON file ('-' for standard input)");
   if (auto exit = flags.Parse(args)) return *exit;
 
@@ -229,6 +246,7 @@ int Run(const std::vector<std::string>& args) {
   engine.Shutdown();
   output.Flush();
   progress.Finish();
+  if (flags.IsSet("stats")) PrintStats(engine.stats());
   return output.all_ok() ? kExitOk : kExitNegative;
 }
 
