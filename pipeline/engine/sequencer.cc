@@ -121,6 +121,7 @@ bool Sequencer::AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key
     item.outcome = *pending->outcome;
     item.outcome.duplicate = true;
     item.disposition = Disposition::kPendingDuplicate;
+    Release(item);
     return true;
   }
 
@@ -247,6 +248,16 @@ void Sequencer::Process(WorkItem& item) {
   if (!idem.empty()) pending_by_idempotency_[idem] = Pending{index, body_hash, shared};
   pending_by_replay_[replay] = Pending{index, body_hash, shared};
   pending_order_.push_back(PendingKeys{index, std::move(idem), std::move(replay)});
+  Release(item);
+}
+
+void Sequencer::Release(WorkItem& item) {
+  // From here on the leaf (or the first entry's outcome) is all the item needs: free the
+  // decoded document and the submission's large fields, which would otherwise sit twice
+  // in memory for every uncommitted entry.
+  item.document.reset();
+  std::string().swap(item.submission->body);
+  std::string().swap(item.submission->jws);
 }
 
 }  // namespace lcproc::engine

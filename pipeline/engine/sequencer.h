@@ -58,6 +58,7 @@ class Sequencer {
   Result<CachedCredit*> LoadCredit(const std::string& credit);
   void EvictCredits();
   void Refuse(WorkItem& item, Status status);
+  void Release(WorkItem& item);
 
   EngineCore& core_;
   uint64_t epoch_ = 0;
