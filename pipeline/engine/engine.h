@@ -58,6 +58,10 @@ struct EngineOptions {
   int threads = 0;
   // Live tokens of the parallel_pipeline (0: 16 per thread).
   size_t tokens = 0;
+  // Credit states kept in memory. Beyond it, states with nothing uncommitted are
+  // dropped and rebuilt from the ledger when next needed (a state holds the credit's
+  // terms twice, a few KiB, so this bounds memory under any number of credits).
+  size_t max_cached_credits = 8192;
 };
 
 class Engine {

@@ -157,7 +157,7 @@ bool Sequencer::AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key
 Result<Sequencer::CachedCredit*> Sequencer::LoadCredit(const std::string& credit) {
   auto it = credits_.find(credit);
   if (it != credits_.end()) return &it->second;
-  if (credits_.size() >= kMaxCachedCredits) EvictCredits();
+  if (credits_.size() >= core_.options.max_cached_credits) EvictCredits();
   LCPROC_ASSIGN_OR_RETURN(auto indexes, core_.store.EntriesForCredit(credit));
   CachedCredit cached;
   for (uint64_t index : indexes) {

@@ -37,8 +37,6 @@ class Sequencer {
   // Forgets everything derived from uncommitted batches (after a failed commit).
   void Reset();
 
-  static constexpr size_t kMaxCachedCredits = 1 << 16;
-
  private:
   struct Pending {
     uint64_t index;
