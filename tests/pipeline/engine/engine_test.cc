@@ -253,6 +253,20 @@ TEST_F(EngineTest, RebuildsCreditStateFromTheLedgerAfterRestart) {
   EXPECT_EQ(Run(*engine, env.FromA("LC1|issue|2")).verdict, Verdict::kRejected);
 }
 
+TEST_F(EngineTest, EvictedCreditStatesAreRebuiltFromTheLedger) {
+  auto engine = env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1, .max_cached_credits = 2});
+  for (int c = 0; c < 6; ++c) {
+    ASSERT_EQ(Run(*engine, env.FromA("LC" + std::to_string(c) + "|issue")).verdict, Verdict::kAccepted);
+  }
+  // LC0's state was evicted long ago; amendments still see it, in order.
+  EXPECT_EQ(Run(*engine, env.FromA("LC0|amend|2")).verdict, Verdict::kAccepted);
+  EXPECT_EQ(Run(*engine, env.FromA("LC0|amend|4")).verdict, Verdict::kRejected);
+  for (int c = 1; c < 6; ++c) {
+    EXPECT_EQ(Run(*engine, env.FromA("LC" + std::to_string(c) + "|amend|2")).verdict, Verdict::kAccepted);
+  }
+  EXPECT_EQ(Run(*engine, env.FromA("LC0|amend|3")).verdict, Verdict::kAccepted);
+}
+
 TEST_F(EngineTest, StartRefusesAStoreWhoseCheckpointWasTampered) {
   {
     auto engine = env.Start(store);
