@@ -27,29 +27,48 @@ es_verify=$(awk '/ecdsa \(nistp256\)/ {print $NF}' <<<"$speed")
 ed_verify=$(awk '/EdDSA \(Ed25519\)/ {print $NF}' <<<"$speed")
 echo "openssl speed (one core): ES256 verify ${es_verify}/s, Ed25519 verify ${ed_verify}/s"
 
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-"$bench" --benchmark_out="$out" --benchmark_out_format=json >/dev/null
+# One process per configuration, so each peak RSS (getrusage) is that configuration's.
+# "1 core" pins the whole process (engine threads, committer, submitter) to CPU 0 with
+# taskset: the honest denominator for 1 → N core scaling, since on 1 TBB thread the
+# engine's feeder and commit threads still use a second core.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+run() {  # run NAME FILTER [taskset CPUS]
+  local name=$1 filter=$2
+  shift 2
+  "$@" "$bench" --benchmark_filter="$filter" --benchmark_out="$dir/$name.json" \
+    --benchmark_out_format=json >/dev/null 2>&1
+}
+for alg in 0 1; do
+  for durable in 1 0; do
+    run "a${alg}d${durable}t1" "^BM_Pipeline/alg:$alg/threads:1/durable:$durable/"
+    run "a${alg}d${durable}all" "^BM_Pipeline/alg:$alg/threads:0/durable:$durable/"
+    run "a${alg}d${durable}pin" "^BM_Pipeline/alg:$alg/threads:0/durable:$durable/" taskset -c 0
+  done
+  run "lat${alg}" "^BM_PipelineLatency/alg:$alg/"
+done
 
-jq -r --argjson cores "$cores" --argjson es "$es_verify" --argjson ed "$ed_verify" '
-  def arg($k): (.name | capture($k + ":(?<v>[0-9]+)").v | tonumber);
-  def r2: (. * 100 | round / 100);
-. as $doc
-  | [.benchmarks[] | select(.name | startswith("BM_Pipeline/")) | {alg: (if arg("alg") == 0 then "ES256" else "EdDSA" end),
-                    verify: (if arg("alg") == 0 then $es else $ed end),
-                    threads: arg("threads"), durable: arg("durable"),
-                    dps: .items_per_second, p50: (.p50_us / 1000), p99: (.p99_us / 1000),
-                    rss: .rss_mib, bpe: .ledger_bytes_per_entry, signed: .signed_bytes}]
-  | . as $rows
-  | "| alg | durable | threads | docs/s | ÷ (cores × openssl verify/s) | p50 ms | p99 ms | peak RSS MiB | ledger B/entry | signed B/entry |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ($rows[] | (if .threads == 0 then $cores else 1 end) as $n
-      | "| \(.alg) | \(if .durable == 1 then "FULL" else "off" end) | \(if .threads == 0 then "all (\($cores))" else "1" end) | \(.dps | round) | \(.dps / ($n * .verify) | r2) | \(.p50 | r2) | \(.p99 | r2) | \(.rss | round) | \(.bpe | round) | \(.signed | round) |"),
-    "",
-    ($rows | group_by([.alg, .durable])[]
-      | (map(select(.threads == 1))[0].dps) as $one | (map(select(.threads == 0))[0].dps) as $all
-      | "scaling \(.[0].alg) durable=\(if .[0].durable == 1 then "FULL" else "off" end): 1 → \($cores) cores \($all / $one | r2)x"),
-    "",
-    ($doc.benchmarks[] | select(.name | startswith("BM_PipelineLatency/"))
-      | "latency with 64 outstanding, all cores, durable, \(if (.name | test("alg:0")) then "ES256" else "EdDSA" end): \(.items_per_second | round) docs/s, p50 \(.p50_us / 1000 | r2) ms, p99 \(.p99_us / 1000 | r2) ms")
-' "$out"
+table() {  # table FILES... : one row per benchmark, $cores_used cores
+  jq -rs --argjson cores "$1" --arg what "$2" --argjson es "$es_verify" --argjson ed "$ed_verify" '
+    def arg($k): (.name | capture($k + ":(?<v>[0-9]+)").v | tonumber);
+    def r2: (. * 100 | round / 100);
+    .[].benchmarks[] | (if arg("alg") == 0 then $es else $ed end) as $verify
+    | "| \(if arg("alg") == 0 then "ES256" else "EdDSA" end) | \(if arg("durable") == 1 then "FULL" else "off" end) | \($what) | \(.items_per_second | round) | \(.items_per_second / ($cores * $verify) | r2) | \(.p50_us / 1000 | r2) | \(.p99_us / 1000 | r2) | \(.rss_mib | round) | \(.ledger_bytes_per_entry | round) | \(.signed_bytes | round) |"' "${@:3}"
+}
+echo
+echo "| alg | durable | threads | docs/s | ÷ (cores × openssl verify/s) | p50 ms | p99 ms | peak RSS MiB | ledger B/entry | signed B/entry |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+table 1 "1 thread" "$dir"/a*t1.json
+table 1 "all, pinned to 1 core" "$dir"/a*pin.json
+table "$cores" "all $cores cores" "$dir"/a*all.json
+echo
+for alg in 0 1; do
+  for durable in 1 0; do
+    jq -rs --arg cores "$cores" '
+      (.[0].benchmarks[0]) as $one | (.[1].benchmarks[0]) as $all
+      | "scaling \(if ($one.name | test("alg:0")) then "ES256" else "EdDSA" end) durable=\(if ($one.name | test("durable:1")) then "FULL" else "off" end): 1 → \($cores) cores \($all.items_per_second / $one.items_per_second * 100 | round / 100)x (\($one.items_per_second | round) → \($all.items_per_second | round) docs/s)"' \
+      "$dir/a${alg}d${durable}pin.json" "$dir/a${alg}d${durable}all.json"
+  done
+done
+echo
+jq -rs '.[].benchmarks[] | "latency with 64 outstanding, all cores, durable, \(if (.name | test("alg:0")) then "ES256" else "EdDSA" end): \(.items_per_second | round) docs/s, p50 \(.p50_us / 1000 * 100 | round / 100) ms, p99 \(.p99_us / 1000 * 100 | round / 100) ms"' "$dir"/lat*.json
