@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
@@ -98,8 +99,15 @@ int Run(const std::vector<std::string>& args) {
   flags.Option("in-flight", "N", "most submissions awaiting an answer", false, "256");
   if (auto exit = flags.Parse(args)) return *exit;
   const std::string run = flags.Get("run");
-  const uint64_t count = std::stoull(flags.Get("count"));
-  const uint64_t max_in_flight = std::stoull(flags.Get("in-flight"));
+  uint64_t count = 0, max_in_flight = 0, run_number = 0;
+  try {
+    run_number = std::stoull(run);
+    count = std::stoull(flags.Get("count"));
+    max_in_flight = std::max<uint64_t>(1, std::stoull(flags.Get("in-flight")));
+  } catch (const std::exception&) {
+    std::cerr << "lcproc loadgen: --run, --count and --in-flight want numbers\n";
+    return kExitUsage;
+  }
 
   int fd = ::open(flags.Get("ack-log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) {
@@ -113,7 +121,7 @@ int Run(const std::vector<std::string>& args) {
     return kExitNegative;
   }
   demo::WorkloadOptions options;
-  options.seed = std::stoull(run) * 7919 + 1;
+  options.seed = run_number * 7919 + 1;
   options.today = trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
   options.credit_prefix = "R" + run + "-";
   options.idempotency_prefix = "r" + run + "-";
