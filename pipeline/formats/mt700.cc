@@ -175,15 +175,7 @@ Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
   } else if (t == "71D") {
     lc->charges = Unwrap(f.lines);
   } else if (t == "48") {
-    size_t slash = value.find('/');
-    std::string days = value.substr(0, slash);
-    if (days.empty() || days.size() > 3 || days.find_first_not_of("0123456789") != std::string::npos) {
-      return FieldError(f, "period for presentation must start with a number of days");
-    }
-    trade::PresentationPeriod period;
-    period.days = std::stoi(days);
-    if (slash != std::string::npos) period.narrative = Unwrap(f.lines).substr(slash + 1);
-    lc->presentation_period = period;
+    LCPROC_ASSIGN_OR_RETURN(lc->presentation_period, ParsePresentationPeriod(f));
   } else if (t == "49") {
     if (value == "CONFIRM") {
       lc->confirmation = trade::ConfirmationInstruction::kConfirm;

@@ -59,15 +59,7 @@ Status ParseField(const SwiftField& f, trade::Amendment* a) {
   } else if (t == "44F") {
     a->new_port_of_discharge = Unwrap(f.lines);
   } else if (t == "48") {
-    size_t slash = value.find('/');
-    std::string days = value.substr(0, slash);
-    if (days.empty() || days.size() > 3 || days.find_first_not_of("0123456789") != std::string::npos) {
-      return FieldError(f, "period for presentation must start with a number of days");
-    }
-    trade::PresentationPeriod period;
-    period.days = std::stoi(days);
-    if (slash != std::string::npos) period.narrative = Unwrap(f.lines).substr(slash + 1);
-    a->new_presentation_period = period;
+    LCPROC_ASSIGN_OR_RETURN(a->new_presentation_period, ParsePresentationPeriod(f));
   } else if (t == "45B") {
     LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> items, SplitItems(f));
     a->new_goods.emplace();

@@ -88,6 +88,19 @@ Result<trade::ShipmentPermission> ParseShipment(const SwiftField& field) {
   return FieldError(field, "expected ALLOWED, NOT ALLOWED or CONDITIONAL");
 }
 
+Result<trade::PresentationPeriod> ParsePresentationPeriod(const SwiftField& field) {
+  std::string value = field.Value();
+  size_t slash = value.find('/');
+  std::string days = value.substr(0, slash);
+  if (days.empty() || days.size() > 3 || days.find_first_not_of("0123456789") != std::string::npos) {
+    return FieldError(field, "period for presentation must start with a number of days");
+  }
+  trade::PresentationPeriod period;
+  period.days = std::stoi(days);
+  if (slash != std::string::npos) period.narrative = Unwrap(field.lines).substr(slash + 1);
+  return period;
+}
+
 std::string_view ShipmentText(trade::ShipmentPermission p) {
   switch (p) {
     case trade::ShipmentPermission::kAllowed: return "ALLOWED";

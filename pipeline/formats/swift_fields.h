@@ -35,6 +35,8 @@ Result<trade::PercentageTolerance> ParseTolerance(const SwiftField& field);
 // 43P / 43T.
 Result<trade::ShipmentPermission> ParseShipment(const SwiftField& field);
 std::string_view ShipmentText(trade::ShipmentPermission p);
+// 48 "3n[/35x]": days, then an optional narrative after a slash.
+Result<trade::PresentationPeriod> ParsePresentationPeriod(const SwiftField& field);
 
 // 50 / 59: ["/account"], name, address lines, and, when it is an ISO 3166 code, the
 // country as the last line. 4*35x plus the account line.
