@@ -25,7 +25,7 @@ using engine::Verdict;
 
 struct Expect {
   Verdict verdict = Verdict::kAccepted;
-  std::string discrepancy;  // a code the outcome must list ("" for none)
+  std::string discrepancy = "";  // a code the outcome must list (empty for none)
   bool duplicate = false;
 };
 
@@ -68,7 +68,7 @@ class Story {
   }
 
   void Print(const std::string& what, const Outcome& o) {
-    char n[8];
+    char n[16];  // room for any int, so the step number is never cut
     std::snprintf(n, sizeof n, "%3d. ", ++step_);
     std::string line = n + what + " ";
     line.append(line.size() < 70 ? 72 - line.size() : 2, '.');
