@@ -8,8 +8,11 @@
 //                                           durable 1 = synchronous=FULL, 0 = OFF
 // Counters: items_per_second (docs/s, submit of the first to acknowledgement of the
 // last), p50_us / p99_us (submit -> acknowledge), rss_mib (peak RSS, getrusage),
+// cpu_us_per_doc (process CPU time over the run / documents: robust on a shared machine),
 // ledger_bytes_per_entry (database + WAL after the run / entries), signed_bytes (average
 // body + JWS), and the per-stage mean latencies of EngineStats (stage_<name>_us).
+// Environment: LCPROC_BENCH_DOCS (documents per run), LCPROC_BENCH_DIR, and the engine
+// settings LCPROC_BENCH_BATCH_ENTRIES, LCPROC_BENCH_BATCH_MILLIS, LCPROC_BENCH_TOKENS.
 // bench/pipeline_compare.sh sets these beside `openssl speed`.
 #include <sys/resource.h>
 #include <unistd.h>
@@ -38,10 +41,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-size_t DocumentsPerRun() {
-  const char* n = std::getenv("LCPROC_BENCH_DOCS");
-  return n ? std::stoul(n) : 20000;
+size_t EnvOr(const char* name, size_t fallback) {
+  const char* n = std::getenv(name);
+  return n ? std::stoul(n) : fallback;
 }
+
+size_t DocumentsPerRun() { return EnvOr("LCPROC_BENCH_DOCS", 20000); }
 
 std::string BenchDir() {
   const char* d = std::getenv("LCPROC_BENCH_DIR");
@@ -57,6 +62,13 @@ uint64_t DirectoryBytes(const std::string& dir, const std::string& prefix) {
   return total;
 }
 
+double ProcessCpuSeconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 // `window`: most submissions the bench keeps outstanding (0: as many as the engine
 // takes, i.e. saturation, where latency is mostly queueing).
 void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durable, size_t window) {
@@ -69,6 +81,12 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     DemoNodeOptions options;
     options.keys = plan;
     options.engine.threads = threads;
+    // Overrides for choosing the defaults by measurement (see readme-perf.md).
+    options.engine.batch_max_entries =
+        EnvOr("LCPROC_BENCH_BATCH_ENTRIES", options.engine.batch_max_entries);
+    options.engine.batch_max_millis = static_cast<int64_t>(
+        EnvOr("LCPROC_BENCH_BATCH_MILLIS", static_cast<size_t>(options.engine.batch_max_millis)));
+    options.engine.tokens = EnvOr("LCPROC_BENCH_TOKENS", options.engine.tokens);
     options.sqlite.durable = durable;
     auto node = DemoNode::Open(dir, options);
     if (!node.ok()) {
@@ -93,6 +111,7 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     std::atomic<size_t> done{0}, wrong{0};
     std::mutex mu;
     std::condition_variable cv;
+    const double cpu_before = ProcessCpuSeconds();
     state.ResumeTiming();
 
     const auto start = Clock::now();
@@ -131,8 +150,12 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     state.SetIterationTime(seconds);
 
+    const double cpu_seconds = ProcessCpuSeconds() - cpu_before;
     state.PauseTiming();
     const engine::EngineStats stats = (*node)->engine().stats();
+    // CPU of every thread (engine, committer, this submitter) per document: what the
+    // machine can do at most, cores / cpu_us_per_doc, whatever else runs beside us.
+    state.counters["cpu_us_per_doc"] = cpu_seconds * 1e6 / count;
     node->reset();
     std::sort(latency_ns.begin(), latency_ns.end());
     state.counters["p50_us"] = latency_ns[count / 2] / 1e3;

@@ -13,7 +13,8 @@ uint64_t NanosSince(SteadyTime start) {
 
 }  // namespace
 
-Committer::Committer(EngineCore& core) : core_(core), thread_([this] { Run(); }) {}
+Committer::Committer(EngineCore& core, std::function<void()> on_drained)
+    : core_(core), on_drained_(std::move(on_drained)), thread_([this] { Run(); }) {}
 
 Committer::~Committer() { Stop(); }
 
@@ -21,6 +22,7 @@ void Committer::Enqueue(std::unique_ptr<Batch> batch) {
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return queue_.size() < kMaxQueuedBatches; });
   queue_.push_back(std::move(batch));
+  queued_.store(queue_.size(), std::memory_order_release);
   lock.unlock();
   cv_.notify_all();
 }
@@ -37,14 +39,18 @@ void Committer::Stop() {
 void Committer::Run() {
   for (;;) {
     std::unique_ptr<Batch> batch;
+    bool drained;
     {
       std::unique_lock lock(mu_);
       cv_.wait(lock, [&] { return !queue_.empty() || stopping_; });
       if (queue_.empty()) return;
       batch = std::move(queue_.front());
       queue_.pop_front();
+      queued_.store(queue_.size(), std::memory_order_release);
+      drained = queue_.empty();
     }
     cv_.notify_all();  // room for the batch filter
+    if (drained && on_drained_) on_drained_();  // the open batch may be cut by time now
     Process(*batch);
   }
 }

@@ -108,8 +108,8 @@ class Engine::Impl {
       core_.SetLatestCheckpoint(std::move(note));
     }
     LCPROC_RETURN_IF_ERROR(batcher_.Open());
-    sequencer_.Reset();
-    committer_ = std::make_unique<Committer>(core_);
+    LCPROC_RETURN_IF_ERROR(sequencer_.Open());
+    committer_ = std::make_unique<Committer>(core_, [this] { WakeForTick(); });
     feeder_ = std::thread([this] { RunPipeline(); });
     return Status::Ok();
   }
@@ -165,8 +165,14 @@ class Engine::Impl {
     if (waiting_) cv_.notify_one();
   }
 
-  // The input filter: the next submission, a tick when the open batch is due, or the
-  // end of the stream after a final tick once Shutdown asked for it. Sleeps while idle.
+  void WakeForTick() {
+    std::lock_guard lock(mu_);
+    if (waiting_) cv_.notify_one();
+  }
+
+  // The input filter: the next submission, a tick when the open batch is due (and the
+  // committer has no batch waiting: group commit, committer.h), or the end of the
+  // stream after a final tick once Shutdown asked for it. Sleeps while idle.
   Item NextItem(tbb::flow_control& fc) {
     std::unique_lock lock(mu_);
     for (;;) {
@@ -175,7 +181,11 @@ class Engine::Impl {
       int64_t wait_ms = 0;
       if (due_tick) {
         wait_ms = open + core_.options.batch_max_millis - core_.clock.NowMillis();
-        if (wait_ms <= 0) {
+        if (wait_ms <= 0 && committer_->queued() > 0 && !stopping_) {
+          // Due, but a batch already waits for the commit thread: keep filling this one
+          // until the queue drains (on_drained wakes us) or it is full.
+          wait_ms = kMaxTickWaitMillis;
+        } else if (wait_ms <= 0) {
           ticked_batch_ = opened_batches_;
           return std::make_unique<WorkItem>();
         }
@@ -249,8 +259,16 @@ class Engine::Impl {
   }
 
   Item Check(Item item) {
-    if (!Live(item) || !item->document) return item;
-    RunStage(core_, Stage::kCheck, *item, [&] { item->check_status = core_.rules.Check(*item->document); });
+    if (!Live(item)) return item;
+    RunStage(core_, Stage::kCheck, *item, [&] {
+      const Submission& s = *item->submission;
+      item->replay_key = ReplayKey(s.jws, s.body);
+      item->body_hash = crypto::Sha256(s.body);
+      if (!s.idempotency_key.empty()) {
+        item->idempotency_prefix = IdempotencyKeyPrefix(s.submitter, s.idempotency_key);
+      }
+      if (item->document) item->check_status = core_.rules.Check(*item->document);
+    });
     return item;
   }
 

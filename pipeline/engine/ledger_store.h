@@ -64,6 +64,12 @@ struct CommitBatch {
 // SHA-256(jws || "\n" || body): the key under which a signed document is a replay.
 crypto::Digest ReplayKey(std::string_view jws, std::string_view body);
 
+// The 64-bit forms of the duplicate keys: the first 8 bytes (big-endian) of the
+// replay key, and of SHA-256(submitter || 0x00 || idempotency key). What a backend may
+// index (false positives allowed) and what the engine's DuplicateFilter holds.
+uint64_t ReplayKeyPrefix(const crypto::Digest& replay_key);
+uint64_t IdempotencyKeyPrefix(std::string_view submitter, std::string_view idempotency_key);
+
 class LedgerStore : public ledger::TileReader {
  public:
   ~LedgerStore() override = default;
@@ -101,6 +107,13 @@ class LedgerStore : public ledger::TileReader {
   // memory). Stops at and returns the first non-OK status from `visit`.
   using LeafVisitor = std::function<Status(uint64_t index, std::string_view leaf)>;
   virtual Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const = 0;
+
+  // Calls `visit(prefix)` with the ReplayKeyPrefix of every committed entry and the
+  // IdempotencyKeyPrefix of every one that has an idempotency key, in any order; the
+  // engine fills its DuplicateFilter from it at start. The default decodes every leaf
+  // (ScanLeaves); a backend that indexes the prefixes overrides it with index scans.
+  using DuplicateKeyVisitor = std::function<void(uint64_t prefix)>;
+  virtual Status ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const;
 
   // Calls `visit(size, note)` for every stored checkpoint, by ascending size.
   using CheckpointVisitor = std::function<Status(uint64_t size, std::string_view note)>;

@@ -36,6 +36,17 @@ void Sequencer::Reset() {
   next_index_ = core_.committed_size.load(std::memory_order_acquire);
 }
 
+Status Sequencer::Open() {
+  LCPROC_ASSIGN_OR_RETURN(uint64_t size, core_.store.Size());
+  // Two keys an entry at most, and room for the ledger to double before the false
+  // hits climb (the filter bounds its own size).
+  filter_ = DuplicateFilter(4 * size);
+  LCPROC_RETURN_IF_ERROR(core_.store.ScanDuplicateKeys([this](uint64_t key) { filter_.Add(key); })
+                             .WithContext("reading the ledger's duplicate keys"));
+  Reset();
+  return Status::Ok();
+}
+
 void Sequencer::SyncWithCommits() {
   uint64_t epoch = core_.epoch.load(std::memory_order_acquire);
   if (epoch != epoch_) {
@@ -70,11 +81,11 @@ void Sequencer::Refuse(WorkItem& item, Status status) {
   core_.Complete(item, std::move(out));
 }
 
-Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item,
-                                                        const crypto::Digest& replay_key,
-                                                        bool& conflict) {
+Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item, bool& conflict) {
   const Submission& s = *item.submission;
-  if (!s.idempotency_key.empty()) {
+  // A filter miss proves the store holds no such key: skip the lookup.
+  if (!s.idempotency_key.empty() &&
+      filter_.MayContain(item.idempotency_prefix)) {
     LCPROC_ASSIGN_OR_RETURN(auto candidates,
                             core_.store.FindByIdempotencyKey(s.submitter, s.idempotency_key));
     for (uint64_t index : candidates) {
@@ -88,7 +99,8 @@ Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item,
       return std::optional<Outcome>(OutcomeFromEntry(entry, index));
     }
   }
-  LCPROC_ASSIGN_OR_RETURN(auto candidates, core_.store.FindByReplayKey(replay_key));
+  if (!filter_.MayContain(ReplayKeyPrefix(item.replay_key))) return std::optional<Outcome>();
+  LCPROC_ASSIGN_OR_RETURN(auto candidates, core_.store.FindByReplayKey(item.replay_key));
   for (uint64_t index : candidates) {
     LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
     LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
@@ -99,14 +111,14 @@ Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item,
   return std::optional<Outcome>();
 }
 
-bool Sequencer::AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key) {
+bool Sequencer::AnswerDuplicate(WorkItem& item) {
   const Submission& s = *item.submission;
   std::string idem = IdempotencyMapKey(s);
   const Pending* pending = nullptr;
   if (!idem.empty()) {
     auto it = pending_by_idempotency_.find(idem);
     if (it != pending_by_idempotency_.end()) {
-      if (it->second.body_hash != crypto::Sha256(s.body)) {
+      if (it->second.body_hash != item.body_hash) {
         Refuse(item, Conflict("idempotency key already used for a different document"));
         return true;
       }
@@ -114,7 +126,7 @@ bool Sequencer::AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key
     }
   }
   if (pending == nullptr) {
-    auto it = pending_by_replay_.find(DigestKey(replay_key));
+    auto it = pending_by_replay_.find(DigestKey(item.replay_key));
     if (it != pending_by_replay_.end()) pending = &it->second;
   }
   if (pending != nullptr) {
@@ -126,7 +138,7 @@ bool Sequencer::AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key
   }
 
   bool conflict = false;
-  auto committed = FindCommitted(item, replay_key, conflict);
+  auto committed = FindCommitted(item, conflict);
   if (!committed.ok()) {
     Outcome out;
     out.status = committed.status().WithContext("looking up earlier submissions");
@@ -190,12 +202,12 @@ void Sequencer::EvictCredits() {
 void Sequencer::Process(WorkItem& item) {
   SyncWithCommits();
   item.epoch = epoch_;
-  const Submission& s = *item.submission;
-  crypto::Digest replay_key = ReplayKey(s.jws, s.body);
-  if (AnswerDuplicate(item, replay_key)) return;
+  Submission& s = *item.submission;
+  if (AnswerDuplicate(item)) return;
 
+  // The body and JWS move into the leaf: the item needs neither after this (Release).
   LedgerEntry entry{false, s.received_millis, s.submitter, s.content_type, s.idempotency_key,
-                    s.body, s.jws, StatusCode::kOk, {}, {}};
+                    std::move(s.body), std::move(s.jws), StatusCode::kOk, {}, {}};
   std::string credit;
   Status reason;
   if (!item.decode_status.ok()) {
@@ -237,16 +249,19 @@ void Sequencer::Process(WorkItem& item) {
   item.outcome = OutcomeFromEntry(entry, index);
   item.outcome.duplicate = false;
   item.outcome.credit_number = credit;
-  item.record = EntryRecord{index, EncodeLeaf(entry), replay_key, s.submitter,
+  item.record = EntryRecord{index, EncodeLeaf(entry), item.replay_key, s.submitter,
                             s.idempotency_key, credit};
   item.disposition = Disposition::kEntry;
 
   auto shared = std::make_shared<const Outcome>(item.outcome);
-  crypto::Digest body_hash = crypto::Sha256(s.body);
   std::string idem = IdempotencyMapKey(s);
-  std::string replay = DigestKey(replay_key);
-  if (!idem.empty()) pending_by_idempotency_[idem] = Pending{index, body_hash, shared};
-  pending_by_replay_[replay] = Pending{index, body_hash, shared};
+  std::string replay = DigestKey(item.replay_key);
+  filter_.Add(ReplayKeyPrefix(item.replay_key));
+  if (!idem.empty()) {
+    filter_.Add(item.idempotency_prefix);
+    pending_by_idempotency_[idem] = Pending{index, item.body_hash, shared};
+  }
+  pending_by_replay_[replay] = Pending{index, item.body_hash, shared};
   pending_order_.push_back(PendingKeys{index, std::move(idem), std::move(replay)});
   Release(item);
 }

@@ -10,7 +10,8 @@
 // truth; the trade domain's CreditState needs no second, on-disk format to keep in
 // step with the rules). States of credits with nothing uncommitted may be evicted.
 // Entries not yet committed are remembered in memory so duplicates inside the pipeline
-// are caught too.
+// are caught too. A DuplicateFilter over every entry's keys answers most "is this new?"
+// questions without asking the store: this stage bounds the engine's throughput.
 //
 // Not thread-safe: called only from the serial sequence filter.
 #pragma once
@@ -21,6 +22,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "pipeline/engine/duplicate_filter.h"
 #include "pipeline/engine/engine_core.h"
 #include "pipeline/engine/work_item.h"
 
@@ -30,7 +32,11 @@ class Sequencer {
  public:
   explicit Sequencer(EngineCore& core) : core_(core) {}
 
-  // Sequences `item` (REQUIRES: not a tick). Refused items and duplicates of committed
+  // Fills the duplicate filter from the store's entries and resets. Call once, before
+  // the first Process.
+  Status Open();
+
+  // Sequences `item` (REQUIRES: not a tick; item.replay_key and item.body_hash set). Refused items and duplicates of committed
   // entries are completed here; the rest leave as kEntry or kPendingDuplicate.
   void Process(WorkItem& item);
 
@@ -50,9 +56,8 @@ class Sequencer {
 
   void SyncWithCommits();
   // A duplicate's answer, or nullopt when the item is new. May complete the item.
-  bool AnswerDuplicate(WorkItem& item, const crypto::Digest& replay_key);
-  Result<std::optional<Outcome>> FindCommitted(const WorkItem& item,
-                                               const crypto::Digest& replay_key, bool& conflict);
+  bool AnswerDuplicate(WorkItem& item);
+  Result<std::optional<Outcome>> FindCommitted(const WorkItem& item, bool& conflict);
   Result<CachedCredit*> LoadCredit(const std::string& credit);
   void EvictCredits();
   void Refuse(WorkItem& item, Status status);
@@ -61,6 +66,9 @@ class Sequencer {
   EngineCore& core_;
   uint64_t epoch_ = 0;
   uint64_t next_index_ = 0;
+  // Keys of every entry committed or sequenced (also of batches that later failed:
+  // those only cost a needless store lookup).
+  DuplicateFilter filter_;
   std::unordered_map<std::string, CachedCredit> credits_;
   // Uncommitted entries by idempotency key ("submitter\0key") and replay key.
   std::unordered_map<std::string, Pending> pending_by_idempotency_;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/crypto/sha256.h"
 #include "pipeline/engine/engine.h"
 #include "pipeline/engine/ledger_entry.h"
 #include "pipeline/engine/ledger_store.h"
@@ -44,6 +45,11 @@ struct WorkItem {
   Status auth_status;
   std::optional<KeyRefusal> key_refusal;
   Status check_status;
+  // Computed in the parallel check filter so the serial sequence stage does not hash
+  // every body twice: ReplayKey(jws, body), SHA-256(body) and the idempotency prefix.
+  crypto::Digest replay_key{};
+  crypto::Digest body_hash{};
+  uint64_t idempotency_prefix = 0;  // IdempotencyKeyPrefix, when there is a key
 
   // Stage 4.
   Disposition disposition = Disposition::kPending;

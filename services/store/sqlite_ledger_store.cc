@@ -57,6 +57,8 @@ enum Sql {
   kReadTile,
   kOfParty,
   kInState,
+  kReplayKeys,
+  kIdemKeys,
   kSqlCount,
 };
 
@@ -84,6 +86,8 @@ constexpr std::array<const char*, kSqlCount> kStatements = {
     "SELECT c.reference FROM credit_parties p JOIN credits c ON c.id = p.credit WHERE p.bic = ? "
     "ORDER BY c.reference",
     "SELECT reference FROM credits WHERE state = ? ORDER BY reference",
+    "SELECT replay FROM entries INDEXED BY entries_replay",
+    "SELECT idem FROM entries INDEXED BY entries_idem WHERE idem IS NOT NULL",
 };
 
 // The first 8 bytes of a digest as a signed 64-bit integer: an index key.
@@ -381,6 +385,22 @@ Status SqliteLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVis
       ++begin;
     }
     if (chunk.empty()) return DataLoss("entry " + std::to_string(begin) + " is missing");
+  }
+  return Status::Ok();
+}
+
+Status SqliteLedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const {
+  // The columns hold engine::ReplayKeyPrefix / IdempotencyKeyPrefix (same bytes, read
+  // as signed); the visitor only fills a filter, so it runs under the lock.
+  std::lock_guard lock(read_mu_);
+  for (Sql which : {kReplayKeys, kIdemKeys}) {
+    Statement& s = (*reader_)[which];
+    ResetOnExit reset(s);
+    for (;;) {
+      LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      visit(static_cast<uint64_t>(s.ColumnInt64(0)));
+    }
   }
   return Status::Ok();
 }

@@ -51,6 +51,8 @@ class SqliteLedgerStore final : public engine::LedgerStore {
   Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit_number) const override;
   Result<engine::CreditRow> ReadCredit(std::string_view reference) const override;
   Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override;
+  // Index-only scans of the replay and idempotency columns (no leaf is read).
+  Status ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const override;
   Status ScanCheckpoints(const CheckpointVisitor& visit) const override;
   Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const override;
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "pipeline/engine/ledger_entry.h"
@@ -126,6 +127,21 @@ TEST_F(SqliteLedgerStoreTest, PersistsAcrossReopenAndScansCheckpointsInOrder) {
   auto reopened = ledger::MerkleTree::Open(**store, 300);
   ASSERT_TRUE(reopened.ok());
   EXPECT_EQ(reopened->Root(), tree.Root());
+}
+
+TEST_F(SqliteLedgerStoreTest, IndexScanOfDuplicateKeysEqualsTheLeafDerivedOne) {
+  auto store = SqliteLedgerStore::Open(db());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 5, "LC1", "idem-")).ok());
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 3, "LC2")).ok());
+  std::multiset<uint64_t> indexed, derived;
+  ASSERT_TRUE((*store)->ScanDuplicateKeys([&](uint64_t k) { indexed.insert(k); }).ok());
+  const engine::LedgerStore& base = **store;
+  ASSERT_TRUE(base.LedgerStore::ScanDuplicateKeys([&](uint64_t k) { derived.insert(k); }).ok());
+  EXPECT_EQ(indexed.size(), 8u + 5u);  // every replay key, and the 5 idempotency keys
+  EXPECT_EQ(indexed, derived);
+  EXPECT_EQ(indexed.count(engine::IdempotencyKeyPrefix("BANKGB2LXXX", "idem-0")), 1u);
 }
 
 TEST_F(SqliteLedgerStoreTest, RefusesAForeignDatabase) {
