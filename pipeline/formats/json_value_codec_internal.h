@@ -13,6 +13,7 @@
 // Thread-safe (no state); never throws.
 #pragma once
 
+#include <boost/container/small_vector.hpp>
 #include <boost/json.hpp>
 #include <limits>
 #include <string>
@@ -47,21 +48,54 @@ inline Status JsonFieldError(const std::string& pointer, std::string_view messag
   return InvalidArgument((pointer.empty() ? "/" : pointer) + ": " + std::string(message));
 }
 
+// Where a value sits in the document, as an RFC 6901 pointer that is spelled out only
+// when an error needs it: a chain of member names and array indexes, each link on the
+// stack frame of the decoder that visits it (decoding a valid document builds no
+// pointer string at all). Never outlives its parent; not copyable.
+class JsonPath {
+ public:
+  explicit JsonPath(const std::string& root) : root_(&root) {}
+  JsonPath(const JsonPath& parent, std::string_view member) : parent_(&parent), member_(member) {}
+  JsonPath(const JsonPath& parent, size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+  JsonPath(const JsonPath&) = delete;
+  JsonPath& operator=(const JsonPath&) = delete;
+
+  std::string str() const {
+    if (parent_ == nullptr) return *root_;
+    std::string out = parent_->str();
+    out += '/';
+    out += is_index_ ? std::to_string(index_) : JsonPointerToken(member_);
+    return out;
+  }
+
+ private:
+  const JsonPath* parent_ = nullptr;
+  const std::string* root_ = nullptr;
+  std::string_view member_;
+  size_t index_ = 0;
+  bool is_index_ = false;
+};
+
+inline Status JsonFieldError(const JsonPath& path, std::string_view message) {
+  return JsonFieldError(path.str(), message);
+}
+
 template <class T>
-Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& pointer);
+Status DecodeJsonValue(const boost::json::value& v, T& out, const JsonPath& pointer);
 template <class T>
-Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const std::string& pointer);
+Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const JsonPath& pointer);
 // {"currency": "USD", "amount": "125000.00"}.
-Status DecodeJsonMoney(const boost::json::value& v, trade::Money& out, const std::string& pointer);
+Status DecodeJsonMoney(const boost::json::value& v, trade::Money& out, const JsonPath& pointer);
 // {"value": "250", "unit": "MT"}.
 Status DecodeJsonQuantity(const boost::json::value& v, trade::Quantity& out,
-                          const std::string& pointer);
+                          const JsonPath& pointer);
 
-// Visits the members of one JSON object; remembers the first error.
+// Visits the members of one JSON object; remembers the first error. REQUIRES: `object`
+// and `pointer` outlive the decoder.
 class JsonObjectDecoder {
  public:
-  JsonObjectDecoder(const boost::json::object& object, std::string pointer)
-      : object_(object), pointer_(std::move(pointer)) {}
+  JsonObjectDecoder(const boost::json::object& object, const JsonPath& pointer)
+      : object_(object), pointer_(pointer) {}
 
   template <class T>
   void Required(std::string_view name, T& member) {
@@ -72,15 +106,21 @@ class JsonObjectDecoder {
     Member(name, member, /*required=*/false);
   }
   // A member read by the caller itself ("type"), so it is not reported as unknown.
-  void Known(std::string_view name) { known_.push_back(name); }
+  void Known(std::string_view name) {
+    known_.push_back(name);
+    if (object_.contains(name)) ++found_;
+  }
 
   // The first error, or an error for the first member no visit claimed.
   Status Finish() {
     if (!status_.ok()) return std::move(status_);
+    // Every member was claimed when as many distinct names were found as the object
+    // holds (its keys are unique: duplicates are refused before decoding).
+    if (found_ == object_.size()) return Status::Ok();
     for (const auto& kv : object_) {
       bool known = false;
       for (std::string_view k : known_) known = known || k == kv.key();
-      if (!known) return JsonFieldError(pointer_ + "/" + JsonPointerToken(kv.key()), "unknown member");
+      if (!known) return JsonFieldError(JsonPath(pointer_, kv.key()), "unknown member");
     }
     return Status::Ok();
   }
@@ -90,23 +130,25 @@ class JsonObjectDecoder {
   void Member(std::string_view name, T& member, bool required) {
     known_.push_back(name);
     if (!status_.ok()) return;
-    std::string pointer = pointer_ + "/" + JsonPointerToken(name);
     const boost::json::value* v = object_.if_contains(name);
+    JsonPath pointer(pointer_, name);
     if (v == nullptr) {
       if (required) status_ = JsonFieldError(pointer, "is required");
       return;
     }
+    ++found_;
     status_ = DecodeJsonValue(*v, member, pointer);
   }
 
   const boost::json::object& object_;
-  std::string pointer_;
-  std::vector<std::string_view> known_;
+  const JsonPath& pointer_;
+  boost::container::small_vector<std::string_view, 48> known_;
+  size_t found_ = 0;  // members of object_ claimed so far (FieldList names are distinct)
   Status status_;
 };
 
 template <class T>
-Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& pointer) {
+Status DecodeJsonValue(const boost::json::value& v, T& out, const JsonPath& pointer) {
   if (v.is_null()) return JsonFieldError(pointer, "null is not allowed; omit the member instead");
   if constexpr (IsOptional<T>::value) {
     typename T::value_type inner{};
@@ -123,7 +165,8 @@ Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& p
     out.clear();
     out.resize(a->size());
     for (size_t i = 0; i < a->size(); ++i) {
-      LCPROC_RETURN_IF_ERROR(DecodeJsonValue((*a)[i], out[i], pointer + "/" + std::to_string(i)));
+      JsonPath item(pointer, i);
+      LCPROC_RETURN_IF_ERROR(DecodeJsonValue((*a)[i], out[i], item));
     }
     return Status::Ok();
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -145,7 +188,7 @@ Status DecodeJsonValue(const boost::json::value& v, T& out, const std::string& p
 }
 
 inline Status DecodeJsonString(const boost::json::value& v, std::string_view* out,
-                               const std::string& pointer) {
+                               const JsonPath& pointer) {
   const boost::json::string* s = v.if_string();
   if (s == nullptr) return JsonFieldError(pointer, "must be a string");
   if (s->size() > kMaxJsonStringLength) {
@@ -156,7 +199,7 @@ inline Status DecodeJsonString(const boost::json::value& v, std::string_view* ou
 }
 
 template <class T>
-Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const std::string& pointer) {
+Status DecodeJsonNonTrivial(const boost::json::value& v, T& out, const JsonPath& pointer) {
   if constexpr (std::is_same_v<T, std::string>) {
     std::string_view s;
     LCPROC_RETURN_IF_ERROR(DecodeJsonString(v, &s, pointer));
