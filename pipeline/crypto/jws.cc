@@ -67,14 +67,24 @@ Result<std::string> SignDetached(const PrivateKey& key, std::string_view payload
   return header;
 }
 
-Result<JwsHeader> ParseDetachedHeader(std::string_view jws) {
+Result<ParsedJws> ParseDetached(std::string_view jws) {
   LCPROC_ASSIGN_OR_RETURN(DetachedParts parts, Split(jws));
-  return DecodeHeader(parts.header);
+  LCPROC_ASSIGN_OR_RETURN(JwsHeader header, DecodeHeader(parts.header));
+  return ParsedJws{std::move(header), parts.header, parts.signature};
+}
+
+Result<JwsHeader> ParseDetachedHeader(std::string_view jws) {
+  LCPROC_ASSIGN_OR_RETURN(ParsedJws parsed, ParseDetached(jws));
+  return std::move(parsed.header);
 }
 
 Status VerifyDetached(std::string_view jws, std::string_view payload, const PublicKey& key) {
-  LCPROC_ASSIGN_OR_RETURN(DetachedParts parts, Split(jws));
-  LCPROC_ASSIGN_OR_RETURN(JwsHeader header, DecodeHeader(parts.header));
+  LCPROC_ASSIGN_OR_RETURN(ParsedJws parsed, ParseDetached(jws));
+  return VerifyDetached(parsed, payload, key);
+}
+
+Status VerifyDetached(const ParsedJws& jws, std::string_view payload, const PublicKey& key) {
+  const JwsHeader& header = jws.header;
   // RFC 7515 §10.7 / RFC 8725 §3.1: the key decides the algorithm, never the header.
   if (header.alg != key.algorithm()) {
     return Unauthenticated("JWS alg " + std::string(AlgorithmName(header.alg)) +
@@ -85,10 +95,10 @@ Status VerifyDetached(std::string_view jws, std::string_view payload, const Publ
     return Unauthenticated("JWS kid '" + header.kid + "' is not the key's id '" + key.key_id() +
                            "'");
   }
-  Result<std::string> signature = Base64UrlDecode(parts.signature);
+  Result<std::string> signature = Base64UrlDecode(jws.signature);
   if (!signature.ok()) return Malformed("JWS signature: " + signature.status().message());
   std::string& input = ThreadSigningInput();
-  BuildSigningInput(parts.header, payload, input);
+  BuildSigningInput(jws.encoded_header, payload, input);
   return key.Verify(input, *signature);
 }
 

@@ -37,6 +37,19 @@ Result<std::string> SignDetached(const PrivateKey& key, std::string_view payload
 // missing or true, crit missing, not naming b64 or naming any other parameter.
 Result<JwsHeader> ParseDetachedHeader(std::string_view jws);
 
+// A detached JWS split into its parts, with the protected header parsed: what
+// ParseDetached returns so a caller that looked the key up by kid verifies without
+// parsing the header a second time. The views point into the JWS string passed to
+// ParseDetached, which must outlive this.
+struct ParsedJws {
+  JwsHeader header;
+  std::string_view encoded_header;  // base64url, as signed
+  std::string_view signature;       // base64url
+};
+
+// ParseDetachedHeader's checks and errors, keeping the parts.
+Result<ParsedJws> ParseDetached(std::string_view jws);
+
 // Verifies `jws` over `payload` with `key`. Header errors are those of
 // ParseDetachedHeader; a signature part that is not canonical base64url is Malformed.
 // Then Unauthenticated with the precise reason: alg is not the key's algorithm (the
@@ -45,5 +58,8 @@ Result<JwsHeader> ParseDetachedHeader(std::string_view jws);
 // Creates no OpenSSL key or context once this thread has verified with `key` (see
 // context_cache.h).
 Status VerifyDetached(std::string_view jws, std::string_view payload, const PublicKey& key);
+
+// The same, for a JWS already parsed by ParseDetached (same errors, same order).
+Status VerifyDetached(const ParsedJws& jws, std::string_view payload, const PublicKey& key);
 
 }  // namespace lcproc::crypto

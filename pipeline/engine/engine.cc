@@ -232,18 +232,19 @@ class Engine::Impl {
     RunStage(core_, Stage::kAuthenticate, *item, [&] {
       const Submission& s = *item->submission;
       Status status;
-      auto header = crypto::ParseDetachedHeader(s.jws);
-      if (!header.ok()) {
-        status = Unauthenticated("JWS: " + header.status().message());
+      // Parsed once: the kid finds the key, and the same parts are verified.
+      auto jws = crypto::ParseDetached(s.jws);
+      if (!jws.ok()) {
+        status = Unauthenticated("JWS: " + jws.status().message());
       } else {
         KeyRefusal refusal{};
         // Key validity is judged at the time the edge received the document.
-        auto key = core_.registry.Authorize(s.submitter, header->kid, s.received_millis, &refusal);
+        auto key = core_.registry.Authorize(s.submitter, jws->header.kid, s.received_millis, &refusal);
         if (!key.ok()) {
           item->key_refusal = refusal;
           status = key.status();
         } else {
-          status = crypto::VerifyDetached(s.jws, s.body, (*key)->key);
+          status = crypto::VerifyDetached(*jws, s.body, (*key)->key);
         }
       }
       if (!status.ok()) {

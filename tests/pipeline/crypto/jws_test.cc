@@ -58,6 +58,23 @@ TEST_P(JwsTest, SignedPayloadVerifies) {
   EXPECT_EQ(header.kid, key_.public_key().key_id());
 }
 
+TEST_P(JwsTest, ParsedOnceVerifiesLikeTheWholeString) {
+  std::string jws = SignDetached(key_, kPayload).value();
+  ParsedJws parsed = ParseDetached(jws).value();
+  EXPECT_EQ(parsed.header.kid, key_.public_key().key_id());
+  EXPECT_EQ(parsed.encoded_header, jws.substr(0, jws.find('.')));
+  EXPECT_TRUE(VerifyDetached(parsed, kPayload, key_.public_key()).ok());
+  std::string changed = kPayload;
+  changed[10] ^= 0x01;
+  Status s = VerifyDetached(parsed, changed, key_.public_key());
+  EXPECT_EQ(s, VerifyDetached(jws, changed, key_.public_key()));
+  EXPECT_EQ(s.code(), StatusCode::kUnauthenticated);
+  PrivateKey other = PrivateKey::Generate(GetParam()).value();
+  EXPECT_THAT(VerifyDetached(parsed, kPayload, other.public_key()).message(),
+              HasSubstr("is not the key's id"));
+  EXPECT_EQ(ParseDetached("a.b.c").status().code(), StatusCode::kMalformed);
+}
+
 TEST_P(JwsTest, HeaderIsTheRfc7797DetachedForm) {
   std::string jws = SignDetached(key_, kPayload).value();
   std::string header = Base64UrlDecode(jws.substr(0, jws.find('.'))).value();
