@@ -37,26 +37,74 @@ namespace {
 
 constexpr int kKills = 22;
 
-struct Child {
-  pid_t pid = -1;
-  int out = -1;  // the child's stdout
-};
-
-Child Spawn(const std::vector<std::string>& args) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return {};
-  pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(fds[1], STDOUT_FILENO);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
+int Wait(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  ::close(fds[1]);
-  return {pid, fds[0]};
+  return status;
 }
+
+// "exited with N" or "killed by signal N", for failure messages (127: exec failed).
+std::string Describe(int status) {
+  if (WIFEXITED(status)) return "exited with " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return "killed by signal " + std::to_string(WTERMSIG(status));
+  return "wait status " + std::to_string(status);
+}
+
+// A spawned lcproc with its stdout on a pipe. Whatever way the test leaves (a failed
+// ASSERT included), the destructor kills and reaps a child still running, so no
+// loadgen outlives the test writing into a directory TearDown removed, or holds ctest's
+// output pipe open.
+class Child {
+ public:
+  explicit Child(const std::vector<std::string>& args) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) return;
+    pid_t pid = ::fork();
+    if (pid == 0) {
+      ::dup2(fds[1], STDOUT_FILENO);
+      std::vector<char*> argv;
+      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+      argv.push_back(nullptr);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    if (pid < 0) {
+      ::close(fds[0]);
+      return;
+    }
+    pid_ = pid;
+    out_ = fds[0];
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+  ~Child() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      Wait(pid_);
+    }
+    if (out_ >= 0) ::close(out_);
+  }
+
+  pid_t pid() const { return pid_; }
+  int out() const { return out_; }  // the child's stdout
+  // Waits for the child to end; its wait status.
+  int Reap() {
+    int status = Wait(pid_);
+    pid_ = -1;
+    return status;
+  }
+  // Kills the child if it still runs and says how it ended.
+  std::string Stop() {
+    ::kill(pid_, SIGKILL);
+    return Describe(Reap());
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+};
 
 // Reads the child's stdout up to the first newline; false on EOF or after `timeout`.
 bool WaitForLine(int fd, std::chrono::milliseconds timeout, std::string& line) {
@@ -70,13 +118,6 @@ bool WaitForLine(int fd, std::chrono::milliseconds timeout, std::string& line) {
     line.push_back(c);
   }
   return false;
-}
-
-int Wait(pid_t pid) {
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return status;
 }
 
 struct Ack {
@@ -134,17 +175,19 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
   uint64_t last_size = 0;
   int kills = 0;
   for (int run = 0; run < kKills; ++run) {
-    Child child = Spawn(Loadgen(run, "0"));
-    ASSERT_GT(child.pid, 0);
+    Child child(Loadgen(run, "0"));
+    ASSERT_GT(child.pid(), 0);
     std::string line;
-    ASSERT_TRUE(WaitForLine(child.out, std::chrono::seconds(60), line)) << "run " << run << " did not start";
+    if (!WaitForLine(child.out(), std::chrono::seconds(60), line)) {
+      FAIL() << "run " << run << " did not print its start line in 60 s; it " << child.Stop();
+    }
     // Kill somewhere in the first ~half second of load: batches are being verified,
     // committed and acknowledged all the time, so the kill lands at any step.
     std::this_thread::sleep_for(std::chrono::milliseconds(10 + rng() % 500));
-    ASSERT_EQ(::kill(child.pid, SIGKILL), 0);
-    int status = Wait(child.pid);
-    ::close(child.out);
-    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "run " << run << " ended by itself";
+    ASSERT_EQ(::kill(child.pid(), SIGKILL), 0);
+    int status = child.Reap();
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+        << "run " << run << " ended by itself: " << Describe(status);
     ++kills;
 
     auto data = store::DataDir::Open(dir_);
@@ -159,11 +202,10 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
   EXPECT_GE(kills, 20);
 
   // The processor still works after the crashes: a run to completion acknowledges all.
-  Child last = Spawn(Loadgen(kKills, "300"));
-  ASSERT_GT(last.pid, 0);
-  int status = Wait(last.pid);
-  ::close(last.out);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+  Child last(Loadgen(kKills, "300"));
+  ASSERT_GT(last.pid(), 0);
+  int status = last.Reap();
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "the last run " << Describe(status);
 
   auto data = store::DataDir::Open(dir_);
   ASSERT_TRUE(data.ok()) << data.status().ToString();
