@@ -8,6 +8,7 @@
 // Lines are written after the engine's acknowledgement, never before; a kill between
 // the two only loses the line, not the promise.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -85,6 +86,29 @@ class AckLog {
   std::thread writer_;
 };
 
+// A kill may cut the log's last line short (a write interrupted part way). That line
+// was never a promise; cut it off, so the first line of this run does not run on from
+// it and read as a different key. False when the file cannot be read or truncated.
+bool DropTornTail(int fd) {
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return false;
+  off_t end = st.st_size;
+  char block[4096];
+  while (end > 0) {
+    const off_t start = end > static_cast<off_t>(sizeof block) ? end - static_cast<off_t>(sizeof block) : 0;
+    const ssize_t n = ::pread(fd, block, static_cast<size_t>(end - start), start);
+    if (n != end - start) return false;
+    for (ssize_t i = n; i > 0; --i) {
+      if (block[i - 1] == '\n') {
+        const off_t keep = start + i;
+        return keep == st.st_size || ::ftruncate(fd, keep) == 0;
+      }
+    }
+    end = start;
+  }
+  return st.st_size == 0 || ::ftruncate(fd, 0) == 0;
+}
+
 int Run(const std::vector<std::string>& args) {
   Flags flags(kName,
               "Submits a steady stream of signed documents from the demo network to the\n"
@@ -109,9 +133,10 @@ int Run(const std::vector<std::string>& args) {
     return kExitUsage;
   }
 
-  int fd = ::open(flags.Get("ack-log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (fd < 0) {
+  int fd = ::open(flags.Get("ack-log").c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd < 0 || !DropTornTail(fd)) {
     std::cerr << "lcproc loadgen: cannot open " << flags.Get("ack-log") << ": " << std::strerror(errno) << "\n";
+    if (fd >= 0) ::close(fd);
     return kExitUsage;
   }
   auto node = demo::DemoNode::Open(flags.Get("data-dir"));
