@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -123,6 +124,12 @@ TEST_F(WorkloadTest, BodiesAverageAboutTwoKibibytes) {
 
 TEST_F(WorkloadTest, NetworkSurvivesSaveAndLoadAndBuildsAValidRegistry) {
   const std::string dir = ::testing::TempDir() + "/demo-network-" + std::to_string(::getpid());
+  // Removed however the test ends, so runs leave nothing behind in the shared /tmp.
+  struct RemoveOnExit {
+    std::string path;
+    ~RemoveOnExit() { std::filesystem::remove_all(path); }
+  } cleanup{dir};
+  std::filesystem::remove_all(dir);
   ASSERT_TRUE(network_->Save(dir).ok());
   auto loaded = DemoNetwork::Load(dir);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
