@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,14 +59,19 @@ std::string Describe(int status) {
 class Child {
  public:
   explicit Child(const std::vector<std::string>& args) {
+    // argv is built before fork: the child only calls async-signal-safe functions.
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) return;
+    const pid_t parent = ::getpid();
     pid_t pid = ::fork();
     if (pid == 0) {
+      // Should the test itself be killed (a ctest timeout), the loadgen dies with it
+      // rather than run on for ever as an orphan.
+      if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent) ::_exit(126);
       ::dup2(fds[1], STDOUT_FILENO);
-      std::vector<char*> argv;
-      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
       ::execv(argv[0], argv.data());
       ::_exit(127);
     }
