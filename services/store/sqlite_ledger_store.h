@@ -21,6 +21,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "pipeline/engine/ledger_store.h"
 #include "services/store/database.h"
@@ -71,6 +72,14 @@ class SqliteLedgerStore final : public engine::LedgerStore {
   mutable std::mutex write_mu_;
   std::unique_ptr<Connection> writer_;                      // GUARDED_BY(write_mu_)
   std::unordered_map<std::string, int64_t> credit_ids_;     // GUARDED_BY(write_mu_)
+  // What the committed credits and credit_parties rows hold, by credit id, as far as
+  // this store wrote them (empty after open or a failed commit: then the statements
+  // run again, harmlessly).
+  struct CreditRowCache {
+    std::string state;
+    std::unordered_set<std::string> parties;
+  };
+  std::unordered_map<int64_t, CreditRowCache> credit_rows_;  // GUARDED_BY(write_mu_)
   mutable std::mutex read_mu_;
   std::unique_ptr<Connection> reader_;                      // GUARDED_BY(read_mu_)
 };

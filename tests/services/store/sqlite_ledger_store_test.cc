@@ -129,6 +129,24 @@ TEST_F(SqliteLedgerStoreTest, PersistsAcrossReopenAndScansCheckpointsInOrder) {
   EXPECT_EQ(reopened->Root(), tree.Root());
 }
 
+TEST_F(SqliteLedgerStoreTest, LaterBatchesUpdateACreditsStateAndAddParties) {
+  auto store = SqliteLedgerStore::Open(db());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 2, "LC1")).ok());
+  engine::CommitBatch same = MakeBatch(tree, 2, "LC1");  // unchanged row: nothing to write
+  ASSERT_TRUE((*store)->Commit(same).ok());
+  engine::CommitBatch next = MakeBatch(tree, 2, "LC1");
+  next.credits[0] = {"LC1", "advised", {"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}};
+  ASSERT_TRUE((*store)->Commit(next).ok());
+  auto credit = (*store)->ReadCredit("LC1");
+  ASSERT_TRUE(credit.ok()) << credit.status().ToString();
+  EXPECT_EQ(credit->state, "advised");
+  EXPECT_EQ(credit->parties, (std::vector<std::string>{"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}));
+  EXPECT_TRUE((*store)->CreditsInState("issued")->empty());
+  EXPECT_EQ(*(*store)->CreditsOfParty("BANKDEFFXXX"), std::vector<std::string>{"LC1"});
+}
+
 TEST_F(SqliteLedgerStoreTest, IndexScanOfDuplicateKeysEqualsTheLeafDerivedOne) {
   auto store = SqliteLedgerStore::Open(db());
   ASSERT_TRUE(store.ok()) << store.status().ToString();
