@@ -255,5 +255,26 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
             << checkpoints << " checkpoints, audit OK\n";
 }
 
+// A kill can cut the ack log's last line short. The next run must not append to that
+// fragment: "r3-ab" followed by "r4-1 0 1 accepted" would read as a key never submitted.
+TEST_F(CrashTest, RestartCutsOffAnAckLineTornByTheKill) {
+  {
+    std::ofstream torn(ack_log_, std::ios::binary);
+    torn << "r0-1 0 1 accepted\nr0-2 1 2 acc";
+  }
+  Child run(Loadgen(1, "3"));
+  ASSERT_GT(run.pid(), 0);
+  const int status = run.Reap();
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "loadgen " << Describe(status);
+
+  std::ifstream in(ack_log_, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str().rfind("r0-1 0 1 accepted\nr1-1 0 ", 0), 0u) << text.str();
+  const std::vector<Ack> acks = ReadAcks(ack_log_);
+  ASSERT_EQ(acks.size(), 4u) << text.str();
+  for (size_t i = 1; i < acks.size(); ++i) EXPECT_EQ(acks[i].key, "r1-" + std::to_string(i));
+}
+
 }  // namespace
 }  // namespace lcproc
