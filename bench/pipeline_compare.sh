@@ -3,8 +3,10 @@
 # verify on this machine, in the same go:
 #   ratio   = docs/s ÷ (cores used × OpenSSL verifies/s on one core)   goal ≥ 0.85 durable
 #   scaling = docs/s on all cores ÷ docs/s on 1 thread                 goal ≥ 1.8 on 2 cores
-# plus p50/p99 submit→acknowledge, peak RSS (goal ≤ 256 MiB) and ledger bytes per entry
-# against the signed bytes (goal ≤ signed + 300).
+# plus openssl's own 1 → N scaling on this machine now (`openssl speed -multi`), p50/p99
+# submit→acknowledge, peak RSS (goal ≤ 256 MiB) and ledger bytes per entry
+# against the signed bytes (goal ≤ signed + 300), and the process CPU per document with
+# the share of it one OpenSSL verify would take (the ceiling of the ratio above).
 #
 # usage: bench/pipeline_compare.sh [BUILD_DIR] [OPENSSL_SECONDS]
 #   BUILD_DIR defaults to build/release (deploy/run.sh's); LCPROC_BENCH_DOCS sets the
@@ -26,6 +28,12 @@ speed=$(openssl speed -seconds "$seconds" ecdsap256 ed25519 2>/dev/null)
 es_verify=$(awk '/ecdsa \(nistp256\)/ {print $NF}' <<<"$speed")
 ed_verify=$(awk '/EdDSA \(Ed25519\)/ {print $NF}' <<<"$speed")
 echo "openssl speed (one core): ES256 verify ${es_verify}/s, Ed25519 verify ${ed_verify}/s"
+# What the machine itself gives on all cores right now: on a shared or SMT-backed VM,
+# `openssl speed -multi N` can stay far below N × one core, and no engine scales past it.
+multi=$(openssl speed -seconds "$seconds" -multi "$cores" ecdsap256 ed25519 2>/dev/null)
+es_multi=$(awk '/ecdsa \(nistp256\)/ {v=$NF} END {print v}' <<<"$multi")
+ed_multi=$(awk '/EdDSA \(Ed25519\)/ {v=$NF} END {print v}' <<<"$multi")
+echo "openssl speed -multi $cores: ES256 verify ${es_multi}/s ($(jq -n "$es_multi / $es_verify * 100 | round / 100")x one core), Ed25519 verify ${ed_multi}/s ($(jq -n "$ed_multi / $ed_verify * 100 | round / 100")x one core)"
 
 # One process per configuration, so each peak RSS (getrusage) is that configuration's.
 # "1 core" pins the whole process (engine threads, committer, submitter) to CPU 0 with
@@ -53,11 +61,11 @@ table() {  # table FILES... : one row per benchmark, $cores_used cores
     def arg($k): (.name | capture($k + ":(?<v>[0-9]+)").v | tonumber);
     def r2: (. * 100 | round / 100);
     .[].benchmarks[] | (if arg("alg") == 0 then $es else $ed end) as $verify
-    | "| \(if arg("alg") == 0 then "ES256" else "EdDSA" end) | \(if arg("durable") == 1 then "FULL" else "off" end) | \($what) | \(.items_per_second | round) | \(.items_per_second / ($cores * $verify) | r2) | \(.p50_us / 1000 | r2) | \(.p99_us / 1000 | r2) | \(.rss_mib | round) | \(.ledger_bytes_per_entry | round) | \(.signed_bytes | round) |"' "${@:3}"
+    | "| \(if arg("alg") == 0 then "ES256" else "EdDSA" end) | \(if arg("durable") == 1 then "FULL" else "off" end) | \($what) | \(.items_per_second | round) | \(.items_per_second / ($cores * $verify) | r2) | \(.p50_us / 1000 | r2) | \(.p99_us / 1000 | r2) | \(.rss_mib | round) | \(.ledger_bytes_per_entry | round) | \(.signed_bytes | round) | \(if .cpu_us_per_doc then (.cpu_us_per_doc | r2) else "n/a" end) | \(if .cpu_us_per_doc then (1e6 / $verify / .cpu_us_per_doc * 100 | round) else "n/a" end) |"' "${@:3}"
 }
 echo
-echo "| alg | durable | threads | docs/s | ÷ (cores × openssl verify/s) | p50 ms | p99 ms | peak RSS MiB | ledger B/entry | signed B/entry |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| alg | durable | threads | docs/s | ÷ (cores × openssl verify/s) | p50 ms | p99 ms | peak RSS MiB | ledger B/entry | signed B/entry | CPU µs/doc | verify % of CPU |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 table 1 "1 thread" "$dir"/a*t1.json
 table 1 "all, pinned to 1 core" "$dir"/a*pin.json
 table "$cores" "all $cores cores" "$dir"/a*all.json
