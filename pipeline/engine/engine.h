@@ -15,7 +15,9 @@
 // run by one feeder thread; commit runs on its own thread so an fsync never holds a
 // TBB worker that could be verifying signatures. The feeder sleeps on a condition
 // variable when idle (no spinning); it wakes at most once per batch_max_millis while
-// a batch is open, to cut it by time.
+// a batch is open, to cut it by time, unless a cut batch still waits for the commit
+// thread: then the open batch keeps filling until that queue drains (group commit,
+// committer.h), so under load an fsync is paid per full batch.
 //
 // Every authenticated submission becomes a ledger entry with its outcome, accepted or
 // rejected; unauthenticated ones are refused and never reach the ledger. A completion
