@@ -264,8 +264,9 @@ class Engine::Impl {
     RunStage(core_, Stage::kCheck, *item, [&] {
       const Submission& s = *item->submission;
       item->replay_key = ReplayKey(s.jws, s.body);
-      item->body_hash = crypto::Sha256(s.body);
       if (!s.idempotency_key.empty()) {
+        // Only an idempotency key's retry compares bodies (sequencer.cc).
+        item->body_hash = crypto::Sha256(s.body);
         item->idempotency_prefix = IdempotencyKeyPrefix(s.submitter, s.idempotency_key);
       }
       if (item->document) item->check_status = core_.rules.Check(*item->document);

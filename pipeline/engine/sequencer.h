@@ -36,8 +36,9 @@ class Sequencer {
   // the first Process.
   Status Open();
 
-  // Sequences `item` (REQUIRES: not a tick; item.replay_key and item.body_hash set). Refused items and duplicates of committed
-  // entries are completed here; the rest leave as kEntry or kPendingDuplicate.
+  // Sequences `item` (REQUIRES: not a tick; item.replay_key set, and body_hash and
+  // idempotency_prefix when it has an idempotency key). Refused items and duplicates of
+  // committed entries are completed here; the rest leave as kEntry or kPendingDuplicate.
   void Process(WorkItem& item);
 
   // Forgets everything derived from uncommitted batches (after a failed commit).
@@ -46,7 +47,7 @@ class Sequencer {
  private:
   struct Pending {
     uint64_t index;
-    crypto::Digest body_hash;
+    crypto::Digest body_hash;  // compared only for idempotency-key retries
     std::shared_ptr<const Outcome> outcome;
   };
   struct CachedCredit {

@@ -48,7 +48,7 @@ struct WorkItem {
   // Computed in the parallel check filter so the serial sequence stage does not hash
   // every body twice: ReplayKey(jws, body), SHA-256(body) and the idempotency prefix.
   crypto::Digest replay_key{};
-  crypto::Digest body_hash{};
+  crypto::Digest body_hash{};       // SHA-256(body), when there is an idempotency key
   uint64_t idempotency_prefix = 0;  // IdempotencyKeyPrefix, when there is a key
 
   // Stage 4.
