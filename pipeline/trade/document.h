@@ -35,6 +35,13 @@ enum class DocumentType {
 using Document = std::variant<LetterOfCredit, Amendment, AmendmentResponse, Advice, Presentation,
                               ExaminationResult, Waiver, Payment, Cancellation>;
 
+// Every document type, in the order of the enum and of Document's alternatives.
+inline constexpr DocumentType kAllDocumentTypes[] = {
+    DocumentType::kLetterOfCredit, DocumentType::kAmendment,    DocumentType::kAmendmentResponse,
+    DocumentType::kAdvice,         DocumentType::kPresentation, DocumentType::kExaminationResult,
+    DocumentType::kWaiver,         DocumentType::kPayment,      DocumentType::kCancellation};
+static_assert(std::size(kAllDocumentTypes) == std::variant_size_v<Document>);
+
 DocumentType TypeOf(const Document& doc);
 // "letterOfCredit", "amendment", "amendmentResponse", "advice", "presentation",
 // "examinationResult", "waiver", "payment", "cancellation".

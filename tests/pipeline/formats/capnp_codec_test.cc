@@ -11,15 +11,13 @@
 
 #include "pipeline/formats/json_codec.h"
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
 
 trade::Document Example(const std::string& type) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") + "/schemas/examples/" + type + ".json");
-  std::stringstream s;
-  s << in.rdbuf();
-  auto doc = DecodeJson(s.str());
+  auto doc = DecodeJson(testing::ReadSourceFile("schemas/examples/" + type + ".json"));
   EXPECT_TRUE(doc.ok()) << doc.status().ToString();
   return *doc;
 }

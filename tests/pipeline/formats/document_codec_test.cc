@@ -7,16 +7,10 @@
 #include <sstream>
 #include <string>
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
-
-std::string Read(const std::string& relative) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") + "/" + relative, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 TEST(DocumentCodecTest, ParsesContentTypeHeaders) {
   EXPECT_EQ(ParseContentType("application/json").value(), ContentType::kJson);
@@ -30,14 +24,14 @@ TEST(DocumentCodecTest, ParsesContentTypeHeaders) {
 }
 
 TEST(DocumentCodecTest, TheThreeFormsOfOneCreditDecodeEqual) {
-  auto json = DecodeDocument("application/json", Read("schemas/examples/letterOfCredit.json"));
+  auto json = DecodeDocument("application/json", testing::ReadSourceFile("schemas/examples/letterOfCredit.json"));
   ASSERT_TRUE(json.ok()) << json.status().ToString();
   auto capnp_bytes = EncodeDocument(ContentType::kCapnp, *json);
   ASSERT_TRUE(capnp_bytes.ok());
   auto capnp = DecodeDocument("application/x-capnp", *capnp_bytes);
   ASSERT_TRUE(capnp.ok()) << capnp.status().ToString();
   EXPECT_EQ(*capnp, *json);
-  auto mt = DecodeDocument("application/vnd.swift.mt", Read("tests/testdata/swift/mt700_lc_2026_0042.txt"));
+  auto mt = DecodeDocument("application/vnd.swift.mt", testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt"));
   ASSERT_TRUE(mt.ok()) << mt.status().ToString();
   auto credit = std::get<trade::LetterOfCredit>(*mt);
   credit.extra_fields.clear();
@@ -45,7 +39,7 @@ TEST(DocumentCodecTest, TheThreeFormsOfOneCreditDecodeEqual) {
 }
 
 TEST(DocumentCodecTest, DispatchesSwiftByMessageType) {
-  auto amendment = DecodeDocument("application/vnd.swift.mt", Read("tests/testdata/swift/mt707_lc_2026_0042_1.txt"));
+  auto amendment = DecodeDocument("application/vnd.swift.mt", testing::ReadSourceFile("tests/testdata/swift/mt707_lc_2026_0042_1.txt"));
   ASSERT_TRUE(amendment.ok()) << amendment.status().ToString();
   EXPECT_EQ(trade::TypeOf(*amendment), trade::DocumentType::kAmendment);
   auto mt103 = DecodeDocument("application/vnd.swift.mt",
@@ -61,7 +55,7 @@ TEST(DocumentCodecTest, RefusesUnsupportedContentTypeAndNeverThrows) {
     }
   }
   EXPECT_FALSE(EncodeDocument(ContentType::kSwiftMt,
-                              *DecodeDocument("application/json", Read("schemas/examples/payment.json")))
+                              *DecodeDocument("application/json", testing::ReadSourceFile("schemas/examples/payment.json")))
                    .ok());
 }
 

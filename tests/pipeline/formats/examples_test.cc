@@ -13,26 +13,16 @@
 
 #include "pipeline/formats/capnp_codec.h"
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
-
-std::string SourceDir() {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  return root ? root : ".";
-}
-
-std::string Read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class ExampleTest : public ::testing::TestWithParam<trade::DocumentType> {
  protected:
   std::string Name() const { return std::string(trade::DocumentTypeName(GetParam())); }
-  std::string Example() const { return Read(SourceDir() + "/schemas/examples/" + Name() + ".json"); }
-  std::string Schema() const { return Read(SourceDir() + "/schemas/json/" + Name() + ".schema.json"); }
+  std::string Example() const { return testing::ReadSourceFile("schemas/examples/" + Name() + ".json"); }
+  std::string Schema() const { return testing::ReadSourceFile("schemas/json/" + Name() + ".schema.json"); }
 };
 
 TEST_P(ExampleTest, DecodesAsItsType) {
@@ -78,11 +68,7 @@ TEST_P(ExampleTest, HasEveryRequiredPropertyOfItsSchema) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllDocumentTypes, ExampleTest,
-    ::testing::Values(trade::DocumentType::kLetterOfCredit, trade::DocumentType::kAmendment,
-                      trade::DocumentType::kAmendmentResponse, trade::DocumentType::kAdvice,
-                      trade::DocumentType::kPresentation, trade::DocumentType::kExaminationResult,
-                      trade::DocumentType::kWaiver, trade::DocumentType::kPayment,
-                      trade::DocumentType::kCancellation),
+    ::testing::ValuesIn(trade::kAllDocumentTypes),
     [](const auto& info) { return std::string(trade::DocumentTypeName(info.param)); });
 
 }  // namespace

@@ -7,15 +7,13 @@
 #include <sstream>
 #include <string>
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
 
 std::string ReadExample(const std::string& type) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") + "/schemas/examples/" + type + ".json");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return testing::ReadSourceFile("schemas/examples/" + type + ".json");
 }
 
 trade::LetterOfCredit Credit() {

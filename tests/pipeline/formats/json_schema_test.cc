@@ -8,13 +8,14 @@
 #include <sstream>
 #include <string>
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
 
 std::string SchemaPath(trade::DocumentType type) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  return std::string(root ? root : ".") + "/schemas/json/" +
-         std::string(trade::DocumentTypeName(type)) + ".schema.json";
+  return testing::SourcePath("schemas/json/" + std::string(trade::DocumentTypeName(type)) +
+                             ".schema.json");
 }
 
 class JsonSchemaTest : public ::testing::TestWithParam<trade::DocumentType> {};
@@ -46,11 +47,7 @@ TEST_P(JsonSchemaTest, IsAClosedObjectNamingItsType) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllDocumentTypes, JsonSchemaTest,
-    ::testing::Values(trade::DocumentType::kLetterOfCredit, trade::DocumentType::kAmendment,
-                      trade::DocumentType::kAmendmentResponse, trade::DocumentType::kAdvice,
-                      trade::DocumentType::kPresentation, trade::DocumentType::kExaminationResult,
-                      trade::DocumentType::kWaiver, trade::DocumentType::kPayment,
-                      trade::DocumentType::kCancellation),
+    ::testing::ValuesIn(trade::kAllDocumentTypes),
     [](const auto& info) { return std::string(trade::DocumentTypeName(info.param)); });
 
 }  // namespace

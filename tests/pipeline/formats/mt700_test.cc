@@ -9,18 +9,12 @@
 
 #include "pipeline/formats/json_codec.h"
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
 
-std::string Read(const std::string& relative) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") + "/" + relative, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Sample() { return Read("tests/testdata/swift/mt700_lc_2026_0042.txt"); }
+std::string Sample() { return testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt"); }
 
 std::string With(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);
@@ -29,7 +23,7 @@ std::string With(std::string text, const std::string& from, const std::string& t
 }
 
 trade::LetterOfCredit ExampleCredit() {
-  auto doc = DecodeJson(Read("schemas/examples/letterOfCredit.json"));
+  auto doc = DecodeJson(testing::ReadSourceFile("schemas/examples/letterOfCredit.json"));
   EXPECT_TRUE(doc.ok()) << doc.status().ToString();
   return std::get<trade::LetterOfCredit>(*doc);
 }

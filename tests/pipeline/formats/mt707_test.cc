@@ -9,18 +9,12 @@
 
 #include "pipeline/formats/json_codec.h"
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::formats {
 namespace {
 
-std::string Read(const std::string& relative) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  std::ifstream in(std::string(root ? root : ".") + "/" + relative, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string Sample() { return Read("tests/testdata/swift/mt707_lc_2026_0042_1.txt"); }
+std::string Sample() { return testing::ReadSourceFile("tests/testdata/swift/mt707_lc_2026_0042_1.txt"); }
 
 trade::Bic Advising() { return trade::Bic::Parse("BFTVVNVX").value(); }
 
@@ -41,7 +35,7 @@ TEST(Mt707Test, ParsesTheAmendmentAndKeepsUnknownTags) {
 TEST(Mt707Test, AgreesWithTheJsonExample) {
   auto a = ParseMt707(Sample());
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  auto doc = DecodeJson(Read("schemas/examples/amendment.json"));
+  auto doc = DecodeJson(testing::ReadSourceFile("schemas/examples/amendment.json"));
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   trade::Amendment without = *a;
   without.extra_fields.clear();
@@ -78,7 +72,7 @@ TEST(Mt707Test, MalformedFieldsNameLineAndTag) {
   text = Sample();
   text.replace(text.find(":27:1/1"), 7, ":27:2/2");
   EXPECT_NE(ParseMt707(text).status().message().find("tag 27"), std::string::npos);
-  EXPECT_EQ(ParseMt707(Read("tests/testdata/swift/mt700_lc_2026_0042.txt")).status().message(),
+  EXPECT_EQ(ParseMt707(testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt")).status().message(),
             "line 1: block 2 names MT700, not MT707");
 }
 

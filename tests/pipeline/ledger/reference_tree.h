@@ -22,6 +22,8 @@
 #include "pipeline/crypto/sha256.h"
 #include "pipeline/ledger/hash.h"
 
+#include "tests/testing/source_file.h"
+
 namespace lcproc::ledger::testing {
 
 inline crypto::Digest DigestFromHex(std::string_view hex) {
@@ -60,9 +62,7 @@ inline std::vector<crypto::Digest> DigestList(const boost::json::value& v) {
 
 // Loads the vectors; aborts if the file is missing or damaged (a broken checkout).
 inline ReferenceTree LoadReferenceTree() {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  const std::string path =
-      std::string(root ? root : ".") + "/tests/testdata/rfc6962_reference_tree.json";
+  const std::string path = lcproc::testing::SourcePath("tests/testdata/rfc6962_reference_tree.json");
   std::ifstream in(path);
   if (!in) {
     std::fprintf(stderr, "cannot read %s (run from the repository root or set LCPROC_SOURCE_DIR)\n",

@@ -14,6 +14,7 @@
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/public_key.h"
 #include "tests/services/lcproc/cli_runner.h"
+#include "tests/testing/source_file.h"
 
 namespace lcproc::testing {
 namespace {
@@ -188,8 +189,7 @@ class JoseInteropTest : public CryptoCliTest {
  protected:
   void SetUp() override {
     CryptoCliTest::SetUp();
-    const char* src = std::getenv("LCPROC_SOURCE_DIR");
-    interop_ = std::string(src != nullptr ? src : ".") + "/tests/interop";
+    interop_ = SourcePath("tests/interop");
     // A missing toolchain must fail, never skip: the cross-check is part of the suite.
     ASSERT_EQ(Shell("command -v node").exit_code, 0)
         << "node is not on PATH; the JOSE interop test needs Node.js";

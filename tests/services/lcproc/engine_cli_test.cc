@@ -18,6 +18,7 @@
 #include "pipeline/crypto/base64.h"
 #include "pipeline/ledger/inclusion_proof.h"
 #include "tests/services/lcproc/cli_runner.h"
+#include "tests/testing/source_file.h"
 
 namespace lcproc::testing {
 namespace {
@@ -58,9 +59,7 @@ class EngineCliTest : public ::testing::Test {
 
     // The example credit, with dates far enough ahead that it is still open today.
     // Tests run from the repository root; LCPROC_SOURCE_DIR says so when set.
-    const char* source = std::getenv("LCPROC_SOURCE_DIR");
-    std::string lc = ReadFile(std::string(source != nullptr ? source : ".") +
-                              "/schemas/examples/letterOfCredit.json");
+    std::string lc = ReadSourceFile("schemas/examples/letterOfCredit.json");
     for (auto [from, to] : {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
       lc.replace(lc.find(from), 10, to);
     }

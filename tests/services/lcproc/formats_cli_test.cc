@@ -7,17 +7,13 @@
 #include <string>
 
 #include "tests/services/lcproc/cli_runner.h"
+#include "tests/testing/source_file.h"
 
 namespace lcproc::testing {
 namespace {
 
-std::string Source(const std::string& relative) {
-  const char* root = std::getenv("LCPROC_SOURCE_DIR");
-  return std::string(root ? root : ".") + "/" + relative;
-}
-
-std::string Credit() { return Source("schemas/examples/letterOfCredit.json"); }
-std::string Presentation() { return Source("schemas/examples/presentation.json"); }
+std::string Credit() { return SourcePath("schemas/examples/letterOfCredit.json"); }
+std::string Presentation() { return SourcePath("schemas/examples/presentation.json"); }
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);
@@ -76,7 +72,7 @@ TEST(ExamineCliTest, EarlierDrawingsReduceTheBalance) {
 TEST(ExamineCliTest, AcceptedAmendmentsApplyBeforeExamination) {
   TempDir dir;
   WriteFile(dir.File("lc.json"), R"({"credit": )" + ReadFile(Credit()) + R"(, "amendments": [)" +
-                                     ReadFile(Source("schemas/examples/amendment.json")) + "]}");
+                                     ReadFile(SourcePath("schemas/examples/amendment.json")) + "]}");
   CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", Presentation(),
                           "--on", "2026-05-04"});
   // The amendment moved expiry to 2026-05-15: no expiry discrepancy on 4 May. The balance
@@ -115,7 +111,7 @@ TEST(ExamineCliTest, CalendarHolidayExtendsTheDeadline) {
 }
 
 TEST(SwiftCliTest, ParsesAnMt700IntoTheJsonContract) {
-  CliRun run = RunLcproc({"swift", "parse"}, ReadFile(Source("tests/testdata/swift/mt700_lc_2026_0042.txt")));
+  CliRun run = RunLcproc({"swift", "parse"}, ReadFile(SourcePath("tests/testdata/swift/mt700_lc_2026_0042.txt")));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   boost::json::object out = Json(run.out);
   ASSERT_EQ(out.at("extraFields").as_array().size(), 2u);
@@ -124,7 +120,7 @@ TEST(SwiftCliTest, ParsesAnMt700IntoTheJsonContract) {
 }
 
 TEST(SwiftCliTest, MalformedMessageNamesLineAndTag) {
-  std::string mt = Replace(ReadFile(Source("tests/testdata/swift/mt700_lc_2026_0042.txt")),
+  std::string mt = Replace(ReadFile(SourcePath("tests/testdata/swift/mt700_lc_2026_0042.txt")),
                            ":32B:USD125000,00", ":32B:USD125000.00");
   CliRun run = RunLcproc({"swift", "parse", "-"}, mt);
   EXPECT_EQ(run.exit_code, 2);
@@ -142,20 +138,20 @@ TEST(SwiftCliTest, WrittenMt700ParsesBackToTheSameCredit) {
 }
 
 TEST(SwiftCliTest, WritesAnMt707ForAnAmendment) {
-  CliRun written = RunLcproc({"swift", "write", "--amendment", Source("schemas/examples/amendment.json"),
+  CliRun written = RunLcproc({"swift", "write", "--amendment", SourcePath("schemas/examples/amendment.json"),
                               "--receiver", "BFTVVNVX"});
   ASSERT_EQ(written.exit_code, 0) << written.err;
   EXPECT_NE(written.out.find(":26E:1\r\n"), std::string::npos);
   CliRun parsed = RunLcproc({"swift", "parse"}, written.out);
   ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
-  EXPECT_EQ(Json(parsed.out), Json(ReadFile(Source("schemas/examples/amendment.json"))));
+  EXPECT_EQ(Json(parsed.out), Json(ReadFile(SourcePath("schemas/examples/amendment.json"))));
 }
 
 TEST(SwiftCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunLcproc({"swift"}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "translate"}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "write"}).exit_code, 2);
-  EXPECT_EQ(RunLcproc({"swift", "write", "--amendment", Source("schemas/examples/amendment.json")}).exit_code, 2);
+  EXPECT_EQ(RunLcproc({"swift", "write", "--amendment", SourcePath("schemas/examples/amendment.json")}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "write", "--credit", Presentation()}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "--help"}).exit_code, 0);
 }
