@@ -15,7 +15,16 @@ for dir in tests/interop schemas/validate; do
 done
 
 build=${LCPROC_TEST_BUILD_DIR:-build/asan}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+# clang, so one build checks both the sanitizers and the lock annotations
+# (-Wthread-safety); the Release build of run.sh and the benchmarks stays on GCC.
+# A build directory configured earlier with another compiler is made afresh (CMake
+# keeps the first compiler it saw).
+if [[ -f "$build/CMakeCache.txt" ]] && ! grep -q '^CMAKE_CXX_COMPILER:FILEPATH=.*clang++' "$build/CMakeCache.txt"; then
+  rm -rf "$build"
+fi
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
   -DLCPROC_SANITIZE=ON -DLCPROC_BUILD_BENCH=OFF -DLCPROC_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" -j2
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1

@@ -23,18 +23,14 @@ std::unique_ptr<Batch> Batcher::Add(std::unique_ptr<WorkItem> item) {
     // exist, and the tree holds leaves that never reached the store.
     if (open_) {
       for (auto& stale : open_->items) {
-        Outcome out;
-        out.status = Unavailable("an earlier batch failed to commit; resubmit");
-        core_.Complete(*stale, std::move(out));
+        core_.Complete(*stale, Outcome::Failed(Unavailable("an earlier batch failed to commit; resubmit")));
       }
       open_.reset();
-      open_since_millis.store(-1, std::memory_order_relaxed);
+      open_since_nanos.store(-1, std::memory_order_relaxed);
     }
     Status reopened = Open();
     if (!reopened.ok()) {
-      Outcome out;
-      out.status = reopened;
-      core_.Complete(*item, std::move(out));
+      core_.Complete(*item, Outcome::Failed(reopened));
       return nullptr;
     }
     tree_epoch_ = item->epoch;
@@ -43,7 +39,7 @@ std::unique_ptr<Batch> Batcher::Add(std::unique_ptr<WorkItem> item) {
     open_ = std::make_unique<Batch>();
     open_->epoch = tree_epoch_;
     open_->items.reserve(core_.options.batch_max_entries);
-    open_since_millis.store(core_.clock.NowMillis(), std::memory_order_relaxed);
+    open_since_nanos.store(core_.clock.MonotonicNanos(), std::memory_order_relaxed);
     if (on_open_) on_open_();
   }
   open_->items.push_back(std::move(item));
@@ -54,7 +50,7 @@ std::unique_ptr<Batch> Batcher::Add(std::unique_ptr<WorkItem> item) {
 std::unique_ptr<Batch> Batcher::Cut() {
   if (!open_) return nullptr;
   std::unique_ptr<Batch> batch = std::move(open_);
-  open_since_millis.store(-1, std::memory_order_relaxed);
+  open_since_nanos.store(-1, std::memory_order_relaxed);
 
   std::vector<crypto::Digest> leaf_hashes;
   std::map<std::string, const Rules::CreditState*> credits;  // last state per credit
@@ -65,7 +61,7 @@ std::unique_ptr<Batch> Batcher::Cut() {
   }
   if (leaf_hashes.empty()) return batch;
 
-  CommitBatch& commit = batch->commit;
+  ledger_store::CommitBatch& commit = batch->commit;
   commit.old_size = tree_.size();
   auto writes = tree_.Append(leaf_hashes);
   if (!writes.ok()) {

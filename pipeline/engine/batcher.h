@@ -8,7 +8,7 @@
 // epoch shows that a commit failed, the tree is reopened from the store.
 //
 // Not thread-safe: called only from the serial batch filter. The open batch's start
-// time is published through `open_since_millis` for the feeder.
+// time is published through `open_since_nanos` for the feeder.
 #pragma once
 
 #include <atomic>
@@ -35,8 +35,8 @@ class Batcher {
   // when one is cut, else null.
   std::unique_ptr<Batch> Add(std::unique_ptr<WorkItem> item);
 
-  // Milliseconds (Clock) when the open batch got its first item; -1 when none is open.
-  std::atomic<int64_t> open_since_millis{-1};
+  // Clock::MonotonicNanos when the open batch got its first item; -1 when none is open.
+  std::atomic<int64_t> open_since_nanos{-1};
 
  private:
   std::unique_ptr<Batch> Cut();

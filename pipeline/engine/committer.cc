@@ -1,38 +1,27 @@
 #include "pipeline/engine/committer.h"
 
-#include <chrono>
-
 namespace lcproc::engine {
-namespace {
-
-uint64_t NanosSince(SteadyTime start) {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now() - start)
-                                   .count());
-}
-
-}  // namespace
-
 Committer::Committer(EngineCore& core, std::function<void()> on_drained)
     : core_(core), on_drained_(std::move(on_drained)), thread_([this] { Run(); }) {}
 
 Committer::~Committer() { Stop(); }
 
 void Committer::Enqueue(std::unique_ptr<Batch> batch) {
-  std::unique_lock lock(mu_);
-  cv_.wait(lock, [&] { return queue_.size() < kMaxQueuedBatches; });
-  queue_.push_back(std::move(batch));
-  queued_.store(queue_.size(), std::memory_order_release);
-  lock.unlock();
-  cv_.notify_all();
+  {
+    MutexLock lock(mu_);
+    while (queue_.size() >= kMaxQueuedBatches) cv_.Wait(mu_);
+    queue_.push_back(std::move(batch));
+    queued_.store(queue_.size(), std::memory_order_release);
+  }
+  cv_.SignalAll();
 }
 
 void Committer::Stop() {
   {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     stopping_ = true;
   }
-  cv_.notify_all();
+  cv_.SignalAll();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -41,15 +30,15 @@ void Committer::Run() {
     std::unique_ptr<Batch> batch;
     bool drained;
     {
-      std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return !queue_.empty() || stopping_; });
+      MutexLock lock(mu_);
+      while (queue_.empty() && !stopping_) cv_.Wait(mu_);
       if (queue_.empty()) return;
       batch = std::move(queue_.front());
       queue_.pop_front();
       queued_.store(queue_.size(), std::memory_order_release);
       drained = queue_.empty();
     }
-    cv_.notify_all();  // room for the batch filter
+    cv_.SignalAll();  // room for the batch filter
     if (drained && on_drained_) on_drained_();  // the open batch may be cut by time now
     Process(*batch);
   }
@@ -57,10 +46,7 @@ void Committer::Run() {
 
 void Committer::Fail(Batch& batch, const Status& status) {
   for (auto& item : batch.items) {
-    Outcome out;
-    out.status = status;
-    out.credit_number = item->outcome.credit_number;
-    core_.Complete(*item, std::move(out));
+    core_.Complete(*item, Outcome::Failed(status, item->outcome.credit_number));
   }
 }
 
@@ -69,11 +55,11 @@ void Committer::Process(Batch& batch) {
     Fail(batch, Unavailable("an earlier batch failed to commit; resubmit"));
     return;
   }
-  const CommitBatch& commit = batch.commit;
+  const ledger_store::CommitBatch& commit = batch.commit;
   if (!batch.error.ok() || !commit.entries.empty()) {
-    auto start = std::chrono::steady_clock::now();
+    const int64_t start = core_.clock.MonotonicNanos();
     Status status = batch.error.ok() ? core_.store.Commit(commit) : batch.error;
-    core_.stats.RecordStage(Stage::kCommit, NanosSince(start));
+    core_.stats.RecordStage(Stage::kCommit, core_.NanosSince(start));
     if (!status.ok()) {
       core_.stats.commit_failures.fetch_add(1, std::memory_order_relaxed);
       // Order matters: the epoch moves before anyone hears of the failure, so no
@@ -91,7 +77,7 @@ void Committer::Process(Batch& batch) {
     core_.stats.RecordBatch(commit.entries.size());
   }
 
-  auto start = std::chrono::steady_clock::now();
+  const int64_t start = core_.clock.MonotonicNanos();
   std::string checkpoint = core_.LatestCheckpoint();
   uint64_t size = core_.committed_size.load(std::memory_order_acquire);
   for (auto& item : batch.items) {
@@ -100,7 +86,7 @@ void Committer::Process(Batch& batch) {
     out.tree_size = size;
     core_.Complete(*item, std::move(out));
   }
-  core_.stats.RecordStage(Stage::kAcknowledge, NanosSince(start), batch.items.size());
+  core_.stats.RecordStage(Stage::kAcknowledge, core_.NanosSince(start), batch.items.size());
 }
 
 }  // namespace lcproc::engine

@@ -14,15 +14,14 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "pipeline/engine/engine_core.h"
 #include "pipeline/engine/work_item.h"
+#include "pipeline/mutex.h"
 
 namespace lcproc::engine {
 
@@ -48,10 +47,10 @@ class Committer {
   EngineCore& core_;
   std::function<void()> on_drained_;
   std::atomic<size_t> queued_{0};  // queue_.size(), readable without mu_
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::unique_ptr<Batch>> queue_;  // GUARDED_BY(mu_)
-  bool stopping_ = false;                     // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar cv_;  // room in the queue, a batch queued, or stopping
+  std::deque<std::unique_ptr<Batch>> queue_ GUARDED_BY(mu_);
+  bool stopping_ GUARDED_BY(mu_) = false;
   std::thread thread_;
 };
 

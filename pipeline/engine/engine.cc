@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <deque>
 #include <exception>
-#include <mutex>
 #include <thread>
 
 #include <oneapi/tbb/global_control.h>
@@ -17,6 +15,8 @@
 #include "pipeline/engine/committer.h"
 #include "pipeline/engine/engine_core.h"
 #include "pipeline/engine/sequencer.h"
+#include "pipeline/ledger_store/store_head.h"
+#include "pipeline/mutex.h"
 
 namespace lcproc::engine {
 namespace {
@@ -25,30 +25,22 @@ using Item = std::unique_ptr<WorkItem>;
 
 constexpr int64_t kMaxTickWaitMillis = 20;
 
-uint64_t NanosSince(SteadyTime start) {
-  return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                   std::chrono::steady_clock::now() - start)
-                                   .count());
-}
-
 // Runs one stage's work on a live item and times it. Errors are values, but a
 // std::bad_alloc (or a bug in a collaborator) must not escape a filter: it would cancel
 // the whole parallel_pipeline and every document in flight (oneTBB cancellation
 // semantics), so it fails only this item.
 template <typename Fn>
 void RunStage(EngineCore& core, Stage stage, WorkItem& item, Fn&& fn) {
-  auto start = std::chrono::steady_clock::now();
+  const int64_t start = core.clock.MonotonicNanos();
   try {
     fn();
   } catch (const std::exception& e) {
     if (item.disposition != Disposition::kCompleted) {
       item.disposition = Disposition::kCompleted;
-      Outcome out;
-      out.status = Internal(std::string(StageName(stage)) + " stage: " + e.what());
-      core.Complete(item, std::move(out));
+      core.Complete(item, Outcome::Failed(Internal(std::string(StageName(stage)) + " stage: " + e.what())));
     }
   }
-  core.stats.RecordStage(stage, NanosSince(start));
+  core.stats.RecordStage(stage, core.NanosSince(start));
 }
 
 bool Live(const Item& item) {
@@ -57,39 +49,10 @@ bool Live(const Item& item) {
 
 }  // namespace
 
-void EngineCore::Complete(WorkItem& item, Outcome outcome) {
-  auto bump = [](std::atomic<uint64_t>& a) { a.fetch_add(1, std::memory_order_relaxed); };
-  size_t code = static_cast<size_t>(outcome.status.code());
-  switch (outcome.verdict) {
-    case Verdict::kAccepted: bump(stats.accepted); break;
-    case Verdict::kRejected:
-      bump(stats.rejected);
-      bump(stats.rejected_by_code[code]);
-      break;
-    case Verdict::kRefused:
-      bump(stats.refused);
-      bump(stats.refused_by_code[code]);
-      if (item.key_refusal) bump(stats.refused_by_key[static_cast<size_t>(*item.key_refusal)]);
-      break;
-    case Verdict::kFailed: bump(stats.failed); break;
-  }
-  if (outcome.duplicate) bump(stats.duplicates);
-  if (outcome.recorded()) {
-    stats.submit_to_ack_total_ns.fetch_add(NanosSince(item.submitted_at), std::memory_order_relaxed);
-  }
-  Engine::Completion done = std::move(item.done);
-  item.disposition = Disposition::kCompleted;
-  try {
-    if (done) done(std::move(outcome));
-  } catch (...) {
-    // The caller's callback failed; the outcome stands and the pipeline goes on.
-  }
-  stats.in_flight.fetch_sub(1, std::memory_order_relaxed);
-}
 
 class Engine::Impl {
  public:
-  Impl(const EngineOptions& options, LedgerStore& store, const ParticipantRegistry& registry,
+  Impl(const EngineOptions& options, ledger_store::LedgerStore& store, const participants::ParticipantRegistry& registry,
        const Rules& rules, const Clock& clock, const ledger::NoteSigner& signer)
       : core_{options, store, registry, rules, clock, signer},
         sequencer_(core_),
@@ -104,8 +67,8 @@ class Engine::Impl {
     core_.committed_size.store(size);
     core_.stats.tree_size.store(size);
     if (size > 0) {
-      LCPROC_ASSIGN_OR_RETURN(std::string note, core_.store.LatestCheckpoint());
-      core_.SetLatestCheckpoint(std::move(note));
+      LCPROC_ASSIGN_OR_RETURN(ledger_store::StoredCheckpoint latest, core_.store.LatestCheckpoint());
+      core_.SetLatestCheckpoint(std::move(latest.note));
     }
     LCPROC_RETURN_IF_ERROR(batcher_.Open());
     LCPROC_RETURN_IF_ERROR(sequencer_.Open());
@@ -114,40 +77,41 @@ class Engine::Impl {
     return Status::Ok();
   }
 
-  Status Submit(std::unique_ptr<Submission> submission, Completion done) {
+  Admission Submit(std::unique_ptr<Submission> submission, Completion done) {
     auto& stats = core_.stats;
     if (stats.in_flight.fetch_add(1, std::memory_order_relaxed) >= core_.options.max_in_flight) {
       stats.in_flight.fetch_sub(1, std::memory_order_relaxed);
       stats.overloaded.fetch_add(1, std::memory_order_relaxed);
-      return ResourceExhausted("the engine is at its in-flight limit; retry shortly");
+      return {ResourceExhausted("the engine is at its in-flight limit; retry shortly"),
+              std::move(submission)};
     }
     if (submission->received_millis <= 0) submission->received_millis = core_.clock.NowMillis();
     auto item = std::make_unique<WorkItem>();
     item->submission = std::move(submission);
     item->done = std::move(done);
-    item->submitted_at = std::chrono::steady_clock::now();
+    item->submitted_at_nanos = core_.clock.MonotonicNanos();
     bool wake;
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       if (stopping_) {
         stats.in_flight.fetch_sub(1, std::memory_order_relaxed);
-        return Unavailable("the engine is shutting down");
+        return {Unavailable("the engine is shutting down"), std::move(item->submission)};
       }
       queue_.push_back(std::move(item));
       wake = waiting_;
     }
     stats.submitted.fetch_add(1, std::memory_order_relaxed);
-    if (wake) cv_.notify_one();
-    return Status::Ok();
+    if (wake) cv_.Signal();
+    return {};
   }
 
   void Shutdown() {
-    std::lock_guard shutdown_lock(shutdown_mu_);
+    MutexLock shutdown_lock(shutdown_mu_);
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       stopping_ = true;
     }
-    cv_.notify_all();
+    cv_.SignalAll();
     if (feeder_.joinable()) feeder_.join();
     if (committer_) committer_->Stop();
     // Let oneTBB's workers exit now, while the process is whole, if no one else uses
@@ -160,27 +124,29 @@ class Engine::Impl {
 
  private:
   void WakeFeeder() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     opened_batches_++;
-    if (waiting_) cv_.notify_one();
+    if (waiting_) cv_.Signal();
   }
 
   void WakeForTick() {
-    std::lock_guard lock(mu_);
-    if (waiting_) cv_.notify_one();
+    MutexLock lock(mu_);
+    if (waiting_) cv_.Signal();
   }
 
   // The input filter: the next submission, a tick when the open batch is due (and the
   // committer has no batch waiting: group commit, committer.h), or the end of the
   // stream after a final tick once Shutdown asked for it. Sleeps while idle.
   Item NextItem(tbb::flow_control& fc) {
-    std::unique_lock lock(mu_);
+    MutexLock lock(mu_);
     for (;;) {
-      int64_t open = batcher_.open_since_millis.load(std::memory_order_relaxed);
+      int64_t open = batcher_.open_since_nanos.load(std::memory_order_relaxed);
       bool due_tick = open >= 0 && ticked_batch_ != opened_batches_;
       int64_t wait_ms = 0;
       if (due_tick) {
-        wait_ms = open + core_.options.batch_max_millis - core_.clock.NowMillis();
+        // Rounded up: a batch is never cut before batch_max_millis.
+        const int64_t due = open + core_.options.batch_max_millis * 1'000'000;
+        wait_ms = (due - core_.clock.MonotonicNanos() + 999'999) / 1'000'000;
         if (wait_ms <= 0 && committer_->queued() > 0 && !stopping_) {
           // Due, but a batch already waits for the commit thread: keep filling this one
           // until the queue drains (on_drained wakes us) or it is full.
@@ -206,9 +172,9 @@ class Engine::Impl {
       waiting_ = true;
       if (due_tick) {
         // Capped, so a Clock that jumps (a ManualClock in tests, an NTP step) is noticed.
-        cv_.wait_for(lock, std::chrono::milliseconds(std::min<int64_t>(wait_ms, kMaxTickWaitMillis)));
+        cv_.WaitFor(mu_, std::chrono::milliseconds(std::min<int64_t>(wait_ms, kMaxTickWaitMillis)));
       } else {
-        cv_.wait(lock);
+        cv_.Wait(mu_);
       }
       waiting_ = false;
     }
@@ -237,7 +203,7 @@ class Engine::Impl {
       if (!jws.ok()) {
         status = Unauthenticated("JWS: " + jws.status().message());
       } else {
-        KeyRefusal refusal{};
+        participants::KeyRefusal refusal{};
         // Key validity is judged at the time the edge received the document.
         auto key = core_.registry.Authorize(s.submitter, jws->header.kid, s.received_millis, &refusal);
         if (!key.ok()) {
@@ -249,11 +215,9 @@ class Engine::Impl {
       }
       if (!status.ok()) {
         // Unauthenticated: never reaches the ledger.
-        Outcome out;
-        out.verdict = Verdict::kRefused;
-        out.status = std::move(status);
-        if (item->document) out.credit_number = item->document->credit_number();
-        core_.Complete(*item, std::move(out));
+        core_.Complete(*item, Outcome::Refused(std::move(status), item->document
+                                                                      ? item->document->credit_number()
+                                                                      : std::string()));
       }
     });
     return item;
@@ -263,11 +227,11 @@ class Engine::Impl {
     if (!Live(item)) return item;
     RunStage(core_, Stage::kCheck, *item, [&] {
       const Submission& s = *item->submission;
-      item->replay_key = ReplayKey(s.jws, s.body);
+      item->replay_key = ledger_store::ReplayKey(s.jws, s.body);
       if (!s.idempotency_key.empty()) {
         // Only an idempotency key's retry compares bodies (sequencer.cc).
         item->body_hash = crypto::Sha256(s.body);
-        item->idempotency_prefix = IdempotencyKeyPrefix(s.submitter, s.idempotency_key);
+        item->idempotency_prefix = ledger_store::IdempotencyKeyPrefix(s.submitter, s.idempotency_key);
       }
       if (item->document) item->check_status = core_.rules.Check(*item->document);
     });
@@ -285,7 +249,7 @@ class Engine::Impl {
 
   void BatchAndHandOff(Item item) {
     if (!item) return;
-    auto start = std::chrono::steady_clock::now();
+    const int64_t start = core_.clock.MonotonicNanos();
     std::unique_ptr<Batch> batch;
     try {
       batch = batcher_.Add(std::move(item));
@@ -295,7 +259,7 @@ class Engine::Impl {
       // (their senders time out), which is the lesser harm.
       return;
     }
-    core_.stats.RecordStage(Stage::kBatch, NanosSince(start));
+    core_.stats.RecordStage(Stage::kBatch, core_.NanosSince(start));
     if (batch) committer_->Enqueue(std::move(batch));
   }
 
@@ -327,47 +291,43 @@ class Engine::Impl {
   std::unique_ptr<Committer> committer_;
   std::thread feeder_;
 
-  std::mutex shutdown_mu_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Item> queue_;           // GUARDED_BY(mu_)
-  bool waiting_ = false;             // GUARDED_BY(mu_): the feeder sleeps on cv_
-  bool stopping_ = false;            // GUARDED_BY(mu_)
-  bool final_tick_sent_ = false;     // GUARDED_BY(mu_)
-  uint64_t opened_batches_ = 0;      // GUARDED_BY(mu_)
-  uint64_t ticked_batch_ = 0;        // GUARDED_BY(mu_): opened_batches_ at the last tick
+  Mutex shutdown_mu_;  // serialises Shutdown
+  Mutex mu_;
+  CondVar cv_;                                  // the feeder sleeps on it
+  std::deque<Item> queue_ GUARDED_BY(mu_);
+  bool waiting_ GUARDED_BY(mu_) = false;        // the feeder sleeps on cv_
+  bool stopping_ GUARDED_BY(mu_) = false;
+  bool final_tick_sent_ GUARDED_BY(mu_) = false;
+  uint64_t opened_batches_ GUARDED_BY(mu_) = 0;
+  uint64_t ticked_batch_ GUARDED_BY(mu_) = 0;   // opened_batches_ at the last tick
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Engine::~Engine() { Shutdown(); }
 
-Result<std::unique_ptr<Engine>> Engine::Start(const EngineOptions& options, LedgerStore& store,
-                                              const ParticipantRegistry& registry,
+Result<std::unique_ptr<Engine>> Engine::Start(const EngineOptions& options, ledger_store::LedgerStore& store,
+                                              const participants::ParticipantRegistry& registry,
                                               const Rules& rules, const Clock& clock,
                                               const ledger::NoteSigner& signer) {
   auto verifier = ledger::NoteVerifier::FromVerifierKey(signer.VerifierKey());
   if (!verifier.ok()) return verifier.status();
-  LCPROC_RETURN_IF_ERROR(VerifyStoreHead(store, *verifier));
+  LCPROC_RETURN_IF_ERROR(ledger_store::VerifyStoreHead(store, *verifier));
   auto impl = std::make_unique<Impl>(options, store, registry, rules, clock, signer);
   LCPROC_RETURN_IF_ERROR(impl->Open());
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
-Status Engine::Submit(std::unique_ptr<Submission> submission, Completion done) {
+Admission Engine::Submit(std::unique_ptr<Submission> submission, Completion done) {
   return impl_->Submit(std::move(submission), std::move(done));
 }
 
 std::future<Outcome> Engine::Submit(std::unique_ptr<Submission> submission) {
   auto promise = std::make_shared<std::promise<Outcome>>();
   std::future<Outcome> future = promise->get_future();
-  Status status =
+  Admission admission =
       impl_->Submit(std::move(submission), [promise](Outcome out) { promise->set_value(std::move(out)); });
-  if (!status.ok()) {
-    Outcome out;
-    out.status = std::move(status);
-    promise->set_value(std::move(out));
-  }
+  if (!admission.ok()) promise->set_value(Outcome::Failed(std::move(admission.status)));
   return future;
 }
 

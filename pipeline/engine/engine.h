@@ -39,9 +39,10 @@
 
 #include "pipeline/clock.h"
 #include "pipeline/engine/engine_stats.h"
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/engine/options.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/engine/outcome.h"
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/participants/participant_registry.h"
 #include "pipeline/engine/rules.h"
 #include "pipeline/engine/submission.h"
 #include "pipeline/ledger/signed_note.h"
@@ -49,33 +50,29 @@
 
 namespace lcproc::engine {
 
-struct EngineOptions {
-  // Submissions accepted but not yet completed; Submit answers ResourceExhausted
-  // beyond. Bounds memory: each holds at most one body.
-  size_t max_in_flight = 8192;
-  // A batch is cut at this many submissions or this long after its first one.
-  size_t batch_max_entries = 256;
-  int64_t batch_max_millis = 5;
-  // Worker slots of the task arena (0: all hardware threads).
-  int threads = 0;
-  // Live tokens of the parallel_pipeline (0: 16 per thread).
-  size_t tokens = 0;
-  // Credit states kept in memory. Beyond it, states with nothing uncommitted are
-  // dropped and rebuilt from the ledger when next needed (a state holds the credit's
-  // terms twice, a few KiB, so this bounds memory under any number of credits).
-  size_t max_cached_credits = 8192;
+
+// What Engine::Submit answers. OK: the engine took the submission and will call the
+// completion exactly once. Otherwise ResourceExhausted (max_in_flight submissions are
+// in the engine: retry shortly) or Unavailable (after Shutdown), the completion is
+// never called, and the submission comes back untouched in `returned`, so the caller
+// retries it without re-reading or re-parsing it.
+struct [[nodiscard]] Admission {
+  Status status;
+  std::unique_ptr<Submission> returned;  // set exactly when !status.ok()
+
+  bool ok() const { return status.ok(); }
 };
 
 class Engine {
  public:
-  using Completion = std::function<void(Outcome)>;
+  using Completion = engine::Completion;
 
   // Opens the engine over `store`, after checking it: the latest checkpoint must verify
   // with `signer`'s key and its root must equal the root recomputed from the stored
   // tiles (DataLoss otherwise: a damaged store is never served). The borrowed objects
   // must outlive the engine. Starts the feeder and committer threads.
-  static Result<std::unique_ptr<Engine>> Start(const EngineOptions& options, LedgerStore& store,
-                                               const ParticipantRegistry& registry,
+  static Result<std::unique_ptr<Engine>> Start(const EngineOptions& options, ledger_store::LedgerStore& store,
+                                               const participants::ParticipantRegistry& registry,
                                                const Rules& rules, const Clock& clock,
                                                const ledger::NoteSigner& signer);
 
@@ -84,13 +81,12 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Hands `submission` to the pipeline. OK: `done` will be called exactly once, later,
-  // from an engine thread. ResourceExhausted when max_in_flight submissions are
-  // already in the engine, Unavailable after Shutdown: then `done` is never called.
-  Status Submit(std::unique_ptr<Submission> submission, Completion done);
+  // Hands `submission` to the pipeline (REQUIRES: non-null). See Admission: when taken,
+  // `done` is called exactly once, later, from an engine thread.
+  Admission Submit(std::unique_ptr<Submission> submission, Completion done);
 
   // Submit, with the outcome as a future. On ResourceExhausted/Unavailable the future
-  // holds an Outcome of kFailed with that status.
+  // holds Outcome::Failed with that status (and the submission is dropped).
   std::future<Outcome> Submit(std::unique_ptr<Submission> submission);
 
   // Stops taking submissions, completes every one already taken (cutting the open
@@ -111,10 +107,5 @@ class Engine {
   std::unique_ptr<Impl> impl_;
 };
 
-// The recovery check Start runs, on its own: the store's latest checkpoint verifies
-// with `verifier`, names the verifier's key name as its origin, its size is the
-// store's size, and its root is the root recomputed from the stored tiles. An empty store passes. DataLoss with a
-// message a person can act on otherwise.
-Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& verifier);
 
 }  // namespace lcproc::engine

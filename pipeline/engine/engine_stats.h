@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/participants/participant_registry.h"
 #include "pipeline/status.h"
 
 namespace lcproc::engine {
@@ -31,7 +31,7 @@ std::string_view StageName(Stage stage);
 
 inline constexpr size_t kStatusCodeCount = static_cast<size_t>(StatusCode::kInternal) + 1;
 inline constexpr size_t kStageCount = static_cast<size_t>(Stage::kCount);
-inline constexpr size_t kKeyRefusalCount = static_cast<size_t>(KeyRefusal::kCount);
+inline constexpr size_t kKeyRefusalCount = static_cast<size_t>(participants::KeyRefusal::kCount);
 // Batch size histogram buckets: [1], [2,3], [4,7], ... [256, 511], [512, ...).
 inline constexpr size_t kBatchBuckets = 11;
 
@@ -51,7 +51,7 @@ struct EngineStats {
   uint64_t failed = 0;          // store failure: not acknowledged
   std::array<uint64_t, kStatusCodeCount> rejected_by_code{};  // index: StatusCode
   std::array<uint64_t, kStatusCodeCount> refused_by_code{};
-  std::array<uint64_t, kKeyRefusalCount> refused_by_key{};    // index: KeyRefusal
+  std::array<uint64_t, kKeyRefusalCount> refused_by_key{};    // index: participants::KeyRefusal
   uint64_t batches = 0;
   uint64_t batch_entries = 0;   // entries in all committed batches
   std::array<uint64_t, kBatchBuckets> batch_size_histogram{};

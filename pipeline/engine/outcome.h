@@ -48,6 +48,34 @@ struct Outcome {
   std::string credit_number;
 
   bool recorded() const { return leaf_index.has_value(); }
+
+  // The named ways to build one; every outcome the engine gives starts from these.
+  // Never in the ledger (`status` says why: not authenticated, or a reused idempotency key).
+  static Outcome Refused(Status status, std::string credit_number = {}) {
+    return Unrecorded(Verdict::kRefused, std::move(status), std::move(credit_number));
+  }
+  // Not acknowledged: nothing was recorded; the bank may resubmit later.
+  static Outcome Failed(Status status, std::string credit_number = {}) {
+    return Unrecorded(Verdict::kFailed, std::move(status), std::move(credit_number));
+  }
+  // In the ledger at `index`: accepted when `status` is OK, rejected otherwise.
+  static Outcome Recorded(uint64_t index, Status status, std::vector<std::string> discrepancies) {
+    Outcome out;
+    out.verdict = status.ok() ? Verdict::kAccepted : Verdict::kRejected;
+    out.status = std::move(status);
+    out.discrepancies = std::move(discrepancies);
+    out.leaf_index = index;
+    return out;
+  }
+
+ private:
+  static Outcome Unrecorded(Verdict verdict, Status status, std::string credit_number) {
+    Outcome out;
+    out.verdict = verdict;
+    out.status = std::move(status);
+    out.credit_number = std::move(credit_number);
+    return out;
+  }
 };
 
 }  // namespace lcproc::engine

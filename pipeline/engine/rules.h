@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/status.h"
 
 namespace lcproc::engine {
@@ -38,7 +38,7 @@ class Rules {
    public:
     virtual ~CreditState() = default;
     // The summary row the store keeps for listings.
-    virtual CreditRow Summary() const = 0;
+    virtual ledger_store::CreditRow Summary() const = 0;
   };
 
   // The result of applying one document to a credit.

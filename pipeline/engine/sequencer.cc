@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "pipeline/engine/checkpoint_note.h"
 
 namespace lcproc::engine {
 namespace {
@@ -19,13 +18,9 @@ std::string DigestKey(const crypto::Digest& d) { return std::string(crypto::AsBy
 
 }  // namespace
 
-Outcome OutcomeFromEntry(const LedgerEntry& entry, uint64_t index) {
-  Outcome out;
-  out.verdict = entry.accepted ? Verdict::kAccepted : Verdict::kRejected;
-  out.status = entry.accepted ? Status::Ok() : Status(entry.reason_code, entry.reason);
-  out.discrepancies = entry.discrepancies;
-  out.leaf_index = index;
-  return out;
+Outcome OutcomeFromEntry(const ledger_store::LedgerEntry& entry, uint64_t index) {
+  return Outcome::Recorded(index, entry.accepted ? Status::Ok() : Status(entry.reason_code, entry.reason),
+                           entry.discrepancies);
 }
 
 void Sequencer::Reset() {
@@ -73,12 +68,10 @@ void Sequencer::SyncWithCommits() {
 }
 
 void Sequencer::Refuse(WorkItem& item, Status status) {
-  Outcome out;
-  out.verdict = Verdict::kRefused;
-  out.status = std::move(status);
-  if (item.document) out.credit_number = item.document->credit_number();
   item.disposition = Disposition::kCompleted;
-  core_.Complete(item, std::move(out));
+  core_.Complete(item, Outcome::Refused(std::move(status), item.document
+                                                               ? item.document->credit_number()
+                                                               : std::string()));
 }
 
 Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item, bool& conflict) {
@@ -90,7 +83,7 @@ Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item, bo
                             core_.store.FindByIdempotencyKey(s.submitter, s.idempotency_key));
     for (uint64_t index : candidates) {
       LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
-      LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
+      LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry entry, ledger_store::DecodeLeaf(leaf));
       if (entry.submitter != s.submitter || entry.idempotency_key != s.idempotency_key) continue;
       if (entry.body != s.body) {
         conflict = true;
@@ -99,11 +92,11 @@ Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item, bo
       return std::optional<Outcome>(OutcomeFromEntry(entry, index));
     }
   }
-  if (!filter_.MayContain(ReplayKeyPrefix(item.replay_key))) return std::optional<Outcome>();
+  if (!filter_.MayContain(ledger_store::ReplayKeyPrefix(item.replay_key))) return std::optional<Outcome>();
   LCPROC_ASSIGN_OR_RETURN(auto candidates, core_.store.FindByReplayKey(item.replay_key));
   for (uint64_t index : candidates) {
     LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
-    LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
+    LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry entry, ledger_store::DecodeLeaf(leaf));
     if (entry.jws == s.jws && entry.body == s.body) {
       return std::optional<Outcome>(OutcomeFromEntry(entry, index));
     }
@@ -140,10 +133,8 @@ bool Sequencer::AnswerDuplicate(WorkItem& item) {
   bool conflict = false;
   auto committed = FindCommitted(item, conflict);
   if (!committed.ok()) {
-    Outcome out;
-    out.status = committed.status().WithContext("looking up earlier submissions");
     item.disposition = Disposition::kCompleted;
-    core_.Complete(item, std::move(out));
+    core_.Complete(item, Outcome::Failed(committed.status().WithContext("looking up earlier submissions")));
     return true;
   }
   if (conflict) {
@@ -156,10 +147,10 @@ bool Sequencer::AnswerDuplicate(WorkItem& item) {
   if (item.document) out.credit_number = item.document->credit_number();
   // The store's checkpoint, not the engine's cached one: the commit that made this
   // entry visible may not have published its checkpoint yet.
-  auto note = core_.store.LatestCheckpoint();
-  if (note.ok()) {
-    out.checkpoint = std::move(*note);
-    out.tree_size = NoteTreeSize(out.checkpoint).value_or(0);
+  auto latest = core_.store.LatestCheckpoint();
+  if (latest.ok()) {
+    out.checkpoint = std::move(latest->note);
+    out.tree_size = latest->size;
   }
   item.disposition = Disposition::kCompleted;
   core_.Complete(item, std::move(out));
@@ -174,7 +165,7 @@ Result<Sequencer::CachedCredit*> Sequencer::LoadCredit(const std::string& credit
   CachedCredit cached;
   for (uint64_t index : indexes) {
     LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
-    LCPROC_ASSIGN_OR_RETURN(LedgerEntry entry, DecodeLeaf(leaf));
+    LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry entry, ledger_store::DecodeLeaf(leaf));
     cached.last_index = index;
     if (!entry.accepted) continue;
     auto document = core_.rules.Decode(entry.content_type, entry.body);
@@ -206,7 +197,7 @@ void Sequencer::Process(WorkItem& item) {
   if (AnswerDuplicate(item)) return;
 
   // The body and JWS move into the leaf: the item needs neither after this (Release).
-  LedgerEntry entry{false, s.received_millis, s.submitter, s.content_type, s.idempotency_key,
+  ledger_store::LedgerEntry entry{false, s.received_millis, s.submitter, s.content_type, s.idempotency_key,
                     std::move(s.body), std::move(s.jws), StatusCode::kOk, {}, {}};
   std::string credit;
   Status reason;
@@ -219,11 +210,8 @@ void Sequencer::Process(WorkItem& item) {
     } else {
       auto cached = LoadCredit(credit);
       if (!cached.ok()) {
-        Outcome out;
-        out.status = cached.status();
-        out.credit_number = credit;
         item.disposition = Disposition::kCompleted;
-        core_.Complete(item, std::move(out));
+        core_.Complete(item, Outcome::Failed(cached.status(), credit));
         return;
       }
       auto decision = core_.rules.Apply((*cached)->state.get(), *item.document, s.submitter,
@@ -249,14 +237,19 @@ void Sequencer::Process(WorkItem& item) {
   item.outcome = OutcomeFromEntry(entry, index);
   item.outcome.duplicate = false;
   item.outcome.credit_number = credit;
-  item.record = EntryRecord{index, EncodeLeaf(entry), item.replay_key, s.submitter,
-                            s.idempotency_key, credit};
+  item.record = ledger_store::EntryRecord{index,
+                                         ledger_store::EncodeLeaf(entry),
+                                         ledger_store::ReplayKeyPrefix(item.replay_key),
+                                         item.idempotency_prefix,
+                                         s.submitter,
+                                         s.idempotency_key,
+                                         credit};
   item.disposition = Disposition::kEntry;
 
   auto shared = std::make_shared<const Outcome>(item.outcome);
   std::string idem = IdempotencyMapKey(s);
   std::string replay = DigestKey(item.replay_key);
-  filter_.Add(ReplayKeyPrefix(item.replay_key));
+  filter_.Add(ledger_store::ReplayKeyPrefix(item.replay_key));
   if (!idem.empty()) {
     filter_.Add(item.idempotency_prefix);
     pending_by_idempotency_[idem] = Pending{index, item.body_hash, shared};

@@ -83,6 +83,6 @@ class Sequencer {
 };
 
 // An Outcome rebuilt from a committed leaf.
-Outcome OutcomeFromEntry(const LedgerEntry& entry, uint64_t index);
+Outcome OutcomeFromEntry(const ledger_store::LedgerEntry& entry, uint64_t index);
 
 }  // namespace lcproc::engine

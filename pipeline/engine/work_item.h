@@ -7,7 +7,6 @@
 // (std::unique_ptr hand-offs), so neither needs locking.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -15,16 +14,14 @@
 #include <vector>
 
 #include "pipeline/crypto/sha256.h"
-#include "pipeline/engine/engine.h"
-#include "pipeline/engine/ledger_entry.h"
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_store.h"
+#include "pipeline/engine/options.h"
 #include "pipeline/engine/outcome.h"
 #include "pipeline/engine/rules.h"
 #include "pipeline/engine/submission.h"
 
 namespace lcproc::engine {
-
-using SteadyTime = std::chrono::steady_clock::time_point;
 
 // What the sequence stage decided to do with an item.
 enum class Disposition : uint8_t {
@@ -36,26 +33,25 @@ enum class Disposition : uint8_t {
 
 struct WorkItem {
   std::unique_ptr<Submission> submission;  // null for a tick
-  Engine::Completion done;
-  SteadyTime submitted_at{};
+  Completion done;
+  int64_t submitted_at_nanos = 0;  // Clock::MonotonicNanos at Submit
 
   // Stages 1-3.
   std::unique_ptr<Rules::Document> document;
   Status decode_status;
-  Status auth_status;
-  std::optional<KeyRefusal> key_refusal;
+  std::optional<participants::KeyRefusal> key_refusal;
   Status check_status;
   // Computed in the parallel check filter so the serial sequence stage does not hash
   // every body twice: ReplayKey(jws, body), SHA-256(body) and the idempotency prefix.
   crypto::Digest replay_key{};
   crypto::Digest body_hash{};       // SHA-256(body), when there is an idempotency key
-  uint64_t idempotency_prefix = 0;  // IdempotencyKeyPrefix, when there is a key
+  uint64_t idempotency_prefix = 0;  // ledger_store::IdempotencyKeyPrefix, when there is a key
 
   // Stage 4.
   Disposition disposition = Disposition::kPending;
   uint64_t epoch = 0;
   Outcome outcome;                // complete but for the checkpoint
-  std::optional<EntryRecord> record;
+  std::optional<ledger_store::EntryRecord> record;
   std::shared_ptr<const Rules::CreditState> credit_after;  // accepted: the new state
 
   bool tick() const { return submission == nullptr; }
@@ -63,7 +59,7 @@ struct WorkItem {
 
 struct Batch {
   uint64_t epoch = 0;
-  CommitBatch commit;  // empty entries: nothing to write, only answers to give
+  ledger_store::CommitBatch commit;  // empty entries: nothing to write, only answers to give
   // Set when the batch stage could not finish the batch: the commit thread treats it as
   // a failed commit (it alone may start a new epoch, being in order with the store).
   Status error;

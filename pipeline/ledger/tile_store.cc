@@ -1,14 +1,13 @@
 #include "pipeline/ledger/tile_store.h"
 
 #include <cassert>
-#include <mutex>
 
 namespace lcproc::ledger {
 
 TileReader::~TileReader() = default;
 
 void MemoryTileStore::Apply(const std::vector<TileWrite>& writes) {
-  std::unique_lock lock(mu_);
+  WriterLock lock(mu_);
   for (const TileWrite& w : writes) {
     assert(w.hashes.size() == size_t{w.id.width} * kHashSize);
     std::string& stored = tiles_[{w.id.level, w.id.index}];
@@ -19,7 +18,7 @@ void MemoryTileStore::Apply(const std::vector<TileWrite>& writes) {
 
 Result<std::string> MemoryTileStore::ReadTile(uint8_t level, uint64_t index,
                                               uint16_t min_width) const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   auto it = tiles_.find({level, index});
   if (it == tiles_.end() || it->second.size() < size_t{min_width} * kHashSize) {
     return NotFound("no tile " + TilePath({level, index, min_width}) + " in memory");
@@ -28,7 +27,7 @@ Result<std::string> MemoryTileStore::ReadTile(uint8_t level, uint64_t index,
 }
 
 size_t MemoryTileStore::tile_count() const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   return tiles_.size();
 }
 

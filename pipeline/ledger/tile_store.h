@@ -9,12 +9,12 @@
 
 #include <cstdint>
 #include <map>
-#include <shared_mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "pipeline/ledger/tile.h"
+#include "pipeline/mutex.h"
 #include "pipeline/status.h"
 
 namespace lcproc::ledger {
@@ -49,8 +49,8 @@ class MemoryTileStore : public TileReader {
   size_t tile_count() const;
 
  private:
-  mutable std::shared_mutex mu_;
-  std::map<std::pair<uint8_t, uint64_t>, std::string> tiles_;  // GUARDED_BY(mu_)
+  mutable SharedMutex mu_;
+  std::map<std::pair<uint8_t, uint64_t>, std::string> tiles_ GUARDED_BY(mu_);
 };
 
 }  // namespace lcproc::ledger

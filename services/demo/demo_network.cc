@@ -1,4 +1,5 @@
 #include "services/demo/demo_network.h"
+#include "pipeline/formats/registry_json.h"
 
 #include <sys/stat.h>
 
@@ -101,15 +102,15 @@ Status DemoNetwork::Save(const std::string& dir) const {
   return Status::Ok();
 }
 
-Result<engine::ParticipantRegistry> DemoNetwork::Registry() const {
-  engine::ParticipantRegistry registry;
+Result<participants::ParticipantRegistry> DemoNetwork::Registry() const {
+  participants::ParticipantRegistry registry;
   for (const DemoBank& bank : banks_) {
-    engine::Bank entry;
+    participants::Bank entry;
     entry.bic = bank.bic;
     entry.name = bank.name;
     entry.roles = bank.roles;
     const crypto::PublicKey& pub = bank.key.public_key();
-    entry.keys.push_back(engine::BankKey{pub.key_id(), pub, std::nullopt, std::nullopt, false});
+    entry.keys.push_back(participants::BankKey{pub.key_id(), pub, std::nullopt, std::nullopt, false});
     LCPROC_RETURN_IF_ERROR(registry.AddBank(std::move(entry)));
   }
   return registry;
@@ -118,7 +119,7 @@ Result<engine::ParticipantRegistry> DemoNetwork::Registry() const {
 std::string DemoNetwork::RegistryJson() const {
   auto registry = Registry();
   // Registry() only fails on duplicate BICs or kids, which Specs() and fresh keys exclude.
-  return registry.ok() ? registry->ToJson() : std::string();
+  return registry.ok() ? formats::RegistryToJson(*registry) : std::string();
 }
 
 }  // namespace lcproc::demo

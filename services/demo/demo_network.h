@@ -17,7 +17,7 @@
 
 #include "pipeline/crypto/algorithm.h"
 #include "pipeline/crypto/private_key.h"
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/participants/participant_registry.h"
 #include "pipeline/status.h"
 
 namespace lcproc::demo {
@@ -54,7 +54,7 @@ class DemoNetwork {
 
   // The participant registry (engine format) of every bank, with its public key.
   std::string RegistryJson() const;
-  Result<engine::ParticipantRegistry> Registry() const;
+  Result<participants::ParticipantRegistry> Registry() const;
 
   const std::vector<DemoBank>& banks() const { return banks_; }
   const DemoBank& issuing() const { return banks_[kIssuing]; }

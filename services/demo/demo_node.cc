@@ -3,17 +3,17 @@
 #include <chrono>
 #include <filesystem>
 
-#include "pipeline/engine/trade_rules.h"
+#include "pipeline/rulebook/trade_rules.h"
 
 namespace lcproc::demo {
 namespace {
 
 // Adds every demo bank missing from `registry` (a registry may hold other banks too).
-Result<bool> MergeNetwork(const DemoNetwork& network, engine::ParticipantRegistry& registry) {
-  LCPROC_ASSIGN_OR_RETURN(engine::ParticipantRegistry demo, network.Registry());
+Result<bool> MergeNetwork(const DemoNetwork& network, participants::ParticipantRegistry& registry) {
+  LCPROC_ASSIGN_OR_RETURN(participants::ParticipantRegistry demo, network.Registry());
   bool changed = false;
-  for (const engine::Bank& bank : demo.banks()) {
-    const engine::Bank* known = registry.FindBank(bank.bic);
+  for (const participants::Bank& bank : demo.banks()) {
+    const participants::Bank* known = registry.FindBank(bank.bic);
     if (known == nullptr) {
       LCPROC_RETURN_IF_ERROR(registry.AddBank(bank));
       changed = true;
@@ -27,10 +27,6 @@ Result<bool> MergeNetwork(const DemoNetwork& network, engine::ParticipantRegistr
 
 }  // namespace
 
-int64_t SystemClock::NowMillis() const {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::string DemoNetworkDir(const std::string& data_dir) {
   return (std::filesystem::path(data_dir) / "demo-network").string();
@@ -55,11 +51,11 @@ Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
   std::unique_ptr<DemoNode> node(new DemoNode(std::move(*network)));
   node->created_ = created;
   LCPROC_ASSIGN_OR_RETURN(node->data_dir_, store::DataDir::Open(dir, options.sqlite));
-  engine::ParticipantRegistry registry = node->data_dir_->registry();
+  participants::ParticipantRegistry registry = node->data_dir_->registry();
   LCPROC_ASSIGN_OR_RETURN(bool changed, MergeNetwork(node->network_, registry));
   if (changed) LCPROC_RETURN_IF_ERROR(node->data_dir_->SaveRegistry(registry));
 
-  node->rules_ = std::make_unique<engine::TradeRules>();
+  node->rules_ = std::make_unique<rulebook::TradeRules>();
   LCPROC_ASSIGN_OR_RETURN(
       node->engine_,
       engine::Engine::Start(options.engine, node->data_dir_->store(), node->data_dir_->registry(),

@@ -19,15 +19,10 @@
 #include "pipeline/engine/engine.h"
 #include "pipeline/status.h"
 #include "services/demo/demo_network.h"
+#include "services/system_clock.h"
 #include "services/store/data_dir.h"
 
 namespace lcproc::demo {
-
-// The wall clock, for services (pipeline/ never reads it itself).
-class SystemClock final : public Clock {
- public:
-  int64_t NowMillis() const override;
-};
 
 struct DemoNodeOptions {
   engine::EngineOptions engine;

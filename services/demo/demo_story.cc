@@ -8,8 +8,7 @@
 #include <thread>
 
 #include "pipeline/crypto/jws.h"
-#include "pipeline/engine/checkpoint_note.h"
-#include "pipeline/engine/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_audit.h"
 #include "pipeline/formats/json_codec.h"
 #include "pipeline/ledger/consistency_proof.h"
 #include "pipeline/ledger/hash.h"
@@ -152,7 +151,7 @@ Result<ledger::Checkpoint> Verified(const DemoNode& node, const std::string& not
 }
 
 Status Proofs(DemoNode& node, uint64_t leaf_index, const std::string& old_note, std::ostream& out) {
-  const engine::LedgerStore& store = node.data_dir().store();
+  const ledger_store::LedgerStore& store = node.data_dir().store();
   const std::string note = node.engine().LatestCheckpoint();
   out << "\nThe signed checkpoint (C2SP tlog-checkpoint, Ed25519 signed note):\n" << note;
   LCPROC_ASSIGN_OR_RETURN(ledger::Checkpoint head, Verified(node, note));
@@ -172,8 +171,8 @@ Status Proofs(DemoNode& node, uint64_t leaf_index, const std::string& old_note, 
   out << "Consistency proof from the checkpoint of size " << old.size << " to " << head.size << ": "
       << consistency.size() << " hashes, verified (RFC 9162 2.1.4.2): the ledger only grew\n";
 
-  LCPROC_ASSIGN_OR_RETURN(engine::AuditReport audit,
-                          engine::AuditLedger(store, node.data_dir().registry(), node.data_dir().verifier()));
+  LCPROC_ASSIGN_OR_RETURN(ledger_store::AuditReport audit,
+                          ledger_store::AuditLedger(store, node.data_dir().registry(), node.data_dir().verifier()));
   out << "Audit: " << audit.entries << " entries (" << audit.accepted << " accepted, " << audit.rejected
       << " rejected) and " << audit.checkpoints
       << " checkpoints re-verified: every bank signature, every checkpoint signature, every root: OK\n";
@@ -200,15 +199,15 @@ Status Burst(DemoNode& node, size_t count, const std::string& prefix, trade::Dat
     d.submission.received_millis = node.clock().NowMillis();
     auto submission = std::make_unique<engine::Submission>(std::move(d.submission));
     for (;;) {
-      auto copy = std::make_unique<engine::Submission>(*submission);
-      Status s = node.engine().Submit(std::move(copy), [&](Outcome o) {
+      engine::Admission admission = node.engine().Submit(std::move(submission), [&](Outcome o) {
         std::lock_guard lock(mu);
         ++done;
         (o.verdict == Verdict::kAccepted ? accepted : o.verdict == Verdict::kRejected ? rejected : other)++;
         cv.notify_all();
       });
-      if (s.ok()) break;
-      if (s.code() != StatusCode::kResourceExhausted) return s;
+      if (admission.ok()) break;
+      if (admission.status.code() != StatusCode::kResourceExhausted) return admission.status;
+      submission = std::move(admission.returned);
       std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
   }

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/engine/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_audit.h"
 #include "services/lcproc/command.h"
-#include "services/lcproc/engine_setup.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -25,7 +25,7 @@ int Run(const std::vector<std::string>& args) {
   auto data = OpenDataDirOrComplain(kName, flags.Get("data-dir"));
   if (!data) return kExitUsage;
   ProgressBar progress("audit");
-  auto report = engine::AuditLedger(data->store(), data->registry(), data->verifier(),
+  auto report = ledger_store::AuditLedger(data->store(), data->registry(), data->verifier(),
                                     [&](uint64_t done, uint64_t total) { progress.Update(done, total); });
   progress.Finish();
   if (!report.ok()) {

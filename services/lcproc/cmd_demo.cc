@@ -10,6 +10,7 @@
 #include "services/demo/demo_node.h"
 #include "services/demo/demo_story.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -30,19 +31,16 @@ int Run(const std::vector<std::string>& args) {
   try {
     burst = std::stoul(flags.Get("burst"));
   } catch (const std::exception&) {
-    std::cerr << "lcproc demo: --burst wants a number, got '" << flags.Get("burst") << "'\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "--burst wants a number, got '", flags.Get("burst"), "'");
   }
   auto node = demo::DemoNode::Open(flags.Get("data-dir"));
   if (!node.ok()) {
-    std::cerr << "lcproc demo: " << flags.Get("data-dir") << ": " << node.status().ToString() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, flags.Get("data-dir"), ": ", node.status().ToString());
   }
   Status story = demo::RunStory(**node, demo::StoryOptions{burst}, std::cout);
   std::cout.flush();
   if (!story.ok()) {
-    std::cerr << "lcproc demo: " << story.ToString() << "\n";
-    return kExitNegative;
+    return Complain(kExitNegative, kName, story.ToString());
   }
   return kExitOk;
 }

@@ -14,6 +14,7 @@
 #include "pipeline/trade/examiner.h"
 #include "pipeline/trade/lifecycle.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -22,8 +23,7 @@ namespace {
 constexpr char kName[] = "examine";
 
 int BadInput(const std::string& file, const Status& status) {
-  std::cerr << "lcproc " << kName << ": " << file << ": " << status.message() << "\n";
-  return kExitUsage;
+  return Complain(kExitUsage, kName, file, ": ", status.message());
 }
 
 // The credit as it stands before this presentation: original terms, accepted amendments

@@ -13,7 +13,6 @@
 // was refused or failed, 2 for a usage error.
 #include <sys/stat.h>
 
-#include <condition_variable>
 #include <deque>
 #include <fstream>
 #include <iostream>
@@ -26,10 +25,12 @@
 #include "pipeline/crypto/base64.h"
 #include "pipeline/crypto/jws.h"
 #include "pipeline/engine/engine.h"
-#include "pipeline/engine/trade_rules.h"
+#include "pipeline/rulebook/trade_rules.h"
 #include "services/lcproc/command.h"
-#include "services/lcproc/engine_setup.h"
+#include "services/lcproc/cli_kit.h"
+#include "services/system_clock.h"
 #include "services/lcproc/flags.h"
+#include "pipeline/mutex.h"
 
 namespace lcproc::cli {
 namespace {
@@ -54,13 +55,6 @@ std::string OutcomeLine(uint64_t line, const engine::Outcome& out) {
   return json::serialize(o);
 }
 
-engine::Outcome Refused(Status status) {
-  engine::Outcome out;
-  out.verdict = engine::Verdict::kRefused;
-  out.status = std::move(status);
-  return out;
-}
-
 // One input line as a Submission, or the reason it is not one.
 Result<std::unique_ptr<engine::Submission>> ParseLine(std::string_view text, int64_t now) {
   boost::system::error_code ec;
@@ -80,6 +74,8 @@ Result<std::unique_ptr<engine::Submission>> ParseLine(std::string_view text, int
   LCPROC_RETURN_IF_ERROR(field("jws", s->jws, true));
   LCPROC_RETURN_IF_ERROR(field("contentType", s->content_type, false));
   LCPROC_RETURN_IF_ERROR(field("idempotencyKey", s->idempotency_key, false));
+  // "kid" is informational: the engine authenticates the JWS header's kid, parsing the
+  // JWS once on the document's way (a check here would parse it twice).
   LCPROC_RETURN_IF_ERROR(field("kid", kid, false));
   if (o.contains("bodyBase64")) {
     LCPROC_RETURN_IF_ERROR(field("bodyBase64", body64, true));
@@ -88,10 +84,6 @@ Result<std::unique_ptr<engine::Submission>> ParseLine(std::string_view text, int
     LCPROC_RETURN_IF_ERROR(field("body", s->body, true));
   }
   if (s->content_type.empty()) s->content_type = "application/json";
-  if (!kid.empty()) {
-    auto header = crypto::ParseDetachedHeader(s->jws);
-    if (header.ok() && header->kid != kid) return Unauthenticated("\"kid\" is not the JWS header's kid");
-  }
   s->received_millis = now;
   return s;
 }
@@ -100,22 +92,22 @@ Result<std::unique_ptr<engine::Submission>> ParseLine(std::string_view text, int
 class OrderedOutput {
  public:
   uint64_t Reserve() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     slots_.emplace_back();
     return base_ + slots_.size() - 1;
   }
   void Fill(uint64_t slot, std::string line, bool ok) {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       slots_[slot - base_] = {true, std::move(line)};
       ++completed_;
       if (!ok) all_ok_ = false;
     }
-    cv_.notify_all();
+    cv_.SignalAll();
   }
   // Prints the ready prefix; returns the number of slots still open.
   size_t Flush() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     while (!slots_.empty() && slots_.front().ready) {
       std::cout << slots_.front().line << "\n";
       slots_.pop_front();
@@ -124,15 +116,15 @@ class OrderedOutput {
     return slots_.size();
   }
   void WaitForCompletion(uint64_t seen) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return completed_ != seen; });
+    MutexLock lock(mu_);
+    while (completed_ == seen) cv_.Wait(mu_);
   }
   uint64_t completed() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return completed_;
   }
   bool all_ok() {
-    std::lock_guard lock(mu_);
+    MutexLock lock(mu_);
     return all_ok_;
   }
 
@@ -141,12 +133,12 @@ class OrderedOutput {
     bool ready = false;
     std::string line;
   };
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Slot> slots_;  // GUARDED_BY(mu_)
-  uint64_t base_ = 0;       // GUARDED_BY(mu_): slot number of slots_.front()
-  uint64_t completed_ = 0;  // GUARDED_BY(mu_)
-  bool all_ok_ = true;      // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar cv_;  // a slot was filled
+  std::deque<Slot> slots_ GUARDED_BY(mu_);
+  uint64_t base_ GUARDED_BY(mu_) = 0;  // slot number of slots_.front()
+  uint64_t completed_ GUARDED_BY(mu_) = 0;
+  bool all_ok_ GUARDED_BY(mu_) = true;
 };
 
 void PrintStats(const engine::EngineStats& s) {
@@ -184,16 +176,14 @@ int Run(const std::vector<std::string>& args) {
     options.batch_max_millis = std::stol(flags.Get("batch-millis"));
     options.threads = std::stoi(flags.Get("threads"));
   } catch (const std::exception&) {
-    std::cerr << "lcproc " << kName << ": --batch-entries, --batch-millis and --threads take numbers\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "--batch-entries, --batch-millis and --threads take numbers");
   }
   const std::string& path = flags.Get("FILE");
   std::ifstream file;
   if (path != "-") {
     file.open(path, std::ios::binary);
     if (!file) {
-      std::cerr << "lcproc " << kName << ": cannot read " << path << "\n";
-      return kExitUsage;
+      return Complain(kExitUsage, kName, "cannot read ", path);
     }
   }
   std::istream& in = path == "-" ? std::cin : file;
@@ -203,11 +193,10 @@ int Run(const std::vector<std::string>& args) {
   auto data = OpenDataDirOrComplain(kName, flags.Get("data-dir"), !flags.IsSet("no-sync"));
   if (!data) return kExitUsage;
   SystemClock clock;
-  engine::TradeRules rules;
+  rulebook::TradeRules rules;
   auto started = engine::Engine::Start(options, data->store(), data->registry(), rules, clock, data->signer());
   if (!started.ok()) {
-    std::cerr << "lcproc " << kName << ": " << started.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, started.status().message());
   }
   engine::Engine& engine = **started;
 
@@ -221,7 +210,7 @@ int Run(const std::vector<std::string>& args) {
     uint64_t slot = output.Reserve();
     auto submission = ParseLine(line, clock.NowMillis());
     if (!submission.ok()) {
-      output.Fill(slot, OutcomeLine(line_number, Refused(submission.status())), false);
+      output.Fill(slot, OutcomeLine(line_number, engine::Outcome::Refused(submission.status())), false);
     } else {
       for (;;) {
         uint64_t seen = output.completed();
@@ -229,15 +218,17 @@ int Run(const std::vector<std::string>& args) {
           bool ok = out.recorded();
           output.Fill(slot, OutcomeLine(line_number, out), ok);
         };
-        Status status = engine.Submit(std::move(*submission), callback);
-        if (status.code() != StatusCode::kResourceExhausted) {
-          if (!status.ok()) output.Fill(slot, OutcomeLine(line_number, Refused(status)), false);
+        engine::Admission admission = engine.Submit(std::move(*submission), callback);
+        if (admission.status.code() != StatusCode::kResourceExhausted) {
+          if (!admission.ok()) {
+            output.Fill(slot, OutcomeLine(line_number, engine::Outcome::Refused(admission.status)), false);
+          }
           break;
         }
-        // The engine is full and dropped this submission: wait for one to complete,
-        // then build it again from the line (cheap next to verifying it).
+        // The engine is full and handed the submission back: wait for one to complete,
+        // then offer the same one again.
         output.WaitForCompletion(seen);
-        submission = ParseLine(line, clock.NowMillis());
+        *submission = std::move(admission.returned);
       }
     }
     output.Flush();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 #include "services/store/data_dir.h"
 
@@ -25,8 +26,7 @@ int Run(const std::vector<std::string>& args) {
   const std::string& dir = flags.Get("data-dir");
   Status status = store::DataDir::Init(dir, flags.Get("origin"));
   if (!status.ok()) {
-    std::cerr << "lcproc " << kName << ": " << status.message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, status.message());
   }
   auto vkey = store::ReadWholeFile(dir + "/" + store::kVerifierKeyFile);
   std::cout << "initialised " << dir << "\nverifier key: " << (vkey.ok() ? *vkey : "\n");

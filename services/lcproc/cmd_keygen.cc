@@ -13,6 +13,7 @@
 #include "pipeline/crypto/algorithm.h"
 #include "pipeline/crypto/private_key.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -36,8 +37,8 @@ bool WriteNewFile(const std::string& path, const std::string& data, mode_t mode,
   int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL);
   int fd = ::open(path.c_str(), flags, mode);
   if (fd < 0) {
-    std::cerr << "lcproc " << kName << ": cannot create " << path << ": " << std::strerror(errno)
-              << (errno == EEXIST ? " (use --force to overwrite)" : "") << "\n";
+    Complain(kExitUsage, kName, "cannot create ", path, ": ", std::strerror(errno),
+             errno == EEXIST ? " (use --force to overwrite)" : "");
     return false;
   }
   bool ok = ::fchmod(fd, mode) == 0;
@@ -49,7 +50,7 @@ bool WriteNewFile(const std::string& path, const std::string& data, mode_t mode,
     if (ok) done += static_cast<size_t>(n);
   }
   ok = ::close(fd) == 0 && ok;
-  if (!ok) std::cerr << "lcproc " << kName << ": cannot write " << path << ": " << std::strerror(errno) << "\n";
+  if (!ok) Complain(kExitUsage, kName, "cannot write ", path, ": ", std::strerror(errno));
   return ok;
 }
 
@@ -66,13 +67,11 @@ int Run(const std::vector<std::string>& args) {
 
   Result<crypto::Algorithm> alg = crypto::ParseAlgorithm(flags.Get("alg"));
   if (!alg.ok()) {
-    std::cerr << "lcproc " << kName << ": --alg: " << alg.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "--alg: ", alg.status().message());
   }
   Result<crypto::PrivateKey> key = crypto::PrivateKey::Generate(*alg);
   if (!key.ok()) {
-    std::cerr << "lcproc " << kName << ": " << key.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, key.status().message());
   }
   const std::string& out = flags.Get("out");
   std::string pub = PublicPath(out);

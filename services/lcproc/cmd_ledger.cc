@@ -15,11 +15,10 @@
 #include <boost/json.hpp>
 
 #include "pipeline/crypto/base64.h"
-#include "pipeline/engine/checkpoint_note.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/proof.h"
 #include "services/lcproc/command.h"
-#include "services/lcproc/engine_setup.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 #include "services/store/static_export.h"
 
@@ -29,10 +28,6 @@ namespace {
 namespace json = boost::json;
 constexpr char kName[] = "ledger";
 
-int Fail(const std::string& message, int code = kExitUsage) {
-  std::cerr << "lcproc " << kName << ": " << message << "\n";
-  return code;
-}
 
 std::string B64(const crypto::Digest& d) { return crypto::Base64Encode(crypto::AsBytes(d)); }
 
@@ -49,13 +44,15 @@ bool ParseU64(const std::string& text, uint64_t& out) {
 }
 
 // The size of the latest checkpoint (0 for an empty ledger).
-Result<uint64_t> LatestSize(const engine::LedgerStore& store) {
-  auto note = store.LatestCheckpoint();
-  if (!note.ok()) return note.status().code() == StatusCode::kNotFound ? Result<uint64_t>(0) : note.status();
-  return engine::NoteTreeSize(*note);
+Result<uint64_t> LatestSize(const ledger_store::LedgerStore& store) {
+  auto latest = store.LatestCheckpoint();
+  if (!latest.ok()) {
+    return latest.status().code() == StatusCode::kNotFound ? Result<uint64_t>(0) : latest.status();
+  }
+  return latest->size;
 }
 
-json::value CheckpointOrNull(const engine::LedgerStore& store, uint64_t size) {
+json::value CheckpointOrNull(const ledger_store::LedgerStore& store, uint64_t size) {
   auto note = store.CheckpointAt(size);
   return note.ok() ? json::value(*note) : json::value(nullptr);
 }
@@ -69,7 +66,7 @@ int Export(const std::vector<std::string>& args) {
   auto data = OpenDataDirOrComplain("ledger export", flags.Get("data-dir"));
   if (!data) return kExitUsage;
   auto report = store::ExportStatic(data->store(), flags.Get("out"));
-  if (!report.ok()) return Fail(report.status().message(), kExitNegative);
+  if (!report.ok()) return Complain(kExitNegative, kName, report.status().message());
   std::cout << "exported tree size " << report->new_size << " (was " << report->old_size << "): "
             << report->tiles_written << " tiles, " << report->bundles_written << " entry bundles\n";
   return kExitOk;
@@ -82,22 +79,22 @@ int Inclusion(const std::vector<std::string>& args) {
   flags.Option("size", "N", "the tree size (default: the latest checkpoint's)");
   if (auto exit = flags.Parse(args)) return *exit;
   uint64_t index = 0, size = 0;
-  if (!ParseU64(flags.Get("index"), index)) return Fail("--index takes a number");
-  if (flags.Has("size") && !ParseU64(flags.Get("size"), size)) return Fail("--size takes a number");
+  if (!ParseU64(flags.Get("index"), index)) return Complain(kExitUsage, kName, "--index takes a number");
+  if (flags.Has("size") && !ParseU64(flags.Get("size"), size)) return Complain(kExitUsage, kName, "--size takes a number");
   auto data = OpenDataDirOrComplain("ledger proof", flags.Get("data-dir"));
   if (!data) return kExitUsage;
   const auto& store = data->store();
   if (!flags.Has("size")) {
     auto latest = LatestSize(store);
-    if (!latest.ok()) return Fail(latest.status().message(), kExitNegative);
+    if (!latest.ok()) return Complain(kExitNegative, kName, latest.status().message());
     size = *latest;
   }
-  if (index >= size) return Fail("entry " + std::to_string(index) + " is not in a tree of size " + std::to_string(size), kExitNegative);
+  if (index >= size) return Complain(kExitNegative, kName, "entry " + std::to_string(index) + " is not in a tree of size " + std::to_string(size));
   auto leaf = store.ReadLeaf(index);
   auto proof = ledger::InclusionProof(store, index, size);
   auto root = ledger::RootAt(store, size);
   if (!leaf.ok() || !proof.ok() || !root.ok()) {
-    return Fail((!leaf.ok() ? leaf.status() : !proof.ok() ? proof.status() : root.status()).message(), kExitNegative);
+    return Complain(kExitNegative, kName, (!leaf.ok() ? leaf.status() : !proof.ok() ? proof.status() : root.status()).message());
   }
   json::object out{{"index", index},
                    {"treeSize", size},
@@ -116,26 +113,26 @@ int Consistency(const std::vector<std::string>& args) {
   flags.Option("to", "N", "the newer tree size (default: the latest checkpoint's)");
   if (auto exit = flags.Parse(args)) return *exit;
   uint64_t from = 0, to = 0;
-  if (!ParseU64(flags.Get("from"), from)) return Fail("--from takes a number");
-  if (flags.Has("to") && !ParseU64(flags.Get("to"), to)) return Fail("--to takes a number");
+  if (!ParseU64(flags.Get("from"), from)) return Complain(kExitUsage, kName, "--from takes a number");
+  if (flags.Has("to") && !ParseU64(flags.Get("to"), to)) return Complain(kExitUsage, kName, "--to takes a number");
   auto data = OpenDataDirOrComplain("ledger proof", flags.Get("data-dir"));
   if (!data) return kExitUsage;
   const auto& store = data->store();
   if (!flags.Has("to")) {
     auto latest = LatestSize(store);
-    if (!latest.ok()) return Fail(latest.status().message(), kExitNegative);
+    if (!latest.ok()) return Complain(kExitNegative, kName, latest.status().message());
     to = *latest;
   }
   auto latest = LatestSize(store);
   if (from > to || (latest.ok() && to > *latest)) {
-    return Fail("need 0 <= from <= to <= " + std::to_string(latest.value_or(0)), kExitNegative);
+    return Complain(kExitNegative, kName, "need 0 <= from <= to <= " + std::to_string(latest.value_or(0)));
   }
   auto proof = ledger::ConsistencyProof(store, from, to);
   auto from_root = ledger::RootAt(store, from);
   auto to_root = ledger::RootAt(store, to);
   if (!proof.ok() || !from_root.ok() || !to_root.ok()) {
-    return Fail((!proof.ok() ? proof.status() : !from_root.ok() ? from_root.status() : to_root.status()).message(),
-                kExitNegative);
+    return Complain(kExitNegative, kName,
+                    (!proof.ok() ? proof.status() : !from_root.ok() ? from_root.status() : to_root.status()).message());
   }
   json::object out{{"from", from},
                    {"to", to},
@@ -154,16 +151,16 @@ int ShowCheckpoint(const std::vector<std::string>& args) {
   if (auto exit = flags.Parse(args)) return *exit;
   auto data = OpenDataDirOrComplain("ledger checkpoint", flags.Get("data-dir"));
   if (!data) return kExitUsage;
-  auto note = data->store().LatestCheckpoint();
-  if (!note.ok()) return Fail(note.status().message(), kExitNegative);
-  std::cout << *note;
+  auto latest = data->store().LatestCheckpoint();
+  if (!latest.ok()) return Complain(kExitNegative, kName, latest.status().message());
+  std::cout << latest->note;
   return kExitOk;
 }
 
 int Run(const std::vector<std::string>& args) {
   const std::string usage =
       "usage: lcproc ledger export|checkpoint|proof inclusion|proof consistency [OPTIONS]\n";
-  if (args.empty()) return Fail("missing subcommand\n" + usage);
+  if (args.empty()) return Complain(kExitUsage, kName, "missing subcommand\n" + usage);
   std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "export") return Export(rest);
   if (args[0] == "checkpoint") return ShowCheckpoint(rest);
@@ -176,7 +173,7 @@ int Run(const std::vector<std::string>& args) {
     std::cout << usage;
     return kExitOk;
   }
-  return Fail("unknown subcommand\n" + usage);
+  return Complain(kExitUsage, kName, "unknown subcommand\n" + usage);
 }
 
 CommandRegistration kReg({kName, "export the ledger as static tiles; print proofs and checkpoints", &Run});

@@ -25,7 +25,9 @@
 #include "services/demo/demo_node.h"
 #include "services/demo/workload.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
+#include "pipeline/mutex.h"
 
 namespace lcproc::cli {
 namespace {
@@ -38,30 +40,31 @@ class AckLog {
   explicit AckLog(int fd) : fd_(fd), writer_([this] { Write(); }) {}
   ~AckLog() {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       closing_ = true;
     }
-    cv_.notify_all();
+    cv_.SignalAll();
     writer_.join();
   }
   void Append(std::string line) {
     {
-      std::lock_guard lock(mu_);
+      MutexLock lock(mu_);
       pending_ += line;
     }
-    cv_.notify_one();
+    cv_.Signal();
   }
   bool failed() const { return failed_.load(); }
 
  private:
   void Write() {
-    std::unique_lock lock(mu_);
     for (;;) {
-      cv_.wait(lock, [this] { return closing_ || !pending_.empty(); });
-      if (pending_.empty() && closing_) return;
       std::string out;
-      out.swap(pending_);
-      lock.unlock();
+      {
+        MutexLock lock(mu_);
+        while (!closing_ && pending_.empty()) cv_.Wait(mu_);
+        if (pending_.empty() && closing_) return;
+        out.swap(pending_);
+      }
       size_t done = 0;
       while (done < out.size()) {
         ssize_t n = ::write(fd_, out.data() + done, out.size() - done);
@@ -73,15 +76,14 @@ class AckLog {
         done += static_cast<size_t>(n);
       }
       if (::fsync(fd_) != 0) failed_ = true;
-      lock.lock();
     }
   }
 
   int fd_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::string pending_;  // GUARDED_BY(mu_)
-  bool closing_ = false; // GUARDED_BY(mu_)
+  Mutex mu_;
+  CondVar cv_;  // lines pending, or closing
+  std::string pending_ GUARDED_BY(mu_);
+  bool closing_ GUARDED_BY(mu_) = false;
   std::atomic<bool> failed_{false};
   std::thread writer_;
 };
@@ -129,21 +131,19 @@ int Run(const std::vector<std::string>& args) {
     count = std::stoull(flags.Get("count"));
     max_in_flight = std::max<uint64_t>(1, std::stoull(flags.Get("in-flight")));
   } catch (const std::exception&) {
-    std::cerr << "lcproc loadgen: --run, --count and --in-flight want numbers\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "--run, --count and --in-flight want numbers");
   }
 
   int fd = ::open(flags.Get("ack-log").c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0 || !DropTornTail(fd)) {
-    std::cerr << "lcproc loadgen: cannot open " << flags.Get("ack-log") << ": " << std::strerror(errno) << "\n";
+    Complain(kExitUsage, kName, "cannot open ", flags.Get("ack-log"), ": ", std::strerror(errno));
     if (fd >= 0) ::close(fd);
     return kExitUsage;
   }
   auto node = demo::DemoNode::Open(flags.Get("data-dir"));
   if (!node.ok()) {
-    std::cerr << "lcproc loadgen: " << node.status().ToString() << "\n";
     ::close(fd);
-    return kExitNegative;
+    return Complain(kExitNegative, kName, node.status().ToString());
   }
   demo::WorkloadOptions options;
   options.seed = run_number * 7919 + 1;
@@ -155,14 +155,14 @@ int Run(const std::vector<std::string>& args) {
   std::atomic<uint64_t> answered{0}, failed{0};
   std::mutex mu;
   std::condition_variable cv;
-  uint64_t in_flight = 0;  // GUARDED_BY(mu)
+  uint64_t in_flight = 0;  // guarded by mu
   {
     AckLog log(fd);
     std::cout << "started at tree size " << (*node)->engine().committed_size() << std::endl;
     for (uint64_t i = 0; count == 0 || i < count; ++i) {
       auto doc = workload.Next();
       if (!doc.ok()) {
-        std::cerr << "lcproc loadgen: " << doc.status().ToString() << "\n";
+        Complain(kExitNegative, kName, doc.status().ToString());
         break;
       }
       {
@@ -189,13 +189,12 @@ int Run(const std::vector<std::string>& args) {
       auto submission = std::make_unique<engine::Submission>(std::move(doc->submission));
       submission->received_millis = (*node)->clock().NowMillis();
       for (;;) {
-        auto copy = std::make_unique<engine::Submission>(*submission);
-        Status s = (*node)->engine().Submit(std::move(copy), done);
-        if (s.ok()) break;
-        if (s.code() != StatusCode::kResourceExhausted) {
-          std::cerr << "lcproc loadgen: " << s.ToString() << "\n";
-          return kExitNegative;
+        engine::Admission admission = (*node)->engine().Submit(std::move(submission), done);
+        if (admission.ok()) break;
+        if (admission.status.code() != StatusCode::kResourceExhausted) {
+          return Complain(kExitNegative, kName, admission.status.ToString());
         }
+        submission = std::move(admission.returned);
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
     }

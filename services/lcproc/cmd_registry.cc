@@ -14,29 +14,27 @@
 #include <vector>
 
 #include "pipeline/crypto/public_key.h"
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/participants/participant_registry.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 #include "services/store/data_dir.h"
+#include "pipeline/formats/registry_json.h"
+#include "pipeline/trade/timestamp.h"
 
 namespace lcproc::cli {
 namespace {
 
 constexpr char kName[] = "registry";
 
-int Fail(const std::string& message) {
-  std::cerr << "lcproc " << kName << ": " << message << "\n";
-  return kExitUsage;
-}
-
-Result<engine::ParticipantRegistry> Load(const std::string& dir) {
+Result<participants::ParticipantRegistry> Load(const std::string& dir) {
   auto text = store::ReadWholeFile(dir + "/" + store::kRegistryFile);
   if (!text.ok()) return text.status();
-  return engine::ParticipantRegistry::Parse(*text);
+  return formats::ParseRegistryJson(*text);
 }
 
-Status Save(const std::string& dir, const engine::ParticipantRegistry& registry) {
-  return store::WriteFileAtomically(dir + "/" + store::kRegistryFile, registry.ToJson());
+Status Save(const std::string& dir, const participants::ParticipantRegistry& registry) {
+  return store::WriteFileAtomically(dir + "/" + store::kRegistryFile, formats::RegistryToJson(registry));
 }
 
 void KeyOptions(Flags& flags) {
@@ -45,16 +43,16 @@ void KeyOptions(Flags& flags) {
   flags.Option("not-after", "TIME", "first invalid instant, RFC 3339 UTC");
 }
 
-Result<engine::BankKey> KeyFromFlags(const Flags& flags) {
+Result<participants::BankKey> KeyFromFlags(const Flags& flags) {
   auto pem = store::ReadWholeFile(flags.Get("key"));
   if (!pem.ok()) return pem.status();
   LCPROC_ASSIGN_OR_RETURN(crypto::PublicKey key, crypto::PublicKey::FromPem(*pem));
-  engine::BankKey out{key.key_id(), key, std::nullopt, std::nullopt, false};
+  participants::BankKey out{key.key_id(), key, std::nullopt, std::nullopt, false};
   if (flags.Has("not-before")) {
-    LCPROC_ASSIGN_OR_RETURN(out.not_before_millis, engine::ParseTimestampMillis(flags.Get("not-before")));
+    LCPROC_ASSIGN_OR_RETURN(out.not_before_millis, trade::ParseUtcTimestampMillis(flags.Get("not-before")));
   }
   if (flags.Has("not-after")) {
-    LCPROC_ASSIGN_OR_RETURN(out.not_after_millis, engine::ParseTimestampMillis(flags.Get("not-after")));
+    LCPROC_ASSIGN_OR_RETURN(out.not_after_millis, trade::ParseUtcTimestampMillis(flags.Get("not-after")));
   }
   return out;
 }
@@ -68,10 +66,10 @@ int AddBank(const std::vector<std::string>& args) {
   KeyOptions(flags);
   if (auto exit = flags.Parse(args)) return *exit;
   auto registry = Load(flags.Get("data-dir"));
-  if (!registry.ok()) return Fail(registry.status().message());
+  if (!registry.ok()) return Complain(kExitUsage, kName, registry.status().message());
   auto key = KeyFromFlags(flags);
-  if (!key.ok()) return Fail(key.status().message());
-  engine::Bank bank{flags.Get("bic"), flags.Get("name"), {}, {*key}};
+  if (!key.ok()) return Complain(kExitUsage, kName, key.status().message());
+  participants::Bank bank{flags.Get("bic"), flags.Get("name"), {}, {*key}};
   if (flags.Has("roles")) {
     std::stringstream roles(flags.Get("roles"));
     for (std::string role; std::getline(roles, role, ',');) {
@@ -80,7 +78,7 @@ int AddBank(const std::vector<std::string>& args) {
   }
   Status status = registry->AddBank(std::move(bank));
   if (status.ok()) status = Save(flags.Get("data-dir"), *registry);
-  if (!status.ok()) return Fail(status.message());
+  if (!status.ok()) return Complain(kExitUsage, kName, status.message());
   std::cout << key->kid << "\n";
   return kExitOk;
 }
@@ -92,23 +90,23 @@ int AddKey(const std::vector<std::string>& args) {
   KeyOptions(flags);
   if (auto exit = flags.Parse(args)) return *exit;
   auto registry = Load(flags.Get("data-dir"));
-  if (!registry.ok()) return Fail(registry.status().message());
+  if (!registry.ok()) return Complain(kExitUsage, kName, registry.status().message());
   auto key = KeyFromFlags(flags);
-  if (!key.ok()) return Fail(key.status().message());
+  if (!key.ok()) return Complain(kExitUsage, kName, key.status().message());
   // Rebuild with the bank's keys plus the new one, so AddBank re-checks every kid.
-  engine::ParticipantRegistry updated;
+  participants::ParticipantRegistry updated;
   bool found = false;
-  for (engine::Bank bank : registry->banks()) {
+  for (participants::Bank bank : registry->banks()) {
     if (bank.bic == flags.Get("bic")) {
       bank.keys.push_back(*key);
       found = true;
     }
     Status status = updated.AddBank(std::move(bank));
-    if (!status.ok()) return Fail(status.message());
+    if (!status.ok()) return Complain(kExitUsage, kName, status.message());
   }
-  if (!found) return Fail("no bank " + flags.Get("bic") + " in the registry");
+  if (!found) return Complain(kExitUsage, kName, "no bank " + flags.Get("bic") + " in the registry");
   Status status = Save(flags.Get("data-dir"), updated);
-  if (!status.ok()) return Fail(status.message());
+  if (!status.ok()) return Complain(kExitUsage, kName, status.message());
   std::cout << key->kid << "\n";
   return kExitOk;
 }
@@ -119,19 +117,19 @@ int Revoke(const std::vector<std::string>& args) {
   flags.Option("kid", "KID", "the key id", true);
   if (auto exit = flags.Parse(args)) return *exit;
   auto registry = Load(flags.Get("data-dir"));
-  if (!registry.ok()) return Fail(registry.status().message());
-  engine::ParticipantRegistry updated;
+  if (!registry.ok()) return Complain(kExitUsage, kName, registry.status().message());
+  participants::ParticipantRegistry updated;
   bool found = false;
-  for (engine::Bank bank : registry->banks()) {
+  for (participants::Bank bank : registry->banks()) {
     for (auto& key : bank.keys) {
       if (key.kid == flags.Get("kid")) key.revoked = found = true;
     }
     Status status = updated.AddBank(std::move(bank));
-    if (!status.ok()) return Fail(status.message());
+    if (!status.ok()) return Complain(kExitUsage, kName, status.message());
   }
-  if (!found) return Fail("no key " + flags.Get("kid") + " in the registry");
+  if (!found) return Complain(kExitUsage, kName, "no key " + flags.Get("kid") + " in the registry");
   Status status = Save(flags.Get("data-dir"), updated);
-  return status.ok() ? kExitOk : Fail(status.message());
+  return status.ok() ? kExitOk : Complain(kExitUsage, kName, status.message());
 }
 
 int Show(const std::vector<std::string>& args) {
@@ -139,8 +137,8 @@ int Show(const std::vector<std::string>& args) {
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   if (auto exit = flags.Parse(args)) return *exit;
   auto registry = Load(flags.Get("data-dir"));
-  if (!registry.ok()) return Fail(registry.status().message());
-  std::cout << registry->ToJson();
+  if (!registry.ok()) return Complain(kExitUsage, kName, registry.status().message());
+  std::cout << formats::RegistryToJson(*registry);
   return kExitOk;
 }
 
@@ -160,8 +158,8 @@ int Run(const std::vector<std::string>& args) {
     std::cout << usage;
     return kExitOk;
   }
-  std::cerr << "lcproc registry: unknown subcommand '" << args[0] << "'\n" << usage;
-  return kExitUsage;
+  std::cerr << usage;
+  return Complain(kExitUsage, kName, "unknown subcommand '", args[0], "'");
 }
 
 CommandRegistration kReg({kName, "add banks and keys to the participant registry", &Run});

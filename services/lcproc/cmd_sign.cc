@@ -8,6 +8,7 @@
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/private_key.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -28,16 +29,13 @@ int Run(const std::vector<std::string>& args) {
   if (!pem) return kExitUsage;
   Result<crypto::PrivateKey> key = crypto::PrivateKey::FromPem(*pem);
   if (!key.ok()) {
-    std::cerr << "lcproc " << kName << ": " << flags.Get("key") << ": " << key.status().message()
-              << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, flags.Get("key"), ": ", key.status().message());
   }
   std::optional<std::string> body = ReadFileOrComplain(kName, flags.Get("FILE"));
   if (!body) return kExitUsage;
   Result<std::string> jws = crypto::SignDetached(*key, *body);
   if (!jws.ok()) {
-    std::cerr << "lcproc " << kName << ": " << jws.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, jws.status().message());
   }
   std::cout << *jws << "\n";
   return kExitOk;

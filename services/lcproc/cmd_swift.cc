@@ -13,6 +13,7 @@
 #include "pipeline/formats/mt700.h"
 #include "pipeline/formats/mt707.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -20,16 +21,11 @@ namespace {
 
 constexpr char kName[] = "swift";
 
-int Fail(const std::string& what, const Status& status) {
-  std::cerr << "lcproc " << kName << ": " << what << ": " << status.message() << "\n";
-  return kExitUsage;
-}
-
 int Parse(const std::string& path) {
   std::optional<std::string> text = ReadFileOrComplain(kName, path);
   if (!text) return kExitUsage;
   auto doc = formats::DecodeDocument(formats::ContentType::kSwiftMt, *text);
-  if (!doc.ok()) return Fail(path == "-" ? "standard input" : path, doc.status());
+  if (!doc.ok()) return Complain(kExitUsage, kName, path == "-" ? "standard input" : path, ": ", doc.status().message());
   std::cout << formats::PrettyJson(formats::EncodeJsonDocument(*doc));
   return kExitOk;
 }
@@ -37,8 +33,7 @@ int Parse(const std::string& path) {
 int Write(const Flags& flags) {
   bool credit = flags.Has("credit"), amendment = flags.Has("amendment");
   if (credit == amendment) {
-    std::cerr << "lcproc " << kName << ": write needs exactly one of --credit or --amendment\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "write needs exactly one of --credit or --amendment");
   }
   const std::string& path = flags.Get(credit ? "credit" : "amendment");
   std::optional<std::string> text = ReadFileOrComplain(kName, path);
@@ -46,20 +41,19 @@ int Write(const Flags& flags) {
   Result<std::string> mt = Internal("unset");
   if (credit) {
     auto lc = formats::DecodeDocumentAs<trade::LetterOfCredit>(*text);
-    if (!lc.ok()) return Fail(path, lc.status());
+    if (!lc.ok()) return Complain(kExitUsage, kName, path, ": ", lc.status().message());
     mt = formats::WriteMt700(*lc);
   } else {
     if (!flags.Has("receiver")) {
-      std::cerr << "lcproc " << kName << ": --amendment needs --receiver BIC (the advising bank)\n";
-      return kExitUsage;
+      return Complain(kExitUsage, kName, "--amendment needs --receiver BIC (the advising bank)");
     }
     auto receiver = trade::Bic::Parse(flags.Get("receiver"));
-    if (!receiver.ok()) return Fail("--receiver", receiver.status());
+    if (!receiver.ok()) return Complain(kExitUsage, kName, "--receiver", ": ", receiver.status().message());
     auto a = formats::DecodeDocumentAs<trade::Amendment>(*text);
-    if (!a.ok()) return Fail(path, a.status());
+    if (!a.ok()) return Complain(kExitUsage, kName, path, ": ", a.status().message());
     mt = formats::WriteMt707(*a, *receiver);
   }
-  if (!mt.ok()) return Fail(path, mt.status());
+  if (!mt.ok()) return Complain(kExitUsage, kName, path, ": ", mt.status().message());
   std::cout << *mt;
   return kExitOk;
 }
@@ -80,21 +74,18 @@ int Run(const std::vector<std::string>& args) {
   const std::string& action = flags.Get("ACTION");
   if (action == "parse") {
     if (flags.Has("credit") || flags.Has("amendment") || flags.Has("receiver")) {
-      std::cerr << "lcproc " << kName << ": parse takes only a FILE\n";
-      return kExitUsage;
+      return Complain(kExitUsage, kName, "parse takes only a FILE");
     }
     return Parse(flags.Has("FILE") ? flags.Get("FILE") : "-");
   }
   if (action == "write") {
     if (flags.Has("FILE")) {
-      std::cerr << "lcproc " << kName << ": write takes --credit or --amendment, not a FILE\n";
-      return kExitUsage;
+      return Complain(kExitUsage, kName, "write takes --credit or --amendment, not a FILE");
     }
     return Write(flags);
   }
-  std::cerr << "lcproc " << kName << ": unknown action '" << action << "' (parse or write)\n"
-            << "Run 'lcproc swift --help' for usage.\n";
-  return kExitUsage;
+  return Complain(kExitUsage, kName, "unknown action '", action,
+                  "' (parse or write); run 'lcproc swift --help' for usage");
 }
 
 CommandRegistration kReg({kName, "convert SWIFT MT700/MT707 to and from lcproc JSON", &Run});

@@ -8,6 +8,7 @@
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/public_key.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -29,9 +30,7 @@ int Run(const std::vector<std::string>& args) {
   if (!pem) return kExitUsage;
   Result<crypto::PublicKey> key = crypto::PublicKey::FromPem(*pem);
   if (!key.ok()) {
-    std::cerr << "lcproc " << kName << ": " << flags.Get("pub") << ": " << key.status().message()
-              << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, flags.Get("pub"), ": ", key.status().message());
   }
   std::optional<std::string> body = ReadFileOrComplain(kName, flags.Get("FILE"));
   if (!body) return kExitUsage;

@@ -1,4 +1,5 @@
 #include "services/store/data_dir.h"
+#include "pipeline/formats/registry_json.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -95,7 +96,7 @@ Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const Sql
 
   auto registry_text = ReadWholeFile(Join(dir, kRegistryFile));
   if (registry_text.ok()) {
-    auto registry = engine::ParticipantRegistry::Parse(*registry_text);
+    auto registry = formats::ParseRegistryJson(*registry_text);
     if (!registry.ok()) return registry.status().WithContext(Join(dir, kRegistryFile));
     out->registry_ = std::move(*registry);
   } else if (registry_text.status().code() != StatusCode::kNotFound) {
@@ -107,8 +108,8 @@ Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const Sql
   return out;
 }
 
-Status DataDir::SaveRegistry(const engine::ParticipantRegistry& registry) {
-  LCPROC_RETURN_IF_ERROR(WriteFileAtomically(Join(path_, kRegistryFile), registry.ToJson()));
+Status DataDir::SaveRegistry(const participants::ParticipantRegistry& registry) {
+  LCPROC_RETURN_IF_ERROR(WriteFileAtomically(Join(path_, kRegistryFile), formats::RegistryToJson(registry)));
   registry_ = registry;
   return Status::Ok();
 }

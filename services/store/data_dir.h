@@ -14,7 +14,7 @@
 #include <memory>
 #include <string>
 
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/participants/participant_registry.h"
 #include "pipeline/ledger/signed_note.h"
 #include "services/store/sqlite_ledger_store.h"
 
@@ -40,11 +40,11 @@ class DataDir {
   const std::string& path() const { return path_; }
   const ledger::NoteSigner& signer() const { return signer_; }
   const ledger::NoteVerifier& verifier() const { return verifier_; }
-  const engine::ParticipantRegistry& registry() const { return registry_; }
+  const participants::ParticipantRegistry& registry() const { return registry_; }
   SqliteLedgerStore& store() { return *store_; }
 
   // Replaces registry.json with `registry` (written to a temporary file, then renamed).
-  Status SaveRegistry(const engine::ParticipantRegistry& registry);
+  Status SaveRegistry(const participants::ParticipantRegistry& registry);
 
  private:
   DataDir(std::string path, ledger::NoteSigner signer, ledger::NoteVerifier verifier)
@@ -52,7 +52,7 @@ class DataDir {
   std::string path_;
   ledger::NoteSigner signer_;
   ledger::NoteVerifier verifier_;
-  engine::ParticipantRegistry registry_;
+  participants::ParticipantRegistry registry_;
   std::unique_ptr<SqliteLedgerStore> store_;
 };
 

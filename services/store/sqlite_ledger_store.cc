@@ -71,7 +71,7 @@ constexpr std::array<const char*, kSqlCount> kStatements = {
     "INSERT OR IGNORE INTO credit_parties(bic, credit) VALUES(?, ?)",
     "INSERT OR REPLACE INTO tiles(id, hashes) VALUES(?, ?)",
     "INSERT INTO checkpoints(size, note) VALUES(?, ?)",
-    "SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1",
+    "SELECT size, note FROM checkpoints ORDER BY size DESC LIMIT 1",
     "SELECT note FROM checkpoints WHERE size = ?",
     "SELECT leaf FROM entries WHERE idx = ?",
     "SELECT idx FROM entries WHERE replay = ? ORDER BY idx",
@@ -90,16 +90,9 @@ constexpr std::array<const char*, kSqlCount> kStatements = {
     "SELECT idem FROM entries INDEXED BY entries_idem WHERE idem IS NOT NULL",
 };
 
-// The first 8 bytes of a digest as a signed 64-bit integer: an index key.
-int64_t PrefixKey(const crypto::Digest& d) {
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | d[i];
-  return static_cast<int64_t>(v);
-}
-
-int64_t IdempotencyKey(std::string_view submitter, std::string_view key) {
-  return PrefixKey(crypto::Sha256({submitter, std::string_view("\0", 1), key}));
-}
+// SQLite integers are signed: the 64-bit key prefixes are stored as their two's
+// complement (the same bits).
+int64_t AsColumn(uint64_t prefix) { return static_cast<int64_t>(prefix); }
 
 int64_t TileRowId(uint8_t level, uint64_t index) {
   return static_cast<int64_t>((static_cast<uint64_t>(level) << 56) | index);
@@ -190,7 +183,7 @@ Result<int64_t> SqliteLedgerStore::CreditId(const std::string& reference) {
   return credit_ids_[reference] = sqlite3_last_insert_rowid(w.db.get());
 }
 
-Status SqliteLedgerStore::CommitLocked(const engine::CommitBatch& batch) {
+Status SqliteLedgerStore::CommitLocked(const ledger_store::CommitBatch& batch) {
   Connection& w = *writer_;
   {
     Statement& size = w[kSize];
@@ -202,7 +195,7 @@ Status SqliteLedgerStore::CommitLocked(const engine::CommitBatch& batch) {
                                 " but the ledger holds " + std::to_string(current));
     }
   }
-  for (const engine::EntryRecord& e : batch.entries) {
+  for (const ledger_store::EntryRecord& e : batch.entries) {
     int64_t credit = 0;
     if (!e.credit_number.empty()) {
       LCPROC_ASSIGN_OR_RETURN(credit, CreditId(e.credit_number));
@@ -211,10 +204,10 @@ Status SqliteLedgerStore::CommitLocked(const engine::CommitBatch& batch) {
     ResetOnExit reset(insert);
     LCPROC_RETURN_IF_ERROR(insert.BindInt64(1, static_cast<int64_t>(e.index)));
     LCPROC_RETURN_IF_ERROR(insert.BindBlob(2, e.leaf));
-    LCPROC_RETURN_IF_ERROR(insert.BindInt64(3, PrefixKey(e.replay_key)));
+    LCPROC_RETURN_IF_ERROR(insert.BindInt64(3, AsColumn(e.replay_prefix)));
     LCPROC_RETURN_IF_ERROR(e.idempotency_key.empty()
                                ? insert.BindNull(4)
-                               : insert.BindInt64(4, IdempotencyKey(e.submitter, e.idempotency_key)));
+                               : insert.BindInt64(4, AsColumn(e.idempotency_prefix)));
     LCPROC_RETURN_IF_ERROR(credit != 0 ? insert.BindInt64(5, credit) : insert.BindNull(5));
     LCPROC_RETURN_IF_ERROR(insert.Run());
   }
@@ -225,7 +218,7 @@ Status SqliteLedgerStore::CommitLocked(const engine::CommitBatch& batch) {
     LCPROC_RETURN_IF_ERROR(put.BindBlob(2, t.hashes));
     LCPROC_RETURN_IF_ERROR(put.Run());
   }
-  for (const engine::CreditRow& c : batch.credits) {
+  for (const ledger_store::CreditRow& c : batch.credits) {
     LCPROC_ASSIGN_OR_RETURN(int64_t id, CreditId(c.reference));
     // The summary rows hold what the last batch wrote: skip the statements that would
     // change nothing (most batches touch a credit without changing its state or
@@ -256,8 +249,8 @@ Status SqliteLedgerStore::CommitLocked(const engine::CommitBatch& batch) {
   return checkpoint.Run();
 }
 
-Status SqliteLedgerStore::Commit(const engine::CommitBatch& batch) {
-  std::lock_guard lock(write_mu_);
+Status SqliteLedgerStore::Commit(const ledger_store::CommitBatch& batch) {
+  MutexLock lock(write_mu_);
   Database& db = writer_->db;
   LCPROC_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   Status status = CommitLocked(batch);
@@ -274,24 +267,25 @@ Status SqliteLedgerStore::Commit(const engine::CommitBatch& batch) {
 }
 
 Result<uint64_t> SqliteLedgerStore::Size() const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kSize];
   ResetOnExit reset(s);
   LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
   return row ? static_cast<uint64_t>(s.ColumnInt64(0)) : 0;
 }
 
-Result<std::string> SqliteLedgerStore::LatestCheckpoint() const {
-  std::lock_guard lock(read_mu_);
+Result<ledger_store::StoredCheckpoint> SqliteLedgerStore::LatestCheckpoint() const {
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kLatestCheckpoint];
   ResetOnExit reset(s);
   LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return NotFound("no checkpoint yet");
-  return std::string(s.ColumnBlob(0));
+  return ledger_store::StoredCheckpoint{static_cast<uint64_t>(s.ColumnInt64(0)),
+                                        std::string(s.ColumnBlob(1))};
 }
 
 Result<std::string> SqliteLedgerStore::CheckpointAt(uint64_t size) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kCheckpointAt];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(size)));
@@ -301,7 +295,7 @@ Result<std::string> SqliteLedgerStore::CheckpointAt(uint64_t size) const {
 }
 
 Result<std::string> SqliteLedgerStore::ReadLeaf(uint64_t index) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kReadLeaf];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(index)));
@@ -311,7 +305,7 @@ Result<std::string> SqliteLedgerStore::ReadLeaf(uint64_t index) const {
 }
 
 Result<std::vector<uint64_t>> SqliteLedgerStore::Indexes(int which, int64_t key) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = reader_->sql[which];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindInt64(1, key));
@@ -324,16 +318,16 @@ Result<std::vector<uint64_t>> SqliteLedgerStore::Indexes(int which, int64_t key)
 }
 
 Result<std::vector<uint64_t>> SqliteLedgerStore::FindByReplayKey(const crypto::Digest& key) const {
-  return Indexes(kByReplay, PrefixKey(key));
+  return Indexes(kByReplay, AsColumn(ledger_store::ReplayKeyPrefix(key)));
 }
 
 Result<std::vector<uint64_t>> SqliteLedgerStore::FindByIdempotencyKey(std::string_view submitter,
                                                                       std::string_view key) const {
-  return Indexes(kByIdem, IdempotencyKey(submitter, key));
+  return Indexes(kByIdem, AsColumn(ledger_store::IdempotencyKeyPrefix(submitter, key)));
 }
 
 Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForCredit(std::string_view credit) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kByCredit];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindText(1, credit));
@@ -345,9 +339,9 @@ Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForCredit(std::string_vi
   }
 }
 
-Result<engine::CreditRow> SqliteLedgerStore::ReadCredit(std::string_view reference) const {
-  std::lock_guard lock(read_mu_);
-  engine::CreditRow row{std::string(reference), {}, {}};
+Result<ledger_store::CreditRow> SqliteLedgerStore::ReadCredit(std::string_view reference) const {
+  MutexLock lock(read_mu_);
+  ledger_store::CreditRow row{std::string(reference), {}, {}};
   int64_t id;
   {
     Statement& s = (*reader_)[kReadCredit];
@@ -375,7 +369,7 @@ Status SqliteLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVis
   while (begin < end) {
     chunk.clear();
     {
-      std::lock_guard lock(read_mu_);
+      MutexLock lock(read_mu_);
       Statement& s = (*reader_)[kScanLeaves];
       ResetOnExit reset(s);
       LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(begin)));
@@ -398,9 +392,9 @@ Status SqliteLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVis
 }
 
 Status SqliteLedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const {
-  // The columns hold engine::ReplayKeyPrefix / IdempotencyKeyPrefix (same bytes, read
+  // The columns hold ledger_store::ReplayKeyPrefix / IdempotencyKeyPrefix (same bytes, read
   // as signed); the visitor only fills a filter, so it runs under the lock.
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   for (Sql which : {kReplayKeys, kIdemKeys}) {
     Statement& s = (*reader_)[which];
     ResetOnExit reset(s);
@@ -419,7 +413,7 @@ Status SqliteLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) const 
   do {
     chunk.clear();
     {
-      std::lock_guard lock(read_mu_);
+      MutexLock lock(read_mu_);
       Statement& s = (*reader_)[kScanCheckpoints];
       ResetOnExit reset(s);
       LCPROC_RETURN_IF_ERROR(s.BindInt64(1, after));
@@ -439,7 +433,7 @@ Status SqliteLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) const 
 
 Result<std::string> SqliteLedgerStore::ReadTile(uint8_t level, uint64_t index,
                                                 uint16_t min_width) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kReadTile];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindInt64(1, TileRowId(level, index)));
@@ -457,7 +451,7 @@ Result<std::string> SqliteLedgerStore::ReadTile(uint8_t level, uint64_t index,
 }
 
 Result<std::vector<std::string>> SqliteLedgerStore::CreditsOfParty(std::string_view bic) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kOfParty];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindText(1, bic));
@@ -470,7 +464,7 @@ Result<std::vector<std::string>> SqliteLedgerStore::CreditsOfParty(std::string_v
 }
 
 Result<std::vector<std::string>> SqliteLedgerStore::CreditsInState(std::string_view state) const {
-  std::lock_guard lock(read_mu_);
+  MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kInState];
   ResetOnExit reset(s);
   LCPROC_RETURN_IF_ERROR(s.BindText(1, state));

@@ -18,13 +18,13 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "services/store/database.h"
+#include "pipeline/mutex.h"
 
 namespace lcproc::store {
 
@@ -33,7 +33,7 @@ struct SqliteOptions {
   bool durable = true;  // synchronous=FULL; false sets synchronous=OFF (benchmarks)
 };
 
-class SqliteLedgerStore final : public engine::LedgerStore {
+class SqliteLedgerStore final : public ledger_store::LedgerStore {
  public:
   // Opens `path`. IoError when the file cannot be opened or created, DataLoss when it
   // is not an lcproc database of a known schema version.
@@ -41,16 +41,16 @@ class SqliteLedgerStore final : public engine::LedgerStore {
                                                          const SqliteOptions& options = {});
   ~SqliteLedgerStore() override;
 
-  Status Commit(const engine::CommitBatch& batch) override;
+  Status Commit(const ledger_store::CommitBatch& batch) override;
   Result<uint64_t> Size() const override;
-  Result<std::string> LatestCheckpoint() const override;
+  Result<ledger_store::StoredCheckpoint> LatestCheckpoint() const override;
   Result<std::string> CheckpointAt(uint64_t size) const override;
   Result<std::string> ReadLeaf(uint64_t index) const override;
   Result<std::vector<uint64_t>> FindByReplayKey(const crypto::Digest& key) const override;
   Result<std::vector<uint64_t>> FindByIdempotencyKey(std::string_view submitter,
                                                      std::string_view key) const override;
   Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit_number) const override;
-  Result<engine::CreditRow> ReadCredit(std::string_view reference) const override;
+  Result<ledger_store::CreditRow> ReadCredit(std::string_view reference) const override;
   Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override;
   // Index-only scans of the replay and idempotency columns (no leaf is read).
   Status ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const override;
@@ -65,13 +65,13 @@ class SqliteLedgerStore final : public engine::LedgerStore {
 
  private:
   SqliteLedgerStore(std::unique_ptr<Connection> writer, std::unique_ptr<Connection> reader);
-  Status CommitLocked(const engine::CommitBatch& batch);
-  Result<int64_t> CreditId(const std::string& reference);
+  Status CommitLocked(const ledger_store::CommitBatch& batch) REQUIRES(write_mu_);
+  Result<int64_t> CreditId(const std::string& reference) REQUIRES(write_mu_);
   Result<std::vector<uint64_t>> Indexes(int which, int64_t key) const;
 
-  mutable std::mutex write_mu_;
-  std::unique_ptr<Connection> writer_;                      // GUARDED_BY(write_mu_)
-  std::unordered_map<std::string, int64_t> credit_ids_;     // GUARDED_BY(write_mu_)
+  mutable Mutex write_mu_;
+  std::unique_ptr<Connection> writer_ GUARDED_BY(write_mu_);
+  std::unordered_map<std::string, int64_t> credit_ids_ GUARDED_BY(write_mu_);
   // What the committed credits and credit_parties rows hold, by credit id, as far as
   // this store wrote them (empty after open or a failed commit: then the statements
   // run again, harmlessly).
@@ -79,9 +79,9 @@ class SqliteLedgerStore final : public engine::LedgerStore {
     std::string state;
     std::unordered_set<std::string> parties;
   };
-  std::unordered_map<int64_t, CreditRowCache> credit_rows_;  // GUARDED_BY(write_mu_)
-  mutable std::mutex read_mu_;
-  std::unique_ptr<Connection> reader_;                      // GUARDED_BY(read_mu_)
+  std::unordered_map<int64_t, CreditRowCache> credit_rows_ GUARDED_BY(write_mu_);
+  mutable Mutex read_mu_;
+  std::unique_ptr<Connection> reader_ GUARDED_BY(read_mu_);
 };
 
 }  // namespace lcproc::store

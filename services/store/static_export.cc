@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "pipeline/engine/checkpoint_note.h"
+#include "pipeline/ledger_store/checkpoint_note.h"
 #include "pipeline/ledger/tile.h"
 #include "pipeline/ledger/tree_hashes.h"
 #include "services/store/data_dir.h"
@@ -35,7 +35,7 @@ std::string BundlePath(uint64_t index, uint16_t width) {
   return "tile/entries/" + path.substr(std::string("tile/0/").size());
 }
 
-Result<std::string> Bundle(const engine::LedgerStore& store, uint64_t index, uint16_t width) {
+Result<std::string> Bundle(const ledger_store::LedgerStore& store, uint64_t index, uint16_t width) {
   std::string out;
   uint64_t begin = index * ledger::kTileWidth;
   LCPROC_RETURN_IF_ERROR(store.ScanLeaves(begin, begin + width, [&](uint64_t i, std::string_view leaf) {
@@ -52,23 +52,24 @@ Result<std::string> Bundle(const engine::LedgerStore& store, uint64_t index, uin
 
 }  // namespace
 
-Result<ExportReport> ExportStatic(const engine::LedgerStore& store, const std::string& out_dir) {
+Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store, const std::string& out_dir) {
   ExportReport report;
-  auto note = store.LatestCheckpoint();
-  if (!note.ok()) {
-    if (note.status().code() == StatusCode::kNotFound) return report;  // nothing to publish yet
-    return note.status();
+  auto latest = store.LatestCheckpoint();
+  if (!latest.ok()) {
+    if (latest.status().code() == StatusCode::kNotFound) return report;  // nothing to publish yet
+    return latest.status();
   }
-  LCPROC_ASSIGN_OR_RETURN(ledger::Checkpoint head, engine::UnverifiedCheckpoint(*note));
-  report.new_size = head.size;
+  const std::string& note = latest->note;
+  const uint64_t head_size = latest->size;
+  report.new_size = head_size;
 
   fs::path out(out_dir);
   auto previous = ReadWholeFile((out / "checkpoint").string());
   if (previous.ok()) {
-    LCPROC_ASSIGN_OR_RETURN(ledger::Checkpoint old, engine::UnverifiedCheckpoint(*previous));
-    if (old.size > head.size) {
+    LCPROC_ASSIGN_OR_RETURN(ledger::Checkpoint old, ledger_store::UnverifiedCheckpoint(*previous));
+    if (old.size > head_size) {
       return FailedPrecondition("the export in " + out_dir + " is larger (" + std::to_string(old.size) +
-                                ") than this ledger (" + std::to_string(head.size) + ")");
+                                ") than this ledger (" + std::to_string(head_size) + ")");
     }
     LCPROC_ASSIGN_OR_RETURN(crypto::Digest root, ledger::RootAt(store, old.size));
     if (old.size > 0 && root != old.root) {
@@ -79,7 +80,7 @@ Result<ExportReport> ExportStatic(const engine::LedgerStore& store, const std::s
     return previous.status();
   }
 
-  for (const ledger::TileId& id : ledger::TilesChangedBetween(report.old_size, head.size)) {
+  for (const ledger::TileId& id : ledger::TilesChangedBetween(report.old_size, head_size)) {
     LCPROC_ASSIGN_OR_RETURN(std::string hashes, store.ReadTile(id.level, id.index, id.width));
     hashes.resize(size_t{id.width} * ledger::kHashSize);
     LCPROC_RETURN_IF_ERROR(WriteFile(out / ledger::TilePath(id), hashes));
@@ -90,7 +91,7 @@ Result<ExportReport> ExportStatic(const engine::LedgerStore& store, const std::s
       ++report.bundles_written;
     }
   }
-  LCPROC_RETURN_IF_ERROR(WriteFile(out / "checkpoint", *note));
+  LCPROC_RETURN_IF_ERROR(WriteFile(out / "checkpoint", note));
   return report;
 }
 

@@ -19,7 +19,7 @@
 #include <cstdint>
 #include <string>
 
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/status.h"
 
 namespace lcproc::store {
@@ -33,6 +33,6 @@ struct ExportReport {
 
 // DataLoss when the earlier export is not a prefix of this ledger; FailedPrecondition
 // when it is larger; InvalidArgument for a leaf too long for a bundle (> 65535 bytes).
-Result<ExportReport> ExportStatic(const engine::LedgerStore& store, const std::string& out_dir);
+Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store, const std::string& out_dir);
 
 }  // namespace lcproc::store

@@ -6,10 +6,13 @@
 #include <string>
 
 #include "pipeline/crypto/sha256.h"
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 
 namespace lcproc::engine {
 namespace {
+
+using ledger_store::ReplayKeyPrefix;
+using ledger_store::IdempotencyKeyPrefix;
 
 uint64_t Key(int i) { return ReplayKeyPrefix(crypto::Sha256(std::to_string(i))); }
 

@@ -6,16 +6,24 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/engine/checkpoint_note.h"
-#include "pipeline/engine/ledger_audit.h"
-#include "pipeline/engine/ledger_entry.h"
-#include "pipeline/engine/memory_ledger_store.h"
+#include "pipeline/ledger_store/checkpoint_note.h"
+#include "pipeline/ledger_store/ledger_audit.h"
+#include "pipeline/ledger_store/store_head.h"
+#include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/ledger_store/memory_ledger_store.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/inclusion_proof.h"
 #include "tests/pipeline/engine/engine_test_env.h"
 
 namespace lcproc::engine {
 namespace {
+
+using participants::KeyRefusal;
+using ledger_store::MemoryLedgerStore;
+using ledger_store::DecodeLeaf;
+using ledger_store::AuditLedger;
+using ledger_store::UnverifiedCheckpoint;
+using ledger_store::VerifyStoreHead;
 
 using testing::EngineTestEnv;
 
@@ -188,12 +196,19 @@ TEST_F(EngineTest, SubmitRefusesAtOnceWhenInFlightLimitIsReached) {
   auto engine = env.Start(store, {.max_in_flight = 4, .batch_max_entries = 1000, .batch_max_millis = 60000});
   std::vector<std::future<Outcome>> outcomes;
   for (int i = 0; i < 4; ++i) outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
-  Status refused = engine->Submit(env.FromA("LC9|issue"), [](Outcome) { FAIL() << "called"; });
-  EXPECT_EQ(refused.code(), StatusCode::kResourceExhausted);
+  auto submission = env.FromA("LC9|issue");
+  const std::string body = submission->body;
+  Admission refused = engine->Submit(std::move(submission), [](Outcome) { FAIL() << "called"; });
+  EXPECT_EQ(refused.status.code(), StatusCode::kResourceExhausted);
+  // Handed back whole, so the caller retries without rebuilding it.
+  ASSERT_NE(refused.returned, nullptr);
+  EXPECT_EQ(refused.returned->body, body);
   EXPECT_EQ(engine->stats().overloaded, 1u);
   engine->Shutdown();  // drains: cuts the open batch
   for (auto& f : outcomes) EXPECT_EQ(f.get().verdict, Verdict::kAccepted);
-  EXPECT_EQ(engine->Submit(env.FromA("LC10|issue"), [](Outcome) {}).code(), StatusCode::kUnavailable);
+  Admission late = engine->Submit(env.FromA("LC10|issue"), [](Outcome) {});
+  EXPECT_EQ(late.status.code(), StatusCode::kUnavailable);
+  EXPECT_NE(late.returned, nullptr);
 }
 
 TEST_F(EngineTest, CutsBatchesByCount) {
@@ -273,7 +288,7 @@ TEST_F(EngineTest, StartRefusesAStoreWhoseCheckpointWasTampered) {
     ASSERT_EQ(Run(*engine, env.FromA("LC1|issue")).verdict, Verdict::kAccepted);
   }
   auto forger = *ledger::NoteSigner::Generate("lcproc.test/ledger");
-  auto body = UnverifiedCheckpoint(*store.LatestCheckpoint());
+  auto body = ledger_store::UnverifiedCheckpoint(store.LatestCheckpoint()->note);
   ASSERT_TRUE(body.ok());
   store.TamperLatestCheckpoint(*forger.Sign(ledger::FormatCheckpoint(*body)));
   auto engine = Engine::Start({}, store, env.registry, env.rules, env.clock, env.signer);

@@ -12,11 +12,16 @@
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/private_key.h"
 #include "pipeline/engine/engine.h"
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/participants/participant_registry.h"
 #include "pipeline/ledger/signed_note.h"
 #include "tests/pipeline/engine/fake_rules.h"
 
 namespace lcproc::engine::testing {
+
+using participants::ParticipantRegistry;
+using participants::BankKey;
+using participants::Bank;
+using ledger_store::LedgerStore;
 
 inline crypto::PrivateKey NewKey(crypto::Algorithm alg = crypto::Algorithm::kEdDsa) {
   auto key = crypto::PrivateKey::Generate(alg);

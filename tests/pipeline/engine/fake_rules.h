@@ -13,6 +13,8 @@
 
 namespace lcproc::engine::testing {
 
+using ledger_store::CreditRow;
+
 class FakeRules final : public Rules {
  public:
   struct Doc final : Document {

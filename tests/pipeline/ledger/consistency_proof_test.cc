@@ -14,21 +14,9 @@ namespace {
 
 using testing::LoadReferenceTree;
 using testing::NaiveTree;
+using testing::ReferenceStore;
 
 constexpr uint64_t kBruteForceSize = 300;
-
-const MemoryTileStore& ReferenceStore() {
-  static const MemoryTileStore* store = [] {
-    auto* s = new MemoryTileStore;
-    MerkleTree tree;
-    for (const auto& leaf : LoadReferenceTree().leaves) {
-      const crypto::Digest h = LeafHash(leaf);
-      s->Apply(tree.Append({&h, 1}).value());
-    }
-    return s;
-  }();
-  return *store;
-}
 
 TEST(ConsistencyProofTest, MatchesReferenceProofs) {
   const auto ref = LoadReferenceTree();

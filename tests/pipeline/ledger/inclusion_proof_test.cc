@@ -14,22 +14,9 @@ namespace {
 
 using testing::LoadReferenceTree;
 using testing::NaiveTree;
+using testing::ReferenceStore;
 
 constexpr uint64_t kBruteForceSize = 300;
-
-// The reference tree's tiles, built once.
-const MemoryTileStore& ReferenceStore() {
-  static const MemoryTileStore* store = [] {
-    auto* s = new MemoryTileStore;
-    MerkleTree tree;
-    for (const auto& leaf : LoadReferenceTree().leaves) {
-      const crypto::Digest h = LeafHash(leaf);
-      s->Apply(tree.Append({&h, 1}).value());
-    }
-    return s;
-  }();
-  return *store;
-}
 
 TEST(InclusionProofTest, MatchesReferenceAuditPaths) {
   const auto ref = LoadReferenceTree();

@@ -1,7 +1,8 @@
 // Test-only helpers for the ledger tests: the RFC 6962 reference vectors from
 // tests/testdata/rfc6962_reference_tree.json, and NaiveTree, a direct transcription of
 // RFC 6962 §2.1 (MTH, PATH, PROOF/SUBPROOF) with memoised subtree hashes, against which
-// the tiled implementation is checked exhaustively.
+// the tiled implementation is checked exhaustively; ReferenceStore, the reference
+// tree's tiles.
 #pragma once
 
 #include <bit>
@@ -21,6 +22,8 @@
 #include "pipeline/crypto/hex.h"
 #include "pipeline/crypto/sha256.h"
 #include "pipeline/ledger/hash.h"
+#include "pipeline/ledger/merkle_tree.h"
+#include "pipeline/ledger/tile_store.h"
 
 #include "tests/testing/source_file.h"
 
@@ -91,6 +94,21 @@ inline ReferenceTree LoadReferenceTree() {
                                 DigestList(o.at("proof"))});
   }
   return tree;
+}
+
+// The reference tree's tiles, built once through MerkleTree: the store the proof tests
+// ask for their proofs.
+inline const MemoryTileStore& ReferenceStore() {
+  static const MemoryTileStore* store = [] {
+    auto* s = new MemoryTileStore;
+    MerkleTree tree;
+    for (const auto& leaf : LoadReferenceTree().leaves) {
+      const crypto::Digest h = LeafHash(leaf);
+      s->Apply(tree.Append({&h, 1}).value());
+    }
+    return s;
+  }();
+  return *store;
 }
 
 // RFC 6962 §2.1 as written, recursive, over a fixed list of leaf hashes.

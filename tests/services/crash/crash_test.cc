@@ -29,8 +29,9 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/engine/engine.h"
-#include "pipeline/engine/ledger_audit.h"
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_audit.h"
+#include "pipeline/ledger_store/store_head.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "services/store/data_dir.h"
 
 namespace lcproc {
@@ -198,7 +199,7 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
 
     auto data = store::DataDir::Open(dir_);
     ASSERT_TRUE(data.ok()) << "after kill " << kills << ": " << data.status().ToString();
-    Status head = engine::VerifyStoreHead((*data)->store(), (*data)->verifier());
+    Status head = ledger_store::VerifyStoreHead((*data)->store(), (*data)->verifier());
     ASSERT_TRUE(head.ok()) << "after kill " << kills << ": " << head.ToString();
     auto size = (*data)->store().Size();
     ASSERT_TRUE(size.ok());
@@ -215,14 +216,14 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
 
   auto data = store::DataDir::Open(dir_);
   ASSERT_TRUE(data.ok()) << data.status().ToString();
-  const engine::LedgerStore& store = (*data)->store();
+  const ledger_store::LedgerStore& store = (*data)->store();
   auto size = store.Size();
   ASSERT_TRUE(size.ok());
   ASSERT_GE(*size, last_size + 300);
 
   std::map<std::string, std::vector<uint64_t>> by_key;
   Status scan = store.ScanLeaves(0, *size, [&](uint64_t index, std::string_view leaf) {
-    LCPROC_ASSIGN_OR_RETURN(engine::LedgerEntry entry, engine::DecodeLeaf(leaf));
+    LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry entry, ledger_store::DecodeLeaf(leaf));
     by_key[entry.idempotency_key].push_back(index);
     return Status::Ok();
   });
@@ -248,7 +249,7 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
   ASSERT_TRUE(cps.ok()) << cps.ToString();
   EXPECT_EQ(previous, *size);
 
-  auto audit = engine::AuditLedger(store, (*data)->registry(), (*data)->verifier());
+  auto audit = ledger_store::AuditLedger(store, (*data)->registry(), (*data)->verifier());
   ASSERT_TRUE(audit.ok()) << audit.status().ToString();
   EXPECT_EQ(audit->entries, *size);
   std::cout << kills << " kills, " << acks.size() << " acknowledged, " << *size << " entries, "

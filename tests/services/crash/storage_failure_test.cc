@@ -15,8 +15,8 @@
 
 #include <gtest/gtest.h>
 
-#include "pipeline/engine/ledger_audit.h"
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "services/demo/demo_node.h"
 #include "services/demo/workload.h"
 
@@ -114,13 +114,13 @@ TEST_P(StorageFailureTest, FailsClearlyKeepsAcknowledgedAndRecovers) {
   EXPECT_EQ(*size, 300u);
   std::map<std::string, uint64_t> found;
   Status scan = data.store().ScanLeaves(0, *size, [&](uint64_t index, std::string_view leaf) {
-    LCPROC_ASSIGN_OR_RETURN(engine::LedgerEntry entry, engine::DecodeLeaf(leaf));
+    LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry entry, ledger_store::DecodeLeaf(leaf));
     if (!found.emplace(entry.idempotency_key, index).second) return DataLoss("twice: " + entry.idempotency_key);
     return Status::Ok();
   });
   ASSERT_TRUE(scan.ok()) << scan.ToString();
   EXPECT_EQ(found, acknowledged);
-  auto audit = engine::AuditLedger(data.store(), data.registry(), data.verifier());
+  auto audit = ledger_store::AuditLedger(data.store(), data.registry(), data.verifier());
   ASSERT_TRUE(audit.ok()) << audit.status().ToString();
   EXPECT_EQ(audit->entries, 300u);
 }

@@ -13,6 +13,7 @@
 #include "pipeline/formats/json_codec.h"
 #include "pipeline/trade/calendar.h"
 #include "pipeline/trade/lifecycle.h"
+#include "pipeline/formats/registry_json.h"
 
 namespace lcproc::demo {
 namespace {
@@ -138,7 +139,7 @@ TEST_F(WorkloadTest, NetworkSurvivesSaveAndLoadAndBuildsAValidRegistry) {
     EXPECT_EQ(loaded->banks()[i].key.public_key().key_id(),
               network_->banks()[i].key.public_key().key_id());
   }
-  auto registry = engine::ParticipantRegistry::Parse(loaded->RegistryJson());
+  auto registry = formats::ParseRegistryJson(loaded->RegistryJson());
   ASSERT_TRUE(registry.ok()) << registry.status().ToString();
   const auto& advising = loaded->advising();
   EXPECT_TRUE(registry->Authorize(advising.bic, advising.key.public_key().key_id(), 0).ok());

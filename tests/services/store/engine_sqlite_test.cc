@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "pipeline/engine/engine.h"
-#include "pipeline/engine/ledger_audit.h"
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/inclusion_proof.h"
 #include "services/store/static_export.h"
@@ -104,7 +104,7 @@ TEST_F(EngineSqliteTest, RestartsOnTheSameFileAndAuditPasses) {
   EXPECT_EQ(again[1].verdict, Verdict::kAccepted);
   EXPECT_EQ(*again[1].leaf_index, 301u);
   engine->Shutdown();
-  auto report = engine::AuditLedger(*store_, env_.registry, env_.verifier);
+  auto report = ledger_store::AuditLedger(*store_, env_.registry, env_.verifier);
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->entries, 302u);
 }
@@ -142,7 +142,7 @@ TEST_F(EngineSqliteTest, AuditReportsTheEntryWithAFlippedByte) {
     auto engine = env_.Start(*store_, {.batch_max_entries = 4, .batch_max_millis = 1});
     Issue(*engine, 0, 12);
   }
-  ASSERT_TRUE(engine::AuditLedger(*store_, env_.registry, env_.verifier).ok());
+  ASSERT_TRUE(ledger_store::AuditLedger(*store_, env_.registry, env_.verifier).ok());
   std::string leaf = *store_->ReadLeaf(7);
   size_t at = leaf.find("LC7|issue");
   ASSERT_NE(at, std::string::npos);
@@ -151,7 +151,7 @@ TEST_F(EngineSqliteTest, AuditReportsTheEntryWithAFlippedByte) {
   Tamper("UPDATE entries SET leaf = substr(leaf, 1, " + std::to_string(at + 2) + ") || CAST('6' AS BLOB) || substr(leaf, " +
          std::to_string(at + 4) + ") WHERE idx = 7");
   Reopen();
-  auto report = engine::AuditLedger(*store_, env_.registry, env_.verifier);
+  auto report = ledger_store::AuditLedger(*store_, env_.registry, env_.verifier);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kDataLoss);
   EXPECT_NE(report.status().message().find("entry 7"), std::string::npos) << report.status().message();
@@ -168,7 +168,7 @@ TEST_F(EngineSqliteTest, ExportWritesTheC2spLayoutAndCatchesUp) {
                            "tile/entries/000", "tile/entries/001.p/44"}) {
     EXPECT_TRUE(fs::exists(out / path)) << path;
   }
-  EXPECT_EQ(Slurp(out / "checkpoint"), *store_->LatestCheckpoint());
+  EXPECT_EQ(Slurp(out / "checkpoint"), store_->LatestCheckpoint()->note);
   // tile/0/000 is the 256 leaf hashes; the entry bundle is the 256 leaves, each behind a
   // big-endian uint16 length.
   std::string tile = Slurp(out / "tile/0/000");
@@ -231,7 +231,7 @@ TEST_F(EngineSqliteTest, LedgerCostsAtMostSignedBytesPlus300PerEntry) {
   uint64_t after = file_bytes();
   uint64_t added_signed = 0;
   ASSERT_TRUE(store_->ScanLeaves(2000, 8000, [&](uint64_t, std::string_view leaf) {
-    auto e = engine::DecodeLeaf(leaf);
+    auto e = ledger_store::DecodeLeaf(leaf);
     added_signed += e->body.size() + e->jws.size();
     return Status::Ok();
   }).ok());

@@ -6,7 +6,7 @@
 #include <set>
 #include <string>
 
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
@@ -28,19 +28,25 @@ class SqliteLedgerStoreTest : public ::testing::Test {
   std::string db() const { return (dir_ / "lcproc.db").string(); }
 
   // A batch of `n` entries after `tree`, for credit `credit`, signed checkpoint included.
-  engine::CommitBatch MakeBatch(ledger::MerkleTree& tree, int n, const std::string& credit,
+  ledger_store::CommitBatch MakeBatch(ledger::MerkleTree& tree, int n, const std::string& credit,
                                 const std::string& idem_prefix = "") {
-    engine::CommitBatch batch;
+    ledger_store::CommitBatch batch;
     batch.old_size = tree.size();
     std::vector<crypto::Digest> hashes;
     for (int i = 0; i < n; ++i) {
       uint64_t index = tree.size() + i;
-      engine::LedgerEntry e{true, 1000, "BANKGB2LXXX", "application/json",
+      ledger_store::LedgerEntry e{true, 1000, "BANKGB2LXXX", "application/json",
                             idem_prefix.empty() ? "" : idem_prefix + std::to_string(index),
                             "body-" + std::to_string(index), "jws-" + std::to_string(index),
                             StatusCode::kOk, "", {}};
-      engine::EntryRecord r{index, engine::EncodeLeaf(e), engine::ReplayKey(e.jws, e.body), e.submitter,
-                            e.idempotency_key, credit};
+      ledger_store::EntryRecord r{
+          index,
+          ledger_store::EncodeLeaf(e),
+          ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
+          e.idempotency_key.empty() ? 0 : ledger_store::IdempotencyKeyPrefix(e.submitter, e.idempotency_key),
+          e.submitter,
+          e.idempotency_key,
+          credit};
       hashes.push_back(ledger::LeafHash(r.leaf));
       batch.entries.push_back(std::move(r));
     }
@@ -63,12 +69,13 @@ TEST_F(SqliteLedgerStoreTest, CommitsAndReadsBackEverything) {
   ASSERT_TRUE((*store)->Commit(batch).ok());
 
   EXPECT_EQ(*(*store)->Size(), 300u);
-  EXPECT_EQ(*(*store)->LatestCheckpoint(), batch.checkpoint);
+  EXPECT_EQ((*store)->LatestCheckpoint()->note, batch.checkpoint);
+  EXPECT_EQ((*store)->LatestCheckpoint()->size, batch.new_size);
   EXPECT_EQ(*(*store)->CheckpointAt(300), batch.checkpoint);
   EXPECT_EQ((*store)->CheckpointAt(299).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(*(*store)->ReadLeaf(7), batch.entries[7].leaf);
   EXPECT_EQ((*store)->ReadLeaf(300).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(*(*store)->FindByReplayKey(batch.entries[42].replay_key), std::vector<uint64_t>{42});
+  EXPECT_EQ(*(*store)->FindByReplayKey(ledger_store::ReplayKey("jws-42", "body-42")), std::vector<uint64_t>{42});
   EXPECT_EQ(*(*store)->FindByIdempotencyKey("BANKGB2LXXX", "key-9"), std::vector<uint64_t>{9});
   EXPECT_TRUE((*store)->FindByIdempotencyKey("BANKFRPPXXX", "key-9")->empty());
   EXPECT_EQ((*store)->EntriesForCredit("LC1")->size(), 300u);
@@ -134,9 +141,9 @@ TEST_F(SqliteLedgerStoreTest, LaterBatchesUpdateACreditsStateAndAddParties) {
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   ledger::MerkleTree tree;
   ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 2, "LC1")).ok());
-  engine::CommitBatch same = MakeBatch(tree, 2, "LC1");  // unchanged row: nothing to write
+  ledger_store::CommitBatch same = MakeBatch(tree, 2, "LC1");  // unchanged row: nothing to write
   ASSERT_TRUE((*store)->Commit(same).ok());
-  engine::CommitBatch next = MakeBatch(tree, 2, "LC1");
+  ledger_store::CommitBatch next = MakeBatch(tree, 2, "LC1");
   next.credits[0] = {"LC1", "advised", {"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}};
   ASSERT_TRUE((*store)->Commit(next).ok());
   auto credit = (*store)->ReadCredit("LC1");
@@ -155,11 +162,11 @@ TEST_F(SqliteLedgerStoreTest, IndexScanOfDuplicateKeysEqualsTheLeafDerivedOne) {
   ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 3, "LC2")).ok());
   std::multiset<uint64_t> indexed, derived;
   ASSERT_TRUE((*store)->ScanDuplicateKeys([&](uint64_t k) { indexed.insert(k); }).ok());
-  const engine::LedgerStore& base = **store;
+  const ledger_store::LedgerStore& base = **store;
   ASSERT_TRUE(base.LedgerStore::ScanDuplicateKeys([&](uint64_t k) { derived.insert(k); }).ok());
   EXPECT_EQ(indexed.size(), 8u + 5u);  // every replay key, and the 5 idempotency keys
   EXPECT_EQ(indexed, derived);
-  EXPECT_EQ(indexed.count(engine::IdempotencyKeyPrefix("BANKGB2LXXX", "idem-0")), 1u);
+  EXPECT_EQ(indexed.count(ledger_store::IdempotencyKeyPrefix("BANKGB2LXXX", "idem-0")), 1u);
 }
 
 TEST_F(SqliteLedgerStoreTest, RefusesAForeignDatabase) {

@@ -6,20 +6,20 @@
 #pragma once
 
 #include <map>
-#include <shared_mutex>
 #include <string>
 #include <vector>
 
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/ledger/tile_store.h"
+#include "pipeline/mutex.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 
 class MemoryLedgerStore final : public LedgerStore {
  public:
   Status Commit(const CommitBatch& batch) override;
   Result<uint64_t> Size() const override;
-  Result<std::string> LatestCheckpoint() const override;
+  Result<StoredCheckpoint> LatestCheckpoint() const override;
   Result<std::string> CheckpointAt(uint64_t size) const override;
   Result<std::string> ReadLeaf(uint64_t index) const override;
   Result<std::vector<uint64_t>> FindByReplayKey(const crypto::Digest& key) const override;
@@ -39,15 +39,17 @@ class MemoryLedgerStore final : public LedgerStore {
   uint64_t commits() const;
 
  private:
-  mutable std::shared_mutex mu_;
-  std::vector<std::string> leaves_;                                  // GUARDED_BY(mu_)
-  std::multimap<std::string, uint64_t> by_replay_, by_idempotency_;  // GUARDED_BY(mu_)
-  std::map<std::string, std::vector<uint64_t>, std::less<>> by_credit_;  // GUARDED_BY(mu_)
-  std::map<std::string, CreditRow, std::less<>> credits_;           // GUARDED_BY(mu_)
-  std::map<uint64_t, std::string> checkpoints_;                      // GUARDED_BY(mu_)
+  mutable SharedMutex mu_;
+  std::vector<std::string> leaves_ GUARDED_BY(mu_);
+  // Keyed by the key prefixes (false positives allowed, as LedgerStore says).
+  std::multimap<uint64_t, uint64_t> by_replay_ GUARDED_BY(mu_);
+  std::multimap<uint64_t, uint64_t> by_idempotency_ GUARDED_BY(mu_);
+  std::map<std::string, std::vector<uint64_t>, std::less<>> by_credit_ GUARDED_BY(mu_);
+  std::map<std::string, CreditRow, std::less<>> credits_ GUARDED_BY(mu_);
+  std::map<uint64_t, std::string> checkpoints_ GUARDED_BY(mu_);
   ledger::MemoryTileStore tiles_;
-  Status fail_with_;                                                 // GUARDED_BY(mu_)
-  uint64_t commits_ = 0;                                             // GUARDED_BY(mu_)
+  Status fail_with_ GUARDED_BY(mu_);
+  uint64_t commits_ GUARDED_BY(mu_) = 0;
 };
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -2,22 +2,10 @@
 // with. The engine's authenticate stage asks it which bank owns a JWS's key id and
 // whether that key may sign now.
 //
-// The content is JSON (services read it from `registry.json` in the data directory):
+// The registry's file format is pipeline/formats/registry_json.h; BICs are checked by
+// trade::Bic.
 //
-//   {"banks": [{"bic": "BANKGB2LXXX", "name": "Bank of Example",
-//               "roles": ["issuing", "advising"],
-//               "keys": [{"kid": "<base64url SHA-256 of the DER SPKI>",
-//                         "alg": "ES256" | "EdDSA",
-//                         "publicKeyPem": "-----BEGIN PUBLIC KEY-----\n...",
-//                         "notBefore": "2026-01-01T00:00:00Z",   (optional)
-//                         "notAfter": "2027-01-01T00:00:00Z",    (optional)
-//                         "revoked": false}]}]}                  (optional)
-//
-// Parse checks every key: the PEM parses, "kid" equals the id computed from it (so a
-// registry cannot bind one bank's name to another's key id), "alg" matches the key,
-// and no kid or BIC appears twice.
-//
-// Immutable after Parse; every const method is safe from any thread.
+// Immutable once built; every const method is safe from any thread.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +19,7 @@
 #include "pipeline/crypto/public_key.h"
 #include "pipeline/status.h"
 
-namespace lcproc::engine {
+namespace lcproc::participants {
 
 struct BankKey {
   std::string kid;
@@ -63,14 +51,8 @@ class ParticipantRegistry {
   // An empty registry: every key is unknown.
   ParticipantRegistry() = default;
 
-  // Malformed for bad JSON or a field of the wrong type; InvalidArgument for a
-  // kid/alg/PEM mismatch, a duplicate, a bad BIC shape or timestamp.
-  static Result<ParticipantRegistry> Parse(std::string_view json);
-
-  // The registry as JSON in the format above (round-trips through Parse).
-  std::string ToJson() const;
-
-  // Adds a bank. InvalidArgument when its BIC or one of its kids is already known.
+  // Adds a bank. InvalidArgument when its BIC is not an ISO 9362 BIC, or when the BIC or
+  // one of its kids is already known.
   Status AddBank(Bank bank);
 
   // The key `kid` if `submitter` may sign with it at `now_millis`. On refusal,
@@ -88,8 +70,4 @@ class ParticipantRegistry {
   std::unordered_map<std::string, std::pair<size_t, size_t>> by_kid_;
 };
 
-// RFC 3339 UTC timestamp "YYYY-MM-DDTHH:MM:SS[.fff]Z" <-> Unix milliseconds.
-Result<int64_t> ParseTimestampMillis(std::string_view text);
-std::string FormatTimestampMillis(int64_t millis);
-
-}  // namespace lcproc::engine
+}  // namespace lcproc::participants

@@ -28,14 +28,18 @@
 #include "pipeline/ledger/tile_store.h"
 #include "pipeline/status.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 
 // One new entry of a batch.
 struct EntryRecord {
   uint64_t index = 0;
   std::string leaf;  // EncodeLeaf bytes: the only copy of body and JWS kept
-  // SHA-256 over (jws, '\n', body) (ReplayKey()): finds a replayed signed document.
-  crypto::Digest replay_key{};
+  // The duplicate keys the engine already computed, for the store to index as they are:
+  // ReplayKeyPrefix(ReplayKey(jws, body)) finds a replayed signed document, and
+  // IdempotencyKeyPrefix(submitter, idempotency_key) a retry (0 and unused when the
+  // submission had no idempotency key).
+  uint64_t replay_prefix = 0;
+  uint64_t idempotency_prefix = 0;
   // Idempotency index: both non-empty, or key empty for none.
   std::string submitter;
   std::string idempotency_key;
@@ -50,6 +54,13 @@ struct CreditRow {
   std::string reference;
   std::string state;                 // the lifecycle state's name, e.g. "issued"
   std::vector<std::string> parties;  // BICs of every party to the credit
+};
+
+// A signed checkpoint as stored, with the size of the tree it covers (the number the
+// batch wrote it for, so no reader parses the note back to learn it).
+struct StoredCheckpoint {
+  uint64_t size = 0;
+  std::string note;
 };
 
 struct CommitBatch {
@@ -82,8 +93,9 @@ class LedgerStore : public ledger::TileReader {
   // The number of committed entries (the size of the latest checkpoint's tree).
   virtual Result<uint64_t> Size() const = 0;
 
-  // The latest signed checkpoint; NotFound when nothing was ever committed.
-  virtual Result<std::string> LatestCheckpoint() const = 0;
+  // The latest signed checkpoint and its tree size; NotFound when nothing was ever
+  // committed.
+  virtual Result<StoredCheckpoint> LatestCheckpoint() const = 0;
   // The checkpoint signed for exactly `size`; NotFound when no batch ended there.
   virtual Result<std::string> CheckpointAt(uint64_t size) const = 0;
 
@@ -120,4 +132,4 @@ class LedgerStore : public ledger::TileReader {
   virtual Status ScanCheckpoints(const CheckpointVisitor& visit) const = 0;
 };
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -1,18 +1,10 @@
-#include "pipeline/engine/memory_ledger_store.h"
+#include "pipeline/ledger_store/memory_ledger_store.h"
 
-#include <mutex>
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 namespace {
 
-std::string IdemKey(std::string_view submitter, std::string_view key) {
-  std::string k(submitter);
-  k.push_back('\0');
-  k += key;
-  return k;
-}
-
-std::vector<uint64_t> All(const std::multimap<std::string, uint64_t>& m, const std::string& key) {
+std::vector<uint64_t> All(const std::multimap<uint64_t, uint64_t>& m, uint64_t key) {
   std::vector<uint64_t> out;
   auto [begin, end] = m.equal_range(key);
   for (auto it = begin; it != end; ++it) out.push_back(it->second);
@@ -22,13 +14,13 @@ std::vector<uint64_t> All(const std::multimap<std::string, uint64_t>& m, const s
 }  // namespace
 
 Status MemoryLedgerStore::Commit(const CommitBatch& batch) {
-  std::unique_lock lock(mu_);
+  WriterLock lock(mu_);
   if (!fail_with_.ok()) return fail_with_;
   if (batch.old_size != leaves_.size()) return FailedPrecondition("batch does not start at the end");
   for (const EntryRecord& e : batch.entries) {
     leaves_.push_back(e.leaf);
-    by_replay_.emplace(std::string(crypto::AsBytes(e.replay_key)), e.index);
-    if (!e.idempotency_key.empty()) by_idempotency_.emplace(IdemKey(e.submitter, e.idempotency_key), e.index);
+    by_replay_.emplace(e.replay_prefix, e.index);
+    if (!e.idempotency_key.empty()) by_idempotency_.emplace(e.idempotency_prefix, e.index);
     if (!e.credit_number.empty()) by_credit_[e.credit_number].push_back(e.index);
   }
   tiles_.Apply(batch.tiles);
@@ -39,49 +31,49 @@ Status MemoryLedgerStore::Commit(const CommitBatch& batch) {
 }
 
 Result<uint64_t> MemoryLedgerStore::Size() const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   return static_cast<uint64_t>(leaves_.size());
 }
 
-Result<std::string> MemoryLedgerStore::LatestCheckpoint() const {
-  std::shared_lock lock(mu_);
+Result<StoredCheckpoint> MemoryLedgerStore::LatestCheckpoint() const {
+  ReaderLock lock(mu_);
   if (checkpoints_.empty()) return NotFound("no checkpoint yet");
-  return checkpoints_.rbegin()->second;
+  return StoredCheckpoint{checkpoints_.rbegin()->first, checkpoints_.rbegin()->second};
 }
 
 Result<std::string> MemoryLedgerStore::CheckpointAt(uint64_t size) const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   auto it = checkpoints_.find(size);
   if (it == checkpoints_.end()) return NotFound("no checkpoint at that size");
   return it->second;
 }
 
 Result<std::string> MemoryLedgerStore::ReadLeaf(uint64_t index) const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   if (index >= leaves_.size()) return NotFound("no such entry");
   return leaves_[index];
 }
 
 Result<std::vector<uint64_t>> MemoryLedgerStore::FindByReplayKey(const crypto::Digest& key) const {
-  std::shared_lock lock(mu_);
-  return All(by_replay_, std::string(crypto::AsBytes(key)));
+  ReaderLock lock(mu_);
+  return All(by_replay_, ReplayKeyPrefix(key));
 }
 
 Result<std::vector<uint64_t>> MemoryLedgerStore::FindByIdempotencyKey(std::string_view submitter,
                                                                       std::string_view key) const {
-  std::shared_lock lock(mu_);
-  return All(by_idempotency_, IdemKey(submitter, key));
+  ReaderLock lock(mu_);
+  return All(by_idempotency_, IdempotencyKeyPrefix(submitter, key));
 }
 
 Result<std::vector<uint64_t>> MemoryLedgerStore::EntriesForCredit(std::string_view credit) const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   auto it = by_credit_.find(credit);
   if (it == by_credit_.end()) return std::vector<uint64_t>();
   return it->second;
 }
 
 Result<CreditRow> MemoryLedgerStore::ReadCredit(std::string_view reference) const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   auto it = credits_.find(reference);
   if (it == credits_.end()) return NotFound("no such credit");
   return it->second;
@@ -98,7 +90,7 @@ Status MemoryLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVis
 Status MemoryLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) const {
   std::map<uint64_t, std::string> copy;
   {
-    std::shared_lock lock(mu_);
+    ReaderLock lock(mu_);
     copy = checkpoints_;
   }
   for (const auto& [size, note] : copy) LCPROC_RETURN_IF_ERROR(visit(size, note));
@@ -111,23 +103,23 @@ Result<std::string> MemoryLedgerStore::ReadTile(uint8_t level, uint64_t index,
 }
 
 void MemoryLedgerStore::FailCommits(Status status) {
-  std::unique_lock lock(mu_);
+  WriterLock lock(mu_);
   fail_with_ = std::move(status);
 }
 
 void MemoryLedgerStore::TamperLeaf(uint64_t index, std::string leaf) {
-  std::unique_lock lock(mu_);
+  WriterLock lock(mu_);
   leaves_.at(index) = std::move(leaf);
 }
 
 void MemoryLedgerStore::TamperLatestCheckpoint(std::string note) {
-  std::unique_lock lock(mu_);
+  WriterLock lock(mu_);
   if (!checkpoints_.empty()) checkpoints_.rbegin()->second = std::move(note);
 }
 
 uint64_t MemoryLedgerStore::commits() const {
-  std::shared_lock lock(mu_);
+  ReaderLock lock(mu_);
   return commits_;
 }
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -1,4 +1,4 @@
-#include "pipeline/engine/trade_rules.h"
+#include "pipeline/rulebook/trade_rules.h"
 
 #include <set>
 
@@ -8,7 +8,9 @@
 #include "pipeline/trade/document.h"
 #include "pipeline/trade/lifecycle.h"
 
-namespace lcproc::engine {
+namespace lcproc::rulebook {
+using engine::Rules;
+
 namespace {
 
 constexpr int64_t kMillisPerDay = 86400000;
@@ -21,7 +23,7 @@ struct TradeDocument final : Rules::Document {
 
 struct TradeCreditState final : Rules::CreditState {
   explicit TradeCreditState(trade::CreditState s) : state(std::move(s)) {}
-  CreditRow Summary() const override {
+  ledger_store::CreditRow Summary() const override {
     std::set<std::string> parties;
     const auto& t = state.terms;
     parties.insert(t.issuing_bank.str());
@@ -81,4 +83,4 @@ Rules::Decision TradeRules::Apply(const CreditState* current, const Document& do
   return out;
 }
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::rulebook

@@ -1,5 +1,5 @@
-// Reading a signed checkpoint note without its key: the tree size a note claims, for
-// answers and listings. Trust comes from ledger::VerifyCheckpoint; this only reads.
+// Reading a signed checkpoint note without its key: what a note claims, for answers
+// and listings. Trust comes from ledger::VerifyCheckpoint; this only reads.
 // Pure functions; thread-safe.
 #pragma once
 
@@ -9,12 +9,9 @@
 #include "pipeline/ledger/checkpoint.h"
 #include "pipeline/status.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 
 // The checkpoint body of a signed note: its text up to the blank line (c2sp.org/signed-note).
 Result<ledger::Checkpoint> UnverifiedCheckpoint(std::string_view note);
 
-// UnverifiedCheckpoint(note)->size.
-Result<uint64_t> NoteTreeSize(std::string_view note);
-
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -1,14 +1,14 @@
-#include "pipeline/engine/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_audit.h"
 
 #include <string>
 #include <vector>
 
 #include "pipeline/crypto/jws.h"
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 namespace {
 
 constexpr uint64_t kProgressEvery = 4096;
@@ -18,24 +18,24 @@ Status EntryProblem(uint64_t index, const std::string& what) {
 }
 
 // Everything one leaf must satisfy on its own.
-Status CheckEntry(uint64_t index, std::string_view leaf, const ParticipantRegistry& registry,
+Status CheckEntry(uint64_t index, std::string_view leaf, const participants::ParticipantRegistry& registry,
                   AuditReport& report) {
   auto entry = DecodeLeaf(leaf);
   if (!entry.ok()) return EntryProblem(index, entry.status().message());
   auto header = crypto::ParseDetachedHeader(entry->jws);
   if (!header.ok()) return EntryProblem(index, "the JWS does not parse: " + header.status().message());
-  KeyRefusal refusal{};
+  participants::KeyRefusal refusal{};
   auto key = registry.Authorize(entry->submitter, header->kid, entry->received_millis, &refusal);
-  if (!key.ok() && refusal == KeyRefusal::kRevoked) {
+  if (!key.ok() && refusal == participants::KeyRefusal::kRevoked) {
     // Revoked since: the registry keeps no revocation time, so judge the signature.
-    const Bank* bank = registry.FindBank(entry->submitter);
-    for (const BankKey& k : bank != nullptr ? bank->keys : std::vector<BankKey>{}) {
+    const participants::Bank* bank = registry.FindBank(entry->submitter);
+    for (const participants::BankKey& k : bank != nullptr ? bank->keys : std::vector<participants::BankKey>{}) {
       if (k.kid == header->kid) key = &k;
     }
   }
   if (!key.ok()) {
     return EntryProblem(index, "signed with a key the registry does not allow (" +
-                                   std::string(KeyRefusalName(refusal)) + "): " +
+                                   std::string(participants::KeyRefusalName(refusal)) + "): " +
                                    key.status().message());
   }
   Status verified = crypto::VerifyDetached(entry->jws, entry->body, (*key)->key);
@@ -59,7 +59,7 @@ Status CompareTiles(const LedgerStore& store, const std::vector<ledger::TileWrit
 
 }  // namespace
 
-Result<AuditReport> AuditLedger(const LedgerStore& store, const ParticipantRegistry& registry,
+Result<AuditReport> AuditLedger(const LedgerStore& store, const participants::ParticipantRegistry& registry,
                                 const ledger::NoteVerifier& verifier, const AuditProgress& progress) {
   AuditReport report;
   auto total = store.Size();
@@ -115,4 +115,4 @@ Result<AuditReport> AuditLedger(const LedgerStore& store, const ParticipantRegis
   return report;
 }
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

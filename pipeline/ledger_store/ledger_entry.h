@@ -30,9 +30,12 @@
 
 #include "pipeline/status.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 
 inline constexpr uint8_t kLeafVersion = 1;
+// The verdict byte.
+inline constexpr uint8_t kLeafAccepted = 1;
+inline constexpr uint8_t kLeafRejected = 2;
 
 struct LedgerEntry {
   bool accepted = false;
@@ -60,4 +63,4 @@ Result<LedgerEntry> DecodeLeaf(std::string_view leaf);
 // The code named by StatusCodeName(code); nullopt-like NotFound for unknown names.
 Result<StatusCode> ParseStatusCodeName(std::string_view name);
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

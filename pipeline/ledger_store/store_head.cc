@@ -1,9 +1,9 @@
 // VerifyStoreHead: the recovery check run before the engine serves a store.
-#include "pipeline/engine/engine.h"
+#include "pipeline/ledger_store/store_head.h"
 
 #include "pipeline/ledger/proof.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 
 Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& verifier) {
   auto size = store.Size();
@@ -14,7 +14,7 @@ Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& ver
     return DataLoss("the ledger holds " + std::to_string(*size) +
                     " entries but no readable checkpoint: " + note.status().message());
   }
-  auto checkpoint = ledger::VerifyCheckpoint(verifier, *note);
+  auto checkpoint = ledger::VerifyCheckpoint(verifier, note->note);
   if (!checkpoint.ok()) {
     return DataLoss("the latest checkpoint does not verify with the processor's key (" +
                     verifier.name() + "): " + checkpoint.status().message() +
@@ -23,6 +23,10 @@ Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& ver
   if (checkpoint->origin != verifier.name()) {
     return DataLoss("the latest checkpoint's origin '" + checkpoint->origin +
                     "' is not the key's name '" + verifier.name() + "'");
+  }
+  if (checkpoint->size != note->size) {
+    return DataLoss("the latest checkpoint is stored for tree size " + std::to_string(note->size) +
+                    " but its signed text says " + std::to_string(checkpoint->size));
   }
   if (checkpoint->size != *size) {
     return DataLoss("the latest checkpoint covers " + std::to_string(checkpoint->size) +
@@ -39,4 +43,4 @@ Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& ver
   return Status::Ok();
 }
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

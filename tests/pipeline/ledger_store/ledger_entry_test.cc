@@ -1,10 +1,10 @@
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 
 #include <gtest/gtest.h>
 
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 namespace {
 
 LedgerEntry Sample() {
@@ -52,4 +52,4 @@ TEST(LedgerEntryTest, ReplayKeyCoversSignatureAndBody) {
 }
 
 }  // namespace
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -1,9 +1,8 @@
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 
-#include "pipeline/engine/ledger_store.h"
-#include "pipeline/engine/outcome.h"
+#include "pipeline/ledger_store/ledger_store.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 namespace {
 
 void PutVarint(std::string& out, uint64_t v) {
@@ -66,7 +65,7 @@ std::string EncodeLeaf(const LedgerEntry& e) {
   out.reserve(e.body.size() + e.jws.size() + e.submitter.size() + e.content_type.size() +
               e.idempotency_key.size() + e.reason.size() + 48);
   out.push_back(static_cast<char>(kLeafVersion));
-  out.push_back(static_cast<char>(e.accepted ? Verdict::kAccepted : Verdict::kRejected));
+  out.push_back(static_cast<char>(e.accepted ? kLeafAccepted : kLeafRejected));
   PutVarint(out, static_cast<uint64_t>(e.received_millis));
   PutField(out, e.submitter);
   PutField(out, e.content_type);
@@ -92,11 +91,10 @@ Result<LedgerEntry> DecodeLeaf(std::string_view leaf) {
   LedgerEntry e;
   uint8_t version = 0, verdict = 0;
   if (!r.Byte(version) || version != kLeafVersion) return Malformed("leaf: unknown version");
-  if (!r.Byte(verdict) || (verdict != static_cast<uint8_t>(Verdict::kAccepted) &&
-                           verdict != static_cast<uint8_t>(Verdict::kRejected))) {
+  if (!r.Byte(verdict) || (verdict != kLeafAccepted && verdict != kLeafRejected)) {
     return Malformed("leaf: unknown verdict");
   }
-  e.accepted = verdict == static_cast<uint8_t>(Verdict::kAccepted);
+  e.accepted = verdict == kLeafAccepted;
   uint64_t millis = 0;
   if (!r.Varint(millis) || millis > static_cast<uint64_t>(INT64_MAX)) {
     return Malformed("leaf: bad received time");
@@ -123,18 +121,4 @@ Result<LedgerEntry> DecodeLeaf(std::string_view leaf) {
   return e;
 }
 
-crypto::Digest ReplayKey(std::string_view jws, std::string_view body) {
-  return crypto::Sha256({jws, "\n", body});
-}
-
-std::string_view VerdictName(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::kAccepted: return "accepted";
-    case Verdict::kRejected: return "rejected";
-    case Verdict::kRefused: return "refused";
-    case Verdict::kFailed: return "failed";
-  }
-  return "unknown";
-}
-
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -13,9 +13,9 @@
 #include "pipeline/engine/rules.h"
 #include "pipeline/trade/calendar.h"
 
-namespace lcproc::engine {
+namespace lcproc::rulebook {
 
-class TradeRules final : public Rules {
+class TradeRules final : public engine::Rules {
  public:
   explicit TradeRules(trade::BankingCalendar calendar = trade::BankingCalendar())
       : calendar_(std::move(calendar)) {}
@@ -30,4 +30,4 @@ class TradeRules final : public Rules {
   trade::BankingCalendar calendar_;
 };
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::rulebook

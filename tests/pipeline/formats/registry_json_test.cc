@@ -1,10 +1,14 @@
-#include "pipeline/engine/participant_registry.h"
+#include "pipeline/formats/registry_json.h"
 
 #include <gtest/gtest.h>
 
 #include "pipeline/crypto/private_key.h"
+#include "pipeline/trade/timestamp.h"
 
-namespace lcproc::engine {
+namespace lcproc::formats {
+using participants::BankKey;
+using participants::KeyRefusal;
+using participants::ParticipantRegistry;
 namespace {
 
 crypto::PrivateKey NewKey(crypto::Algorithm alg) { return *crypto::PrivateKey::Generate(alg); }
@@ -19,18 +23,18 @@ std::string Json(const std::string& bic, const std::string& kid, const std::stri
 
 TEST(ParticipantRegistryTest, ParsesAndAuthorizesTheOwnersKey) {
   auto key = NewKey(crypto::Algorithm::kEs256);
-  auto registry = ParticipantRegistry::Parse(
+  auto registry = ParseRegistryJson(
       Json("BANKGB2LXXX", key.public_key().key_id(), "ES256", key.public_key().ToPem(),
            R"(,"notBefore":"2026-01-01T00:00:00Z","notAfter":"2027-01-01T00:00:00Z")"));
   ASSERT_TRUE(registry.ok()) << registry.status().ToString();
-  int64_t mid_2026 = *ParseTimestampMillis("2026-06-15T12:00:00Z");
+  int64_t mid_2026 = *trade::ParseUtcTimestampMillis("2026-06-15T12:00:00Z");
   auto found = registry->Authorize("BANKGB2LXXX", key.public_key().key_id(), mid_2026);
   ASSERT_TRUE(found.ok()) << found.status().ToString();
   EXPECT_EQ((*found)->key.key_id(), key.public_key().key_id());
 
   KeyRefusal why{};
   EXPECT_FALSE(registry->Authorize("BANKGB2LXXX", key.public_key().key_id(),
-                                   *ParseTimestampMillis("2027-01-01T00:00:00Z"), &why).ok());
+                                   *trade::ParseUtcTimestampMillis("2027-01-01T00:00:00Z"), &why).ok());
   EXPECT_EQ(why, KeyRefusal::kExpired);  // notAfter is exclusive
   EXPECT_FALSE(registry->Authorize("BANKFRPPXXX", key.public_key().key_id(), mid_2026, &why).ok());
   EXPECT_EQ(why, KeyRefusal::kOtherBank);
@@ -41,7 +45,7 @@ TEST(ParticipantRegistryTest, ParsesAndAuthorizesTheOwnersKey) {
 TEST(ParticipantRegistryTest, RefusesAKidThatIsNotTheKeysId) {
   auto key = NewKey(crypto::Algorithm::kEdDsa);
   auto other = NewKey(crypto::Algorithm::kEdDsa);
-  auto registry = ParticipantRegistry::Parse(
+  auto registry = ParseRegistryJson(
       Json("BANKGB2LXXX", other.public_key().key_id(), "EdDSA", key.public_key().ToPem()));
   ASSERT_FALSE(registry.ok());
   EXPECT_EQ(registry.status().code(), StatusCode::kInvalidArgument);
@@ -49,14 +53,14 @@ TEST(ParticipantRegistryTest, RefusesAKidThatIsNotTheKeysId) {
 
 TEST(ParticipantRegistryTest, RefusesAnAlgThatIsNotTheKeys) {
   auto key = NewKey(crypto::Algorithm::kEdDsa);
-  EXPECT_FALSE(ParticipantRegistry::Parse(
+  EXPECT_FALSE(ParseRegistryJson(
                    Json("BANKGB2LXXX", key.public_key().key_id(), "ES256", key.public_key().ToPem()))
                    .ok());
 }
 
 TEST(ParticipantRegistryTest, RevokedKeyIsRefused) {
   auto key = NewKey(crypto::Algorithm::kEdDsa);
-  auto registry = ParticipantRegistry::Parse(Json("BANKGB2LXXX", key.public_key().key_id(), "EdDSA",
+  auto registry = ParseRegistryJson(Json("BANKGB2LXXX", key.public_key().key_id(), "EdDSA",
                                                   key.public_key().ToPem(), R"(,"revoked":true)"));
   ASSERT_TRUE(registry.ok());
   KeyRefusal why{};
@@ -70,7 +74,7 @@ TEST(ParticipantRegistryTest, RoundTripsThroughJson) {
   auto key = NewKey(crypto::Algorithm::kEs256);
   ASSERT_TRUE(registry.AddBank({"BANKGB2LXXX", "Bank", {"issuing", "advising"},
                                 {{key.public_key().key_id(), key.public_key(), 1000, 2000, true}}}).ok());
-  auto again = ParticipantRegistry::Parse(registry.ToJson());
+  auto again = ParseRegistryJson(RegistryToJson(registry));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   ASSERT_EQ(again->banks().size(), 1u);
   const BankKey& k = again->banks()[0].keys[0];
@@ -89,17 +93,39 @@ TEST(ParticipantRegistryTest, RefusesDuplicatesAndBadShapes) {
   EXPECT_FALSE(registry.AddBank({"BANKGB2LXXX", "A again", {}, {}}).ok());
   EXPECT_FALSE(registry.AddBank({"BANKFRPPXXX", "B", {}, {k}}).ok());  // same kid
   EXPECT_FALSE(registry.AddBank({"bad", "C", {}, {}}).ok());
-  EXPECT_FALSE(ParticipantRegistry::Parse("{").ok());
-  EXPECT_FALSE(ParticipantRegistry::Parse(R"({"banks":{}})").ok());
+  EXPECT_FALSE(ParseRegistryJson("{").ok());
+  EXPECT_FALSE(ParseRegistryJson(R"({"banks":{}})").ok());
 }
 
 TEST(ParticipantRegistryTest, TimestampsFollowRfc3339Utc) {
-  EXPECT_EQ(*ParseTimestampMillis("1970-01-01T00:00:00Z"), 0);
-  EXPECT_EQ(*ParseTimestampMillis("2000-03-01T00:00:00.250Z"), 951868800250);
-  EXPECT_EQ(FormatTimestampMillis(951868800250), "2000-03-01T00:00:00.250Z");
-  EXPECT_FALSE(ParseTimestampMillis("2000-03-01 00:00:00Z").ok());
-  EXPECT_FALSE(ParseTimestampMillis("2000-13-01T00:00:00Z").ok());
+  EXPECT_EQ(*trade::ParseUtcTimestampMillis("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(*trade::ParseUtcTimestampMillis("2000-03-01T00:00:00.250Z"), 951868800250);
+  EXPECT_EQ(trade::FormatUtcTimestampMillis(951868800250), "2000-03-01T00:00:00.250Z");
+  EXPECT_FALSE(trade::ParseUtcTimestampMillis("2000-03-01 00:00:00Z").ok());
+  EXPECT_FALSE(trade::ParseUtcTimestampMillis("2000-13-01T00:00:00Z").ok());
+}
+
+// The registry used to do its own date arithmetic and read 31 February as 3 March.
+TEST(ParticipantRegistryTest, RefusesAKeyValidFromADayThatDoesNotExist) {
+  auto key = NewKey(crypto::Algorithm::kEs256);
+  for (const char* when : {"2026-02-31T00:00:00Z", "0000-01-01T00:00:00Z", "2026-04-31T12:00:00Z"}) {
+    auto registry = ParseRegistryJson(Json("BANKGB2LXXX", key.public_key().key_id(), "ES256",
+                                           key.public_key().ToPem(),
+                                           std::string(R"(,"notBefore":")") + when + "\""));
+    ASSERT_FALSE(registry.ok()) << when;
+    EXPECT_EQ(registry.status().code(), StatusCode::kInvalidArgument) << when;
+    EXPECT_NE(registry.status().message().find("notBefore"), std::string::npos)
+        << registry.status().message();
+  }
+}
+
+TEST(ParticipantRegistryTest, RefusesABicWithAnUnknownCountry) {
+  auto key = NewKey(crypto::Algorithm::kEdDsa);
+  auto registry = ParseRegistryJson(
+      Json("BANKQQ2LXXX", key.public_key().key_id(), "EdDSA", key.public_key().ToPem()));
+  ASSERT_FALSE(registry.ok());
+  EXPECT_EQ(registry.status().code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace
-}  // namespace lcproc::engine
+}  // namespace lcproc::formats

@@ -1,8 +1,8 @@
-#include "pipeline/engine/ledger_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 
-#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 
-namespace lcproc::engine {
+namespace lcproc::ledger_store {
 namespace {
 
 uint64_t Prefix(const crypto::Digest& d) {
@@ -12,6 +12,10 @@ uint64_t Prefix(const crypto::Digest& d) {
 }
 
 }  // namespace
+
+crypto::Digest ReplayKey(std::string_view jws, std::string_view body) {
+  return crypto::Sha256({jws, "\n", body});
+}
 
 uint64_t ReplayKeyPrefix(const crypto::Digest& replay_key) { return Prefix(replay_key); }
 
@@ -31,4 +35,4 @@ Status LedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const {
   });
 }
 
-}  // namespace lcproc::engine
+}  // namespace lcproc::ledger_store

@@ -1,0 +1,44 @@
+#include "services/lcproc/cli_kit.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace lcproc::cli {
+
+std::unique_ptr<store::DataDir> OpenDataDirOrComplain(std::string_view command,
+                                                      const std::string& dir, bool durable) {
+  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable});
+  if (!data.ok()) {
+    Complain(kExitUsage, command, data.status().message());
+    return nullptr;
+  }
+  return std::move(*data);
+}
+
+ProgressBar::ProgressBar(std::string label)
+    : label_(std::move(label)), enabled_(::isatty(STDERR_FILENO) == 1) {}
+
+void ProgressBar::Update(uint64_t done, uint64_t total) {
+  if (!enabled_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (drawn_ && done < total && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  drawn_ = true;
+  constexpr uint64_t kWidth = 30;
+  uint64_t filled = total == 0 ? kWidth : std::min<uint64_t>(kWidth, done * kWidth / total);
+  uint64_t percent = total == 0 ? 100 : std::min<uint64_t>(100, done * 100 / total);
+  std::fprintf(stderr, "\r%s [%s%s] %3llu%%  %llu/%llu", label_.c_str(),
+               std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+               static_cast<unsigned long long>(percent), static_cast<unsigned long long>(done),
+               static_cast<unsigned long long>(total));
+  std::fflush(stderr);
+}
+
+void ProgressBar::Finish() {
+  if (enabled_ && drawn_) std::fputs("\n", stderr);
+  drawn_ = false;
+}
+
+}  // namespace lcproc::cli
