@@ -318,10 +318,12 @@ class Load {
   // A batch answer line's "status" member (the first one: a problem's own status is the
   // same number). 0 when there is none.
   static unsigned LineStatus(std::string_view line) {
-    const size_t at = line.find("\"status\":");
+    const size_t at = line.find("\"status\"");
     if (at == std::string_view::npos) return 0;
+    size_t i = at + 8;
+    while (i < line.size() && (line[i] == ' ' || line[i] == ':')) ++i;
     unsigned status = 0;
-    for (size_t i = at + 9; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) status = status * 10 + (line[i] - '0');
+    for (; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) status = status * 10 + (line[i] - '0');
     return status;
   }
 
