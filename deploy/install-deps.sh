@@ -9,6 +9,7 @@ packages=(
   libtbb-dev libssl-dev openssl capnproto libcapnp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
+  wrk  # bench/rest_compare.sh: the HTTP layer's own ceiling on /healthz
 )
 
 missing=()
