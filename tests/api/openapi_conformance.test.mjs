@@ -11,31 +11,27 @@
 // SHA-256(jws "\n" body), and the inclusion proof leads from the leaf hash to the root
 // in the signed checkpoint (RFC 9162 section 2.1.3.2).
 //
-// Starts its own server on 127.0.0.1 with an ephemeral port over a temporary data
-// directory (made by `lcproc demo --burst 0`) and stops it whatever the outcome.
+// Starts its own server (lcproc_server.mjs: 127.0.0.1, ephemeral port, temporary data
+// directory) and stops it whatever the outcome.
 // Run: LCPROC_BIN=build/dev/services/lcproc/lcproc node --test tests/api/openapi_conformance.test.mjs
 // (ctest openapi_conformance sets LCPROC_BIN). A missing binary fails the test.
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
 import { Contract, committedPath } from "../../schemas/openapi/contract.mjs";
+import { kAdvising, kConfirming, kIssuing, startServer } from "./lcproc_server.mjs";
 
-const lcproc = process.env.LCPROC_BIN;
-const kIssuing = "COBADEHHXXX";
-const kAdvising = "BFTVVNVXXXX";
-const kConfirming = "DBSSSGSGXXX";
-
+let lcproc;
 let dir;
-let server;
+let running;
 let base;  // "http://127.0.0.1:PORT"
 let contract;
-const tokens = {};
+let tokens = {};
 const seen = [];  // every answer: {method, path, status, headers, body}
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
@@ -151,29 +147,8 @@ const checkpointRoot = (note) => note.split("\n")[2];
 // The server
 
 before(async () => {
-  assert.ok(lcproc, "LCPROC_BIN must name the lcproc binary");
-  dir = mkdtempSync(join(tmpdir(), "lcproc-openapi-"));
-  const data = join(dir, "data");
-  execFileSync(lcproc, ["demo", "--data-dir", data, "--burst", "0"], { stdio: "ignore" });
-  for (const [who, args] of [[kIssuing, ["--bic", kIssuing]], [kAdvising, ["--bic", kAdvising]],
-                             [kConfirming, ["--bic", kConfirming]], ["operator", ["--operator"]]]) {
-    const out = execFileSync(lcproc, ["token", "add", "--data-dir", data, ...args]).toString("utf8").trim().split("\n");
-    tokens[who] = out[out.length - 1].trim();
-  }
-  server = spawn(lcproc, ["serve", "--data-dir", data, "--listen", "127.0.0.1", "--port", "0"],
-                 { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  server.stderr.on("data", (c) => { stderr = (stderr + c.toString("utf8")).slice(-4000); });
-  base = await new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`lcproc serve did not start in 60 s: ${stderr}`)), 60000);
-    server.stdout.on("data", (c) => {
-      out += c.toString("utf8");
-      const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m) { clearTimeout(timer); resolve(m[1].replace(/\/$/, "")); }
-    });
-    server.on("exit", (code) => { clearTimeout(timer); reject(new Error(`lcproc serve exited ${code}: ${stderr}`)); });
-  });
+  running = await startServer();
+  ({ lcproc, dir, tokens, base } = running);
   const served = await get("/openapi.json");
   assert.equal(served.status, 200);
   contract = new Contract(json(served));
@@ -181,14 +156,7 @@ before(async () => {
 
 after(async () => {
   agent.destroy();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.on("exit", resolve));
-    server.kill("SIGTERM");
-    const timer = setTimeout(() => server.kill("SIGKILL"), 30000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (running) await running.stop();
 });
 
 // ---------------------------------------------------------------------------------------
