@@ -192,6 +192,12 @@ class Load {
   bool Finished() const { return Exhausted() && in_flight_ == 0; }
   // Connections still open or connecting (Connection counts itself).
   size_t& alive() { return alive_; }
+  // Says `what` on stderr the first time only (every connection meets the same failure).
+  void ReportOnce(const std::string& what) {
+    if (reported_) return;
+    reported_ = true;
+    std::cerr << (settings_.progress ? "\n" : "") << kCommand << ": " << what << "\n";
+  }
 
   // Fills `work` with the next eligible documents (each the oldest unanswered one of its
   // credit, all from one bank); false when none is eligible now.
@@ -362,6 +368,7 @@ class Load {
   size_t untaken_ = 0;
   size_t in_flight_ = 0;
   size_t alive_ = 0;
+  bool reported_ = false;
   uint64_t slots_ = 0;
   SteadyClock::time_point start_, deadline_, last_answer_;
   std::vector<int64_t> latencies_ns_;
@@ -389,7 +396,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     stream_.async_connect(endpoints_, [self = shared_from_this()](beast::error_code ec, const tcp::endpoint&) {
       if (ec) {
         if (++self->failures_ > 3) {
-          std::cerr << "\n" << kCommand << ": cannot connect: " << ec.message() << "\n";
+          self->load_.ReportOnce("cannot connect: " + ec.message());
           self->Abandon();
           return;
         }
@@ -471,7 +478,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     stream_.socket().close(ignored);
     buffer_.clear();
     if (++failures_ > 3) {
-      std::cerr << "\n" << kCommand << ": the connection keeps failing; giving it up\n";
+      load_.ReportOnce("connections keep failing; giving them up");
       return;
     }
     Connect();
