@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   nodejs npm
+  wrk  # bench/rest_compare.sh: the HTTP layer's own ceiling on /healthz
 )
 
 missing=()

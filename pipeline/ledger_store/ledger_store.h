@@ -63,6 +63,18 @@ struct StoredCheckpoint {
   std::string note;
 };
 
+// A page request over the credit summaries, ordered by reference. Empty `party` or
+// `state`: no filter on it. `after_reference`: only references strictly greater (the
+// opaque cursor of the API is this reference), so a page sequence is stable under
+// concurrent commits: a row is never repeated or skipped; rows added meanwhile appear
+// once they sort after the cursor.
+struct CreditQuery {
+  std::string party;
+  std::string state;
+  std::string after_reference;
+  size_t limit = 100;
+};
+
 struct CommitBatch {
   uint64_t old_size = 0;               // tree size before; REQUIRES == Size()
   uint64_t new_size = 0;               // old_size + entries.size()
@@ -114,6 +126,14 @@ class LedgerStore : public ledger::TileReader {
 
   // The credit summary row, NotFound when the credit is unknown.
   virtual Result<CreditRow> ReadCredit(std::string_view reference) const = 0;
+
+  // Up to `limit` credit rows matching `query`, by ascending reference (parties sorted).
+  virtual Result<std::vector<CreditRow>> ListCredits(const CreditQuery& query) const = 0;
+
+  // The indexes of entries >= `begin` whose credit has `bic` among its parties (the
+  // current party set of the credit), ascending, at most `limit`. The inbox reads it.
+  virtual Result<std::vector<uint64_t>> EntriesForParty(std::string_view bic, uint64_t begin,
+                                                        size_t limit) const = 0;
 
   // Calls `visit(index, leaf)` for entries begin..end-1 in order, streaming (constant
   // memory). Stops at and returns the first non-OK status from `visit`.

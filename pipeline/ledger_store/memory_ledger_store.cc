@@ -1,5 +1,6 @@
 #include "pipeline/ledger_store/memory_ledger_store.h"
 
+#include <algorithm>
 
 namespace lcproc::ledger_store {
 namespace {
@@ -120,6 +121,39 @@ void MemoryLedgerStore::TamperLatestCheckpoint(std::string note) {
 uint64_t MemoryLedgerStore::commits() const {
   ReaderLock lock(mu_);
   return commits_;
+}
+
+Result<std::vector<CreditRow>> MemoryLedgerStore::ListCredits(const CreditQuery& query) const {
+  ReaderLock lock(mu_);
+  std::vector<CreditRow> out;
+  for (auto it = credits_.upper_bound(query.after_reference);
+       it != credits_.end() && out.size() < query.limit; ++it) {
+    const CreditRow& row = it->second;
+    if (!query.state.empty() && row.state != query.state) continue;
+    if (!query.party.empty() &&
+        std::find(row.parties.begin(), row.parties.end(), query.party) == row.parties.end()) {
+      continue;
+    }
+    out.push_back(row);
+    std::sort(out.back().parties.begin(), out.back().parties.end());
+  }
+  return out;
+}
+
+Result<std::vector<uint64_t>> MemoryLedgerStore::EntriesForParty(std::string_view bic, uint64_t begin,
+                                                                 size_t limit) const {
+  ReaderLock lock(mu_);
+  std::vector<uint64_t> out;
+  for (const auto& [reference, row] : credits_) {
+    if (std::find(row.parties.begin(), row.parties.end(), bic) == row.parties.end()) continue;
+    auto entries = by_credit_.find(reference);
+    if (entries == by_credit_.end()) continue;
+    const auto& v = entries->second;
+    out.insert(out.end(), std::lower_bound(v.begin(), v.end(), begin), v.end());
+  }
+  std::sort(out.begin(), out.end());
+  if (out.size() > limit) out.resize(limit);
+  return out;
 }
 
 }  // namespace lcproc::ledger_store

@@ -27,6 +27,9 @@ class MemoryLedgerStore final : public LedgerStore {
                                                      std::string_view key) const override;
   Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit_number) const override;
   Result<CreditRow> ReadCredit(std::string_view reference) const override;
+  Result<std::vector<CreditRow>> ListCredits(const CreditQuery& query) const override;
+  Result<std::vector<uint64_t>> EntriesForParty(std::string_view bic, uint64_t begin,
+                                                size_t limit) const override;
   Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override;
   Status ScanCheckpoints(const CheckpointVisitor& visit) const override;
   Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const override;

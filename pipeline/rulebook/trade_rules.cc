@@ -1,7 +1,6 @@
 #include "pipeline/rulebook/trade_rules.h"
 
-#include <set>
-
+#include "pipeline/rulebook/credit_history.h"
 #include "pipeline/formats/document_codec.h"
 #include "pipeline/trade/credit_state.h"
 #include "pipeline/trade/date.h"
@@ -24,16 +23,8 @@ struct TradeDocument final : Rules::Document {
 struct TradeCreditState final : Rules::CreditState {
   explicit TradeCreditState(trade::CreditState s) : state(std::move(s)) {}
   ledger_store::CreditRow Summary() const override {
-    std::set<std::string> parties;
-    const auto& t = state.terms;
-    parties.insert(t.issuing_bank.str());
-    parties.insert(t.advising_bank.str());
-    for (const auto* bic : {&t.confirming_bank, &t.reimbursing_bank, &t.advise_through_bank,
-                            &state.confirming_bank, &t.applicant.bic, &t.beneficiary.bic}) {
-      if (bic->has_value()) parties.insert((*bic)->str());
-    }
     return {state.credit_number(), std::string(trade::CreditStatusName(state.status)),
-            std::vector<std::string>(parties.begin(), parties.end())};
+            CreditParties(state)};
   }
   trade::CreditState state;
 };

@@ -28,6 +28,7 @@
 #include "services/lcproc/cli_kit.h"
 #include "services/lcproc/flags.h"
 #include "pipeline/mutex.h"
+#include "services/lcproc/http_load.h"
 
 namespace lcproc::cli {
 namespace {
@@ -112,17 +113,25 @@ bool DropTornTail(int fd) {
 }
 
 int Run(const std::vector<std::string>& args) {
+  // With --url: the HTTP mode against a running `lcproc serve` (http_load.h).
+  for (const auto& a : args) {
+    if (a == "--url" || a.rfind("--url=", 0) == 0) return RunHttpLoad(args);
+  }
   Flags flags(kName,
               "Submits a steady stream of signed documents from the demo network to the\n"
               "engine over --data-dir (created when missing) and appends each acknowledged\n"
               "one to --ack-log as \"<idempotency key> <leaf index> <tree size> <verdict>\",\n"
               "fsync'ed after the acknowledgement. Runs until --count documents are\n"
-              "answered (0: until killed). Used by the crash-safety tests.");
+              "answered (0: until killed). Used by the crash-safety tests.\n"
+              "With --url it drives a running `lcproc serve` over HTTP instead\n"
+              "(`lcproc loadgen --url URL --help`).");
   flags.Option("data-dir", "DIR", "the data directory", /*required=*/true);
   flags.Option("ack-log", "FILE", "where acknowledgements are appended", /*required=*/true);
   flags.Option("run", "N", "distinguishes restarts: credit numbers and keys carry it", false, "0");
   flags.Option("count", "N", "documents to submit (0: until killed)", false, "0");
   flags.Option("in-flight", "N", "most submissions awaiting an answer", false, "256");
+  flags.Option("keys", "PLAN", "signing algorithms of a network created now: mixed, es256 or eddsa", false,
+               "mixed");
   if (auto exit = flags.Parse(args)) return *exit;
   const std::string run = flags.Get("run");
   uint64_t count = 0, max_in_flight = 0, run_number = 0;
@@ -140,7 +149,16 @@ int Run(const std::vector<std::string>& args) {
     if (fd >= 0) ::close(fd);
     return kExitUsage;
   }
-  auto node = demo::DemoNode::Open(flags.Get("data-dir"));
+  demo::DemoNodeOptions node_options;
+  if (flags.Get("keys") == "es256") {
+    node_options.keys = demo::KeyPlan::kAllEs256;
+  } else if (flags.Get("keys") == "eddsa") {
+    node_options.keys = demo::KeyPlan::kAllEdDsa;
+  } else if (flags.Get("keys") != "mixed") {
+    ::close(fd);
+    return Complain(kExitUsage, kName, "--keys wants mixed, es256 or eddsa");
+  }
+  auto node = demo::DemoNode::Open(flags.Get("data-dir"), node_options);
   if (!node.ok()) {
     ::close(fd);
     return Complain(kExitNegative, kName, node.status().ToString());

@@ -59,6 +59,9 @@ enum Sql {
   kInState,
   kReplayKeys,
   kIdemKeys,
+  kListCredits,
+  kListPartyCredits,
+  kEntriesForParty,
   kSqlCount,
 };
 
@@ -88,6 +91,13 @@ constexpr std::array<const char*, kSqlCount> kStatements = {
     "SELECT reference FROM credits WHERE state = ? ORDER BY reference",
     "SELECT replay FROM entries INDEXED BY entries_replay",
     "SELECT idem FROM entries INDEXED BY entries_idem WHERE idem IS NOT NULL",
+    "SELECT id, reference, state FROM credits WHERE (?1 = '' OR state = ?1) AND reference > ?2 "
+    "ORDER BY reference LIMIT ?3",
+    "SELECT c.id, c.reference, c.state FROM credit_parties p JOIN credits c ON c.id = p.credit "
+    "WHERE p.bic = ?4 AND (?1 = '' OR c.state = ?1) AND c.reference > ?2 "
+    "ORDER BY c.reference LIMIT ?3",
+    "SELECT e.idx FROM credit_parties p JOIN entries e ON e.credit = p.credit "
+    "WHERE p.bic = ?1 AND e.idx >= ?2 ORDER BY e.idx LIMIT ?3",
 };
 
 // SQLite integers are signed: the 64-bit key prefixes are stored as their two's
@@ -473,6 +483,54 @@ Result<std::vector<std::string>> SqliteLedgerStore::CreditsInState(std::string_v
     LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) return out;
     out.emplace_back(s.ColumnBlob(0));
+  }
+}
+
+Result<std::vector<ledger_store::CreditRow>> SqliteLedgerStore::ListCredits(
+    const ledger_store::CreditQuery& query) const {
+  MutexLock lock(read_mu_);
+  std::vector<std::pair<int64_t, ledger_store::CreditRow>> rows;
+  {
+    Statement& s = (*reader_)[query.party.empty() ? kListCredits : kListPartyCredits];
+    ResetOnExit reset(s);
+    LCPROC_RETURN_IF_ERROR(s.BindText(1, query.state));
+    LCPROC_RETURN_IF_ERROR(s.BindText(2, query.after_reference));
+    LCPROC_RETURN_IF_ERROR(s.BindInt64(3, static_cast<int64_t>(query.limit)));
+    if (!query.party.empty()) LCPROC_RETURN_IF_ERROR(s.BindText(4, query.party));
+    for (;;) {
+      LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) break;
+      rows.push_back({s.ColumnInt64(0), {std::string(s.ColumnBlob(1)), std::string(s.ColumnBlob(2)), {}}});
+    }
+  }
+  std::vector<ledger_store::CreditRow> out;
+  Statement& parties = (*reader_)[kCreditParties];
+  for (auto& [id, row] : rows) {
+    ResetOnExit reset(parties);
+    LCPROC_RETURN_IF_ERROR(parties.BindInt64(1, id));
+    for (;;) {
+      LCPROC_ASSIGN_OR_RETURN(bool more, parties.Step());
+      if (!more) break;
+      row.parties.emplace_back(parties.ColumnBlob(0));
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForParty(std::string_view bic, uint64_t begin,
+                                                                 size_t limit) const {
+  MutexLock lock(read_mu_);
+  Statement& s = (*reader_)[kEntriesForParty];
+  ResetOnExit reset(s);
+  LCPROC_RETURN_IF_ERROR(s.BindText(1, bic));
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(2, static_cast<int64_t>(begin)));
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(3, static_cast<int64_t>(limit)));
+  std::vector<uint64_t> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.push_back(static_cast<uint64_t>(s.ColumnInt64(0)));
   }
 }
 

@@ -51,6 +51,9 @@ class SqliteLedgerStore final : public ledger_store::LedgerStore {
                                                      std::string_view key) const override;
   Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit_number) const override;
   Result<ledger_store::CreditRow> ReadCredit(std::string_view reference) const override;
+  Result<std::vector<ledger_store::CreditRow>> ListCredits(const ledger_store::CreditQuery& query) const override;
+  Result<std::vector<uint64_t>> EntriesForParty(std::string_view bic, uint64_t begin,
+                                                size_t limit) const override;
   Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override;
   // Index-only scans of the replay and idempotency columns (no leaf is read).
   Status ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const override;

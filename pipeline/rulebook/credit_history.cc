@@ -1,0 +1,80 @@
+#include "pipeline/rulebook/credit_history.h"
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/formats/document_codec.h"
+#include "pipeline/trade/lifecycle.h"
+
+namespace lcproc::rulebook {
+namespace {
+
+constexpr int64_t kMillisPerDay = 86400000;
+
+}  // namespace
+
+std::vector<std::string> CreditParties(const trade::CreditState& state) {
+  std::set<std::string> parties;
+  const auto& t = state.terms;
+  parties.insert(t.issuing_bank.normalized());
+  parties.insert(t.advising_bank.normalized());
+  for (const auto* bic : {&t.confirming_bank, &t.reimbursing_bank, &t.advise_through_bank,
+                          &state.confirming_bank, &t.applicant.bic, &t.beneficiary.bic,
+                          &t.available_with.bank}) {
+    if (bic->has_value()) parties.insert((*bic)->normalized());
+  }
+  return {parties.begin(), parties.end()};
+}
+
+std::vector<std::string> PartyRoles(const trade::CreditState& state, std::string_view text) {
+  std::vector<std::string> roles;
+  auto parsed = trade::Bic::Parse(text);
+  if (!parsed.ok()) return roles;
+  const trade::Bic& bic = *parsed;
+  const auto& t = state.terms;
+  auto is = [&](const std::optional<trade::Bic>& b) { return b.has_value() && *b == bic; };
+  if (t.issuing_bank == bic) roles.emplace_back("issuing");
+  if (t.advising_bank == bic) roles.emplace_back("advising");
+  if (is(state.confirming_bank) || is(t.confirming_bank)) roles.emplace_back("confirming");
+  if (is(t.available_with.bank)) roles.emplace_back("nominated");
+  if (is(t.beneficiary.bic)) roles.emplace_back("beneficiary");
+  return roles;
+}
+
+Result<CreditHistory> ReplayCredit(const LedgerStore& store, std::string_view reference,
+                                   const trade::BankingCalendar& calendar) {
+  LCPROC_ASSIGN_OR_RETURN(std::vector<uint64_t> indexes, store.EntriesForCredit(reference));
+  if (indexes.empty()) return NotFound("no credit " + std::string(reference));
+  CreditHistory out;
+  out.reference = std::string(reference);
+  std::set<std::string> readers;
+  for (uint64_t index : indexes) {
+    LCPROC_ASSIGN_OR_RETURN(std::string leaf, store.ReadLeaf(index));
+    auto entry = ledger_store::DecodeLeaf(leaf);
+    if (!entry.ok()) return DataLoss("entry " + std::to_string(index) + ": " + entry.status().message());
+    TimelineEvent event{index, std::move(*entry), std::nullopt};
+    auto submitter = trade::Bic::Parse(event.entry.submitter);
+    readers.insert(submitter.ok() ? submitter->normalized() : event.entry.submitter);
+    auto doc = formats::DecodeDocument(event.entry.content_type, event.entry.body);
+    if (doc.ok()) event.type = trade::TypeOf(*doc);
+    if (event.entry.accepted) {
+      if (!doc.ok()) return DataLoss("accepted entry " + std::to_string(index) + " no longer decodes");
+      auto bic = trade::Bic::Parse(event.entry.submitter);
+      if (!bic.ok()) return DataLoss("entry " + std::to_string(index) + " has no BIC submitter");
+      auto today = trade::Date::FromDays(static_cast<int32_t>(event.entry.received_millis / kMillisPerDay));
+      auto next = trade::Apply(out.state ? &*out.state : nullptr, *doc, *bic, today, calendar);
+      if (!next.ok() || !next->outcome.accepted || !next->state) {
+        return DataLoss("accepted entry " + std::to_string(index) + " no longer applies");
+      }
+      out.state = std::move(next->state);
+    }
+    out.timeline.push_back(std::move(event));
+  }
+  if (out.state) {
+    for (auto& p : CreditParties(*out.state)) readers.insert(std::move(p));
+  }
+  out.readers.assign(readers.begin(), readers.end());
+  return out;
+}
+
+}  // namespace lcproc::rulebook
