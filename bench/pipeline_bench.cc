@@ -87,7 +87,7 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     options.engine.batch_max_millis = static_cast<int64_t>(
         EnvOr("LCPROC_BENCH_BATCH_MILLIS", static_cast<size_t>(options.engine.batch_max_millis)));
     options.engine.tokens = EnvOr("LCPROC_BENCH_TOKENS", options.engine.tokens);
-    options.sqlite.durable = durable;
+    options.store.durable = durable;
     auto node = DemoNode::Open(dir, options);
     if (!node.ok()) {
       state.SkipWithError(node.status().ToString().c_str());

@@ -39,7 +39,7 @@ std::string DemoNetworkDir(const std::string& data_dir) {
 Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
                                                  const DemoNodeOptions& options) {
   bool created = false;
-  Status init = store::DataDir::Init(dir, options.origin);
+  Status init = store::DataDir::Init(dir, options.origin, options.store.store);
   if (init.ok()) {
     created = true;
   } else if (init.code() != StatusCode::kAlreadyExists) {
@@ -54,7 +54,7 @@ Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
 
   std::unique_ptr<DemoNode> node(new DemoNode(std::move(*network)));
   node->created_ = created;
-  LCPROC_ASSIGN_OR_RETURN(node->data_dir_, store::DataDir::Open(dir, options.sqlite));
+  LCPROC_ASSIGN_OR_RETURN(node->data_dir_, store::DataDir::Open(dir, options.store));
   engine::ParticipantRegistry registry = node->data_dir_->registry();
   LCPROC_ASSIGN_OR_RETURN(bool changed, MergeNetwork(node->network_, registry));
   if (changed) LCPROC_RETURN_IF_ERROR(node->data_dir_->SaveRegistry(registry));

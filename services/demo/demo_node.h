@@ -31,7 +31,7 @@ class SystemClock final : public Clock {
 
 struct DemoNodeOptions {
   engine::EngineOptions engine;
-  store::SqliteOptions sqlite{.create = false};
+  store::StoreOptions store{.create = false};  // which ledger backend (SQLite by default)
   KeyPlan keys = KeyPlan::kMixed;       // for a network created now
   std::string origin = "lcproc.demo";   // checkpoint origin of a directory created now
 };

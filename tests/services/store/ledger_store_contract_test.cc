@@ -1,0 +1,311 @@
+// The LedgerStore contract, run against every backend: SQLite (a file in a temporary
+// directory) and PostgreSQL (a throwaway server this test starts; see
+// tests/testing/postgres_server.h). One suite, parameterised by a backend factory.
+#include "services/store/open_ledger_store.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+
+#include "pipeline/engine/ledger_entry.h"
+#include "pipeline/ledger/hash.h"
+#include "pipeline/ledger/merkle_tree.h"
+#include "pipeline/ledger/signed_note.h"
+#include "services/store/database.h"
+#include "services/store/postgres/postgres_ledger_store.h"
+#include "services/store/sqlite_ledger_store.h"
+#include "tests/testing/postgres_server.h"
+
+namespace lcproc::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One backend under test: where its ledger lives, and what the contract leaves to it.
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  // The spec OpenLedgerStore takes ("" for SQLite in dir()).
+  virtual std::string spec() const = 0;
+  // Puts a table that is not an lcproc ledger where the ledger would go.
+  virtual void MakeForeign() = 0;
+  // The code Open without create gives when there is no ledger yet.
+  virtual StatusCode missing_code() const = 0;
+  // The listings by party and by state (not on the engine's interface).
+  virtual Result<std::vector<std::string>> CreditsOfParty(engine::LedgerStore& s, std::string_view bic) = 0;
+  virtual Result<std::vector<std::string>> CreditsInState(engine::LedgerStore& s, std::string_view st) = 0;
+
+  const std::string& dir() const { return dir_; }
+
+ protected:
+  Backend() {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (char& c : name) c = c == '/' ? '-' : c;  // "Test/backend"
+    dir_ = (fs::temp_directory_path() / ("lcproc-store-" + std::to_string(::getpid()) + "-" + name)).string();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  std::string dir_;
+};
+
+class SqliteBackend final : public Backend {
+ public:
+  ~SqliteBackend() override { fs::remove_all(dir_); }
+  std::string spec() const override { return ""; }
+  void MakeForeign() override {
+    auto other = Database::Open(dir_ + "/lcproc.db", true);
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(other->Exec("CREATE TABLE t(x)").ok());
+  }
+  StatusCode missing_code() const override { return StatusCode::kIoError; }
+  Result<std::vector<std::string>> CreditsOfParty(engine::LedgerStore& s, std::string_view bic) override {
+    return dynamic_cast<SqliteLedgerStore&>(s).CreditsOfParty(bic);
+  }
+  Result<std::vector<std::string>> CreditsInState(engine::LedgerStore& s, std::string_view st) override {
+    return dynamic_cast<SqliteLedgerStore&>(s).CreditsInState(st);
+  }
+};
+
+class PostgresBackend final : public Backend {
+ public:
+  PostgresBackend() : server_(testing::PostgresServer::Start({.fsync = false})) {
+    uri_ = server_.CreateDatabase("ledger");
+  }
+  ~PostgresBackend() override { fs::remove_all(dir_); }
+  std::string spec() const override { return uri_; }
+  void MakeForeign() override { server_.Psql("CREATE TABLE lcproc_entries(x int)", "ledger"); }
+  StatusCode missing_code() const override { return StatusCode::kNotFound; }
+  Result<std::vector<std::string>> CreditsOfParty(engine::LedgerStore& s, std::string_view bic) override {
+    return dynamic_cast<postgres::PostgresLedgerStore&>(s).CreditsOfParty(bic);
+  }
+  Result<std::vector<std::string>> CreditsInState(engine::LedgerStore& s, std::string_view st) override {
+    return dynamic_cast<postgres::PostgresLedgerStore&>(s).CreditsInState(st);
+  }
+
+ private:
+  testing::PostgresServer server_;
+  std::string uri_;
+};
+
+std::unique_ptr<Backend> MakeBackend(const std::string& name) {
+  if (name == "sqlite") return std::make_unique<SqliteBackend>();
+  return std::make_unique<PostgresBackend>();
+}
+
+class LedgerStoreContractTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { backend_ = MakeBackend(GetParam()); }
+  void TearDown() override { backend_.reset(); }
+
+  Result<std::unique_ptr<engine::LedgerStore>> Open(bool create = true) {
+    return OpenLedgerStore(backend_->dir(), {.create = create, .store = backend_->spec()});
+  }
+
+  // A batch of `n` entries after `tree`, for credit `credit`, signed checkpoint included.
+  engine::CommitBatch MakeBatch(ledger::MerkleTree& tree, int n, const std::string& credit,
+                                const std::string& idem_prefix = "") {
+    engine::CommitBatch batch;
+    batch.old_size = tree.size();
+    std::vector<crypto::Digest> hashes;
+    for (int i = 0; i < n; ++i) {
+      uint64_t index = tree.size() + i;
+      engine::LedgerEntry e{true, 1000, "BANKGB2LXXX", "application/json",
+                            idem_prefix.empty() ? "" : idem_prefix + std::to_string(index),
+                            "body-" + std::to_string(index), "jws-" + std::to_string(index),
+                            StatusCode::kOk, "", {}};
+      engine::EntryRecord r{index, engine::EncodeLeaf(e), engine::ReplayKey(e.jws, e.body), e.submitter,
+                            e.idempotency_key, credit};
+      hashes.push_back(ledger::LeafHash(r.leaf));
+      batch.entries.push_back(std::move(r));
+    }
+    batch.tiles = *tree.Append(hashes);
+    batch.new_size = tree.size();
+    batch.credits.push_back({credit, "issued", {"BANKGB2LXXX", "BANKFRPPXXX"}});
+    batch.checkpoint = *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
+    return batch;
+  }
+
+  std::unique_ptr<Backend> backend_;
+  ledger::NoteSigner signer_ = *ledger::NoteSigner::Generate("test/log");
+};
+
+TEST_P(LedgerStoreContractTest, CommitsAndReadsBackEverything) {
+  auto store = Open();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  auto batch = MakeBatch(tree, 300, "LC1", "key-");
+  ASSERT_TRUE((*store)->Commit(batch).ok());
+
+  EXPECT_EQ(*(*store)->Size(), 300u);
+  EXPECT_EQ(*(*store)->LatestCheckpoint(), batch.checkpoint);
+  EXPECT_EQ(*(*store)->CheckpointAt(300), batch.checkpoint);
+  EXPECT_EQ((*store)->CheckpointAt(299).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(*(*store)->ReadLeaf(7), batch.entries[7].leaf);
+  EXPECT_EQ((*store)->ReadLeaf(300).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(*(*store)->FindByReplayKey(batch.entries[42].replay_key), std::vector<uint64_t>{42});
+  EXPECT_EQ(*(*store)->FindByIdempotencyKey("BANKGB2LXXX", "key-9"), std::vector<uint64_t>{9});
+  EXPECT_TRUE((*store)->FindByIdempotencyKey("BANKFRPPXXX", "key-9")->empty());
+  EXPECT_EQ((*store)->EntriesForCredit("LC1")->size(), 300u);
+  auto credit = (*store)->ReadCredit("LC1");
+  ASSERT_TRUE(credit.ok());
+  EXPECT_EQ(credit->state, "issued");
+  EXPECT_EQ(credit->parties, (std::vector<std::string>{"BANKFRPPXXX", "BANKGB2LXXX"}));
+  EXPECT_EQ(*backend_->CreditsOfParty(**store, "BANKFRPPXXX"), std::vector<std::string>{"LC1"});
+  EXPECT_EQ(*backend_->CreditsInState(**store, "issued"), std::vector<std::string>{"LC1"});
+
+  // Tiles: the full level-0 tile and the partial one of width 44.
+  auto full = (*store)->ReadTile(0, 0, 256);
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->substr(0, 32), std::string(crypto::AsBytes(ledger::LeafHash(batch.entries[0].leaf))));
+  EXPECT_TRUE((*store)->ReadTile(0, 1, 44).ok());
+  EXPECT_EQ((*store)->ReadTile(0, 1, 45).status().code(), StatusCode::kNotFound);
+
+  uint64_t visited = 0;
+  ASSERT_TRUE((*store)->ScanLeaves(10, 290, [&](uint64_t i, std::string_view leaf) {
+    EXPECT_EQ(leaf, batch.entries[i].leaf);
+    ++visited;
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(visited, 280u);
+}
+
+TEST_P(LedgerStoreContractTest, RefusesABatchThatDoesNotStartAtTheEnd) {
+  auto store = Open();
+  ASSERT_TRUE(store.ok());
+  ledger::MerkleTree tree;
+  auto first = MakeBatch(tree, 3, "LC1");
+  ASSERT_TRUE((*store)->Commit(first).ok());
+  EXPECT_EQ((*store)->Commit(first).code(), StatusCode::kFailedPrecondition);
+  // Nothing of the refused batch is visible; the next good batch goes through.
+  EXPECT_EQ(*(*store)->Size(), 3u);
+  EXPECT_TRUE((*store)->Commit(MakeBatch(tree, 2, "LC2")).ok());
+  EXPECT_EQ(*(*store)->Size(), 5u);
+}
+
+TEST_P(LedgerStoreContractTest, PersistsAcrossReopenAndScansCheckpointsInOrder) {
+  ledger::MerkleTree tree;
+  {
+    auto store = Open();
+    ASSERT_TRUE(store.ok());
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 100, "LC" + std::to_string(i))).ok());
+  }
+  auto store = Open(/*create=*/false);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ(*(*store)->Size(), 300u);
+  std::vector<uint64_t> sizes;
+  ASSERT_TRUE((*store)->ScanCheckpoints([&](uint64_t size, std::string_view) {
+    sizes.push_back(size);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(sizes, (std::vector<uint64_t>{100, 200, 300}));
+  auto reopened = ledger::MerkleTree::Open(**store, 300);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ(reopened->Root(), tree.Root());
+}
+
+TEST_P(LedgerStoreContractTest, LaterBatchesUpdateACreditsStateAndAddParties) {
+  auto store = Open();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 2, "LC1")).ok());
+  engine::CommitBatch same = MakeBatch(tree, 2, "LC1");  // unchanged row: nothing to write
+  ASSERT_TRUE((*store)->Commit(same).ok());
+  engine::CommitBatch next = MakeBatch(tree, 2, "LC1");
+  next.credits[0] = {"LC1", "advised", {"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}};
+  ASSERT_TRUE((*store)->Commit(next).ok());
+  auto credit = (*store)->ReadCredit("LC1");
+  ASSERT_TRUE(credit.ok()) << credit.status().ToString();
+  EXPECT_EQ(credit->state, "advised");
+  EXPECT_EQ(credit->parties, (std::vector<std::string>{"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}));
+  EXPECT_TRUE(backend_->CreditsInState(**store, "issued")->empty());
+  EXPECT_EQ(*backend_->CreditsOfParty(**store, "BANKDEFFXXX"), std::vector<std::string>{"LC1"});
+}
+
+TEST_P(LedgerStoreContractTest, IndexScanOfDuplicateKeysEqualsTheLeafDerivedOne) {
+  auto store = Open();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 5, "LC1", "idem-")).ok());
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 3, "LC2")).ok());
+  std::multiset<uint64_t> indexed, derived;
+  ASSERT_TRUE((*store)->ScanDuplicateKeys([&](uint64_t k) { indexed.insert(k); }).ok());
+  const engine::LedgerStore& base = **store;
+  ASSERT_TRUE(base.LedgerStore::ScanDuplicateKeys([&](uint64_t k) { derived.insert(k); }).ok());
+  EXPECT_EQ(indexed.size(), 8u + 5u);  // every replay key, and the 5 idempotency keys
+  EXPECT_EQ(indexed, derived);
+  EXPECT_EQ(indexed.count(engine::IdempotencyKeyPrefix("BANKGB2LXXX", "idem-0")), 1u);
+}
+
+TEST_P(LedgerStoreContractTest, RefusesAForeignDatabase) {
+  backend_->MakeForeign();
+  auto store = Open();
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kDataLoss) << store.status().ToString();
+}
+
+TEST_P(LedgerStoreContractTest, MissingLedgerIsAnErrorWhenNotCreating) {
+  auto store = Open(/*create=*/false);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), backend_->missing_code()) << store.status().ToString();
+}
+
+TEST_P(LedgerStoreContractTest, ReadsDuringCommitsNeverSeeHalfABatch) {
+  auto store = Open();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  std::vector<engine::CommitBatch> batches;
+  for (int i = 0; i < 20; ++i) batches.push_back(MakeBatch(tree, 50, "LC" + std::to_string(i)));
+  std::atomic<bool> done{false};
+  std::atomic<int> torn{0}, reads{0};
+  std::thread reader([&] {
+    while (!done.load()) {
+      // The size, the latest checkpoint and the last entry agree whenever they are read
+      // in that order: a batch is visible whole or not at all.
+      auto size = (*store)->Size();
+      if (!size.ok()) continue;
+      reads.fetch_add(1);
+      if (*size == 0) continue;
+      if (!(*store)->CheckpointAt(*size).ok() || !(*store)->ReadLeaf(*size - 1).ok()) torn.fetch_add(1);
+    }
+  });
+  for (const auto& b : batches) ASSERT_TRUE((*store)->Commit(b).ok());
+  done.store(true);
+  reader.join();
+  EXPECT_GT(reads.load(), 0);
+  EXPECT_EQ(torn.load(), 0);
+  EXPECT_EQ(*(*store)->Size(), 1000u);
+}
+
+TEST_P(LedgerStoreContractTest, AFailedBatchLeavesNothingBehind) {
+  auto store = Open();
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ledger::MerkleTree tree;
+  ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 3, "LC1")).ok());
+  // Entry 4 is given twice: the insert fails after the head, the tiles of the first
+  // rows and the credit could have been written; none of it may remain.
+  ledger::MerkleTree scratch = *ledger::MerkleTree::Open(**store, 3);
+  engine::CommitBatch bad = MakeBatch(scratch, 4, "LC9", "k-");
+  bad.entries[2].index = bad.entries[1].index;
+  Status status = (*store)->Commit(bad);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(*(*store)->Size(), 3u);
+  EXPECT_EQ((*store)->ReadLeaf(3).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ((*store)->ReadCredit("LC9").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ((*store)->CheckpointAt(7).status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE((*store)->FindByIdempotencyKey("BANKGB2LXXX", "k-3")->empty());
+  EXPECT_TRUE((*store)->Commit(MakeBatch(tree, 2, "LC2")).ok());
+  EXPECT_EQ(*(*store)->Size(), 5u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerStoreContractTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+
+}  // namespace
+}  // namespace lcproc::store
