@@ -60,9 +60,11 @@ Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
   if (changed) LCPROC_RETURN_IF_ERROR(node->data_dir_->SaveRegistry(registry));
 
   node->rules_ = std::make_unique<engine::TradeRules>();
+  if (options.wrap_store) node->wrapped_store_ = options.wrap_store(node->data_dir_->store());
+  engine::LedgerStore& store = node->wrapped_store_ ? *node->wrapped_store_ : node->data_dir_->store();
   LCPROC_ASSIGN_OR_RETURN(
       node->engine_,
-      engine::Engine::Start(options.engine, node->data_dir_->store(), node->data_dir_->registry(),
+      engine::Engine::Start(options.engine, store, node->data_dir_->registry(),
                             *node->rules_, node->clock_, node->data_dir_->signer()));
   return node;
 }

@@ -10,11 +10,13 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include "pipeline/clock.h"
+#include "services/lcproc/flags.h"
 #include "services/store/data_dir.h"
 
 namespace lcproc::cli {
@@ -29,11 +31,27 @@ class SystemClock final : public Clock {
   }
 };
 
-// Opens `dir`; on failure prints "lcproc <command>: <reason>" and returns null.
+// --store URI: where the ledger lives. Every command that opens a ledger takes it.
+inline void AddStoreFlag(Flags& flags) {
+  flags.Option("store", "URI",
+               "the ledger on PostgreSQL, postgresql://user@host:port/database (default: $LCPROC_STORE, "
+               "else SQLite in the data directory)");
+}
+
+// The store spec: --store, else $LCPROC_STORE, else "" (SQLite in the data directory).
+inline std::string StoreSpec(const Flags& flags) {
+  if (flags.Has("store") && !flags.Get("store").empty()) return flags.Get("store");
+  const char* env = std::getenv("LCPROC_STORE");
+  return env != nullptr ? env : "";
+}
+
+// Opens --data-dir with the store --store names; on failure prints
+// "lcproc <command>: <reason>" and returns null.
 inline std::unique_ptr<store::DataDir> OpenDataDirOrComplain(const std::string& command,
-                                                             const std::string& dir,
+                                                             const Flags& flags,
                                                              bool durable = true) {
-  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable});
+  const std::string& dir = flags.Get("data-dir");
+  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable, .store = StoreSpec(flags)});
   if (!data.ok()) {
     std::cerr << "lcproc " << command << ": " << data.status().message() << "\n";
     return nullptr;

@@ -74,7 +74,7 @@ Status DataDir::Init(const std::string& dir, const std::string& origin, const st
   if (!std::filesystem::exists(registry_path)) {
     LCPROC_RETURN_IF_ERROR(WriteFileAtomically(registry_path, "{\"banks\": []}\n"));
   }
-  auto store = OpenLedgerStore(dir, {.create = true, .store = store_spec});
+  auto store = OpenLedgerStore(dir, {.create = true, .durable = true, .store = store_spec});
   return store.ok() ? Status::Ok() : store.status();
 }
 

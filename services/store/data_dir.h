@@ -38,7 +38,7 @@ class DataDir {
   // Opens an initialised directory: loads the key and the registry, opens the store
   // (OpenLedgerStore). NotFound (with a hint to run `lcproc init`) when the key is missing.
   static Result<std::unique_ptr<DataDir>> Open(const std::string& dir,
-                                               const StoreOptions& options = {.create = false});
+                                               const StoreOptions& options = StoreOptions{});
 
   const std::string& path() const { return path_; }
   const ledger::NoteSigner& signer() const { return signer_; }

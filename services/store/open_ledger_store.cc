@@ -21,7 +21,7 @@ Result<std::unique_ptr<engine::LedgerStore>> OpenLedgerStore(const std::string& 
   LCPROC_RETURN_IF_ERROR(CheckStoreSpec(options.store));
   if (IsPostgresSpec(options.store)) {
     LCPROC_ASSIGN_OR_RETURN(auto pg, postgres::PostgresLedgerStore::Open(
-                                         options.store, {.create = options.create}));
+                                         options.store, {.create = options.create, .resolve_timeout = std::chrono::seconds(30)}));
     return std::unique_ptr<engine::LedgerStore>(std::move(pg));
   }
   std::string path = data_dir + "/lcproc.db";

@@ -105,7 +105,7 @@ class LedgerStoreContractTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override { backend_.reset(); }
 
   Result<std::unique_ptr<engine::LedgerStore>> Open(bool create = true) {
-    return OpenLedgerStore(backend_->dir(), {.create = create, .store = backend_->spec()});
+    return OpenLedgerStore(backend_->dir(), {.create = create, .durable = true, .store = backend_->spec()});
   }
 
   // A batch of `n` entries after `tree`, for credit `credit`, signed checkpoint included.
