@@ -45,18 +45,24 @@ inline std::string StoreSpec(const Flags& flags) {
   return env != nullptr ? env : "";
 }
 
-// Opens --data-dir with the store --store names; on failure prints
-// "lcproc <command>: <reason>" and returns null.
+// Opens `dir` with the ledger `store` names ("" for SQLite in the directory); on failure
+// prints "lcproc <command>: <reason>" and returns null.
 inline std::unique_ptr<store::DataDir> OpenDataDirOrComplain(const std::string& command,
-                                                             const Flags& flags,
-                                                             bool durable = true) {
-  const std::string& dir = flags.Get("data-dir");
-  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable, .store = StoreSpec(flags)});
+                                                             const std::string& dir, bool durable = true,
+                                                             const std::string& store = "") {
+  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable, .store = store});
   if (!data.ok()) {
     std::cerr << "lcproc " << command << ": " << data.status().message() << "\n";
     return nullptr;
   }
   return std::move(*data);
+}
+
+// The same for a command's --data-dir and --store (AddStoreFlag).
+inline std::unique_ptr<store::DataDir> OpenDataDirOrComplain(const std::string& command,
+                                                             const Flags& flags,
+                                                             bool durable = true) {
+  return OpenDataDirOrComplain(command, flags.Get("data-dir"), durable, StoreSpec(flags));
 }
 
 // "[#####.....]  52%  1234/2345" redrawn in place on stderr, at most every 100 ms; a

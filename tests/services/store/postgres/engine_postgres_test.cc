@@ -10,6 +10,7 @@
 #include <atomic>
 #include <deque>
 #include <future>
+#include <iostream>
 #include <map>
 #include <set>
 #include <thread>
@@ -97,6 +98,9 @@ TEST_F(EnginePostgresTest, EveryAcknowledgedEntrySurvivesImmediateRestartsUnderL
   // once (a document that did reach the ledger is answered as a duplicate with its index).
   std::vector<int> retry = std::move(failed);
   failed.clear();
+  ::testing::Test::RecordProperty("failed_during_restarts", static_cast<int>(retry.size()));
+  std::cout << retry.size() << " of " << kDocs << " documents failed during the restarts ("
+            << engine->stats().commit_failures << " failed commits); resubmitting them\n";
   for (int i : retry) record(i, engine->Submit(env_.FromA(Body(i))).get());
   EXPECT_TRUE(failed.empty()) << failed.size() << " documents failed twice";
   EXPECT_GT(first_try_after_last_restart, 0);
