@@ -7,6 +7,9 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libtbb-dev libssl-dev openssl capnproto libcapnp-dev libsqlite3-dev sqlite3
+  # libsodium verifies Ed25519 on the hot path (faster here than OpenSSL 3.0's);
+  # wolfSSL is only measured beside both by bench/crypto_bench.
+  libsodium-dev libwolfssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs npm
 )
