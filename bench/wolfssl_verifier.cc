@@ -60,11 +60,10 @@ std::unique_ptr<WolfSslVerifier> WolfSslVerifier::P256(std::string_view raw_publ
 
 bool WolfSslVerifier::Verify(std::string_view data, std::string_view signature) {
   int verified = 0;
-  int rc = key_->is_ed25519
-               ? wc_ed25519_verify_msg(Bytes(signature), signature.size(), Bytes(data),
-                                       data.size(), &verified, &key_->ed)
-               : wc_ecc_verify_hash(Bytes(signature), signature.size(), Bytes(data),
-                                    data.size(), &verified, &key_->ec);
+  int rc = key_->is_ed25519 ? wc_ed25519_verify_msg(Bytes(signature), signature.size(), Bytes(data),
+                                                    data.size(), &verified, &key_->ed)
+                            : wc_ecc_verify_hash(Bytes(signature), signature.size(), Bytes(data),
+                                                 data.size(), &verified, &key_->ec);
   return rc == 0 && verified == 1;
 }
 

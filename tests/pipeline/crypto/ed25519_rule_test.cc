@@ -3,11 +3,11 @@
 // forged signature under each of them passes OpenSSL 3.0 on its own.
 #include "pipeline/crypto/ed25519_rule.h"
 
-#include <array>
-#include <string>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <array>
+#include <string>
 
 #include "pipeline/crypto/hex.h"
 

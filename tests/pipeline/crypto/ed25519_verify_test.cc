@@ -1,18 +1,17 @@
 // Both Ed25519 verifiers (ed25519_internal.h) on every Wycheproof and RFC 8032 vector and
 // on the edge cases where libsodium and OpenSSL 3.0 disagree on their own: each path
 // must give the same verdict, the one lcproc's rule (ed25519_rule.h) names.
-#include "pipeline/crypto/ed25519_internal.h"
-
-#include <array>
-#include <string>
-#include <vector>
-
-#include <boost/json.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <openssl/evp.h>
 #include <sodium.h>
 
+#include <array>
+#include <boost/json.hpp>
+#include <string>
+#include <vector>
+
+#include "pipeline/crypto/ed25519_internal.h"
 #include "pipeline/crypto/hex.h"
 #include "pipeline/crypto/key_internal.h"
 #include "tests/pipeline/crypto/test_data.h"
@@ -63,12 +62,12 @@ bool RawOpenSslVerifies(const Bytes& key, const Bytes& message, const Bytes& sig
   EvpPkeyPtr pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.data(), key.size()));
   if (!pkey) return false;
   EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey.get(),
-                              nullptr) != 1) {
+  if (EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey.get(), nullptr) !=
+      1) {
     return false;
   }
-  bool ok = EVP_DigestVerify(ctx.get(), sig.data(), sig.size(), message.data(),
-                             message.size()) == 1;
+  bool ok =
+      EVP_DigestVerify(ctx.get(), sig.data(), sig.size(), message.data(), message.size()) == 1;
   ClearOpenSslErrors();
   return ok;
 }
@@ -105,9 +104,9 @@ TEST_F(Ed25519VerifyTest, EveryWycheproofVectorGetsTheSameVerdictOnBothPaths) {
       std::string msg = HexDecode(std::string(t.at("msg").as_string())).value();
       std::string sig = HexDecode(std::string(t.at("sig").as_string())).value();
       Verdicts v = VerifyBoth(key, msg, sig);
-      EXPECT_EQ(v.sodium.ok(), v.openssl.ok()) << "tcId " << id << ": libsodium "
-                                                << v.sodium.ToString() << ", OpenSSL "
-                                                << v.openssl.ToString();
+      EXPECT_EQ(v.sodium.ok(), v.openssl.ok())
+          << "tcId " << id << ": libsodium " << v.sodium.ToString() << ", OpenSSL "
+          << v.openssl.ToString();
       EXPECT_EQ(v.sodium.code(), v.openssl.code()) << "tcId " << id;
       ASSERT_NE(result, "acceptable") << "tcId " << id << ": the file has no acceptable vectors";
       if (result == "valid") {
@@ -202,7 +201,8 @@ TEST_F(Ed25519VerifyTest, SmallOrderRIsRefusedOnBothPathsThoughOpenSslAloneAccep
   Bytes a_scalar(32);
   crypto_core_ed25519_scalar_reduce(a_scalar.data(), wide);
 
-  Bytes a(pk, pk + 32), r = FromHex("0100000000000000000000000000000000000000000000000000000000000000");
+  Bytes a(pk, pk + 32),
+      r = FromHex("0100000000000000000000000000000000000000000000000000000000000000");
   Bytes message = {'o', 'w', 'n', 'e', 'r'};
   Bytes s(32);
   crypto_core_ed25519_scalar_mul(s.data(), Challenge(r, a, message).data(), a_scalar.data());
