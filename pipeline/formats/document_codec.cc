@@ -19,14 +19,14 @@ std::string Trimmed(std::string_view s) {
 }
 
 Result<trade::Document> DecodeSwift(std::string_view body) {
-  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, ParseSwiftMessage(body));
-  const std::string type = message.MessageType();
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, ParseSwiftMessages(body));
+  const std::string type = messages.front().MessageType();
   if (type == "700") {
-    LCPROC_ASSIGN_OR_RETURN(trade::LetterOfCredit credit, ParseMt700(message));
+    LCPROC_ASSIGN_OR_RETURN(trade::LetterOfCredit credit, ParseMt700Sequence(messages));
     return trade::Document(std::move(credit));
   }
   if (type == "707") {
-    LCPROC_ASSIGN_OR_RETURN(trade::Amendment amendment, ParseMt707(message));
+    LCPROC_ASSIGN_OR_RETURN(trade::Amendment amendment, ParseMt707Sequence(messages));
     return trade::Document(std::move(amendment));
   }
   return InvalidArgument("line 1: MT" + type + " is not accepted; lcproc reads MT700 and MT707");

@@ -152,25 +152,13 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.reimbursing_bank) w.Line("53A", lc.reimbursing_bank->str());
   if (lc.advise_through_bank) w.Line("57A", lc.advise_through_bank->str());
   LCPROC_RETURN_IF_ERROR(w.Narrative("72Z", lc.sender_to_receiver_info, 35, 6));
-  for (const trade::ExtraField& extra : lc.extra_fields) {
-    SwiftField f{extra.tag, {}, 0};
-    size_t start = 0;
-    while (true) {
-      size_t nl = extra.value.find('\n', start);
-      f.lines.push_back(extra.value.substr(start, nl == std::string::npos ? nl : nl - start));
-      if (nl == std::string::npos) break;
-      start = nl + 1;
-    }
-    w.fields().push_back(std::move(f));
-  }
   SortFields(w.fields(), Mt700Order());
+  LCPROC_RETURN_IF_ERROR(MergeExtraFields(w.fields(), lc.extra_fields, Mt700Order()));
 
   SwiftMessage message;
   message.basic_header = BasicHeaderFor(lc.issuing_bank);
   message.application_header = ApplicationHeaderFor("700", lc.advising_bank);
   message.fields = std::move(w.fields());
-  // What we write must read back: the tokenizer checks characters and line lengths.
-  LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(message)).status());
   return message;
 }
 

@@ -110,6 +110,9 @@ std::string_view ShipmentText(trade::ShipmentPermission p) {
   return "";
 }
 
+// The country line is required: the JSON and Cap'n Proto forms require a party's country
+// (UCP 600 art. 14(j) compares it), so an MT party without one must be refused here too
+// rather than accepted with an empty country (one document, one answer).
 Result<trade::Party> ParsePartyField(const SwiftField& field) {
   trade::Party party;
   std::vector<std::string> lines = field.lines;
@@ -119,23 +122,33 @@ Result<trade::Party> ParsePartyField(const SwiftField& field) {
   }
   if (lines.empty() || lines[0].empty()) return FieldError(field, "needs the party's name");
   if (lines.size() > 4) return FieldError(field, "name and address take at most 4 lines");
-  if (lines.size() >= 2 && lines.back().size() == 2) {
-    if (auto country = trade::CountryCode::Parse(lines.back()); country.ok()) {
-      party.country = *country;
-      lines.pop_back();
-    }
+  if (lines.size() < 2) {
+    return FieldError(field, "needs the party's name and, on the last line, its ISO 3166 country code");
   }
+  auto country = trade::CountryCode::Parse(lines.back());
+  if (lines.back().size() != 2 || !country.ok()) {
+    return FieldError(field, "last line '" + lines.back() + "' is not an ISO 3166 country code");
+  }
+  party.country = *country;
+  lines.pop_back();
   party.name = lines[0];
   party.address_lines.assign(lines.begin() + 1, lines.end());
   return party;
 }
 
 Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std::string_view tag) {
+  if (party.country.empty()) {
+    return InvalidArgument("field " + std::string(tag) + ": the party's country is required");
+  }
+  if (party.name.empty() || party.name[0] == '/') {
+    return InvalidArgument("field " + std::string(tag) +
+                           ": the party's name is required and may not start with '/' (an account line)");
+  }
   std::vector<std::string> lines;
   if (!party.account.empty()) lines.push_back("/" + party.account);
   lines.push_back(party.name);
   lines.insert(lines.end(), party.address_lines.begin(), party.address_lines.end());
-  if (!party.country.empty()) lines.push_back(party.country.str());
+  lines.push_back(party.country.str());
   size_t body = lines.size() - (party.account.empty() ? 0 : 1);
   if (body > 4) {
     return InvalidArgument("field " + std::string(tag) +
@@ -239,10 +252,7 @@ Result<std::vector<std::string>> WriteItems(const std::vector<std::string>& item
       lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
     }
   }
-  if (lines.size() > 100) {
-    return InvalidArgument("field " + std::string(tag) + ": more than 100 lines");
-  }
-  return lines;
+  return lines;  // past 100 lines the field continues in MT701/MT708 (swift_sequence.h)
 }
 
 std::string GoodsItem(const trade::GoodsLine& line) {
