@@ -182,10 +182,11 @@ std::string Unwrap(const std::vector<std::string>& lines) {
 }
 
 Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag) {
+  const bool z = IsZCharacterTag(tag);
   for (char c : text) {
-    if (!IsSwiftXCharacter(c)) {
+    if (z ? !IsSwiftZCharacter(c) : !IsSwiftXCharacter(c)) {
       return InvalidArgument("field " + std::string(tag) + ": character '" + std::string(1, c) +
-                             "' is not in the SWIFT X character set");
+                             (z ? "' is not in the SWIFT Z character set" : "' is not in the SWIFT X character set"));
     }
   }
   if (text.find("  ") != std::string_view::npos || (!text.empty() && (text.front() == ' ' || text.back() == ' '))) {

@@ -46,7 +46,8 @@ Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std:
 // Joins a field's lines with single spaces (the inverse of Wrap).
 std::string Unwrap(const std::vector<std::string>& lines);
 // Wraps `text` into lines of at most `width` at spaces. InvalidArgument naming `tag` when a
-// word is longer than `width`, or a character is outside the SWIFT X set.
+// word is longer than `width`, or a character is outside the tag's set (Z for the tags of
+// IsZCharacterTag, X otherwise).
 Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag);
 
 // "+" items of a 45A/46A/47A-style field, each unwrapped to one string.
