@@ -120,7 +120,15 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.shipment_period) LCPROC_RETURN_IF_ERROR(w.Narrative("44D", lc.shipment_period->ToText(), 65, 6));
 
   if (lc.goods_description.empty()) return InvalidArgument("field 45A: goods description is empty");
-  std::vector<std::string> goods{lc.goods_description};
+  // Items after the first that were neither goods nor Incoterms lines are kept in the
+  // description, one a line (mt700.cc ParseGoods): each goes back as its own item.
+  std::vector<std::string> goods;
+  for (size_t start = 0;;) {
+    size_t nl = lc.goods_description.find('\n', start);
+    goods.push_back(lc.goods_description.substr(start, nl == std::string::npos ? nl : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
   for (const trade::GoodsLine& line : lc.goods) goods.push_back(GoodsItem(line));
   if (lc.incoterm != trade::Incoterm::kNone) {
     std::string term = "INCOTERMS 2020 " + std::string(trade::IncotermName(lc.incoterm));

@@ -14,6 +14,7 @@ const std::vector<std::string_view>& Mt730Order() {
 
 // Code lines come first (a free line between them would not come back in place).
 Status ParseAcknowledgement(const SwiftField& f, trade::Advice* advice) {
+  LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 35, 50));  // 35*50z
   LCPROC_ASSIGN_OR_RETURN(
       std::vector<std::string> rest,
       internal::SplitCodeLines(f, {"CONFIRMED", "CONFBANK"}, [&](std::string_view code, std::string_view value) -> Status {
@@ -91,7 +92,7 @@ Result<SwiftMessage> BuildMt730(const Mt730& mt) {
   }
   if (!a.narrative.empty()) {
     if (a.narrative[0] == '/') return InvalidArgument("field 79Z: the narrative may not start with '/'");
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> text, Wrap(a.narrative, 50, "79Z"));
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> text, Wrap(a.narrative, 50, "79Z", "/:-"));
     lines.insert(lines.end(), text.begin(), text.end());
   }
   if (lines.size() > 35) return InvalidArgument("field 79Z: more than 35 lines of 50");

@@ -22,6 +22,7 @@ bool IsCode(std::string_view s) {
 
 // 79Z: "/WAIVED/CODE" lines first, then the narrative.
 Status ParseWaiverText(const SwiftField& f, trade::Waiver* w) {
+  LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 35, 50));  // 35*50z
   size_t i = 0;
   for (; i < f.lines.size() && f.lines[i].rfind("/WAIVED/", 0) == 0; ++i) {
     std::string code = f.lines[i].substr(8);

@@ -53,10 +53,10 @@ Result<std::vector<std::string>> WriteItemLines(const std::vector<std::string>& 
                                                 std::string_view tag) {
   std::vector<std::string> lines;
   for (const std::string& item : items) {
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, width - 1, tag));
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, width - 1, tag, ":-+"));
     if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
     for (size_t i = 0; i < wrapped.size(); ++i) {
-      if (i > 0 && wrapped[i][0] == '+') {
+      if (i > 0 && !wrapped[i].empty() && wrapped[i][0] == '+') {
         return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
       }
       lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
@@ -153,6 +153,8 @@ Result<std::string> WriteDateAmount(trade::Date date, const trade::Money& amount
 Result<std::vector<std::string>> SplitCodeLines(
     const SwiftField& field, const std::vector<std::string_view>& codes,
     const std::function<Status(std::string_view, std::string_view)>& code) {
+  // 72Z is 6*35z, 79Z 35*50z: what is longer would not be written back.
+  LCPROC_RETURN_IF_ERROR(field.tag == "79Z" ? CheckFieldShape(field, 35, 50) : CheckFieldShape(field, 6, 35));
   std::vector<std::string> free_lines;
   std::set<std::string> seen;
   for (const std::string& line : field.lines) {
@@ -204,6 +206,7 @@ Status AddLines(MessageBuilder* b, std::string tag, std::vector<std::string> lin
 
 Status ParseDiscrepancies(const SwiftField& field, std::vector<trade::Discrepancy>* out,
                           std::string* narrative) {
+  LCPROC_RETURN_IF_ERROR(CheckFieldShape(field, 70, 50));  // 70*50z
   LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> items, SplitItems(field));
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string& item = items[i];
