@@ -82,6 +82,9 @@ Status ParseGoods(const SwiftField& f, trade::LetterOfCredit* lc) {
       lc->incoterm = *term;
       lc->incoterm_place = rest.size() > 4 ? rest.substr(4) : "";
     } else if (i == 0) {
+      // The writer leaves 45A out when there is no description, and needs one before
+      // any goods line: an empty first item would not come back.
+      if (item.empty()) return FieldError(f, "the first item, the goods description, is empty");
       lc->goods_description = item;
     } else {
       lc->goods_description += "\n" + item;  // never written by us; kept readable

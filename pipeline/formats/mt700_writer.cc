@@ -119,23 +119,29 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.latest_shipment_date) w.Line("44C", lc.latest_shipment_date->ToSwift());
   if (lc.shipment_period) LCPROC_RETURN_IF_ERROR(w.Narrative("44D", lc.shipment_period->ToText(), 65, 6));
 
-  if (lc.goods_description.empty()) return InvalidArgument("field 45A: goods description is empty");
-  // Items after the first that were neither goods nor Incoterms lines are kept in the
-  // description, one a line (mt700.cc ParseGoods): each goes back as its own item.
-  std::vector<std::string> goods;
-  for (size_t start = 0;;) {
-    size_t nl = lc.goods_description.find('\n', start);
-    goods.push_back(lc.goods_description.substr(start, nl == std::string::npos ? nl : nl - start));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
+  // 45A is optional in MT700: a credit without goods description, goods lines or Incoterms
+  // has none; goods lines need the description as the first item.
+  if (lc.goods_description.empty() && (!lc.goods.empty() || lc.incoterm != trade::Incoterm::kNone)) {
+    return InvalidArgument("field 45A: goods lines and Incoterms need a goods description before them");
   }
-  for (const trade::GoodsLine& line : lc.goods) goods.push_back(GoodsItem(line));
-  if (lc.incoterm != trade::Incoterm::kNone) {
-    std::string term = "INCOTERMS 2020 " + std::string(trade::IncotermName(lc.incoterm));
-    goods.push_back(lc.incoterm_place.empty() ? term : term + " " + lc.incoterm_place);
+  if (!lc.goods_description.empty()) {
+    // Items after the first that were neither goods nor Incoterms lines are kept in the
+    // description, one a line (mt700.cc ParseGoods): each goes back as its own item.
+    std::vector<std::string> goods;
+    for (size_t start = 0;;) {
+      size_t nl = lc.goods_description.find('\n', start);
+      goods.push_back(lc.goods_description.substr(start, nl == std::string::npos ? nl : nl - start));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    for (const trade::GoodsLine& line : lc.goods) goods.push_back(GoodsItem(line));
+    if (lc.incoterm != trade::Incoterm::kNone) {
+      std::string term = "INCOTERMS 2020 " + std::string(trade::IncotermName(lc.incoterm));
+      goods.push_back(lc.incoterm_place.empty() ? term : term + " " + lc.incoterm_place);
+    }
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> goods_lines, WriteItems(goods, "45A"));
+    w.Add("45A", std::move(goods_lines));
   }
-  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> goods_lines, WriteItems(goods, "45A"));
-  w.Add("45A", std::move(goods_lines));
 
   if (!lc.documents_required.empty()) {
     std::vector<std::string> items;
