@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libtbb-dev libssl-dev openssl capnproto libcapnp-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
   nodejs npm
 )
 
