@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "pipeline/trade/required_document.h"
+
 namespace lcproc::formats {
 namespace {
 
@@ -11,21 +13,6 @@ bool AllDigits(std::string_view s) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
   }
   return true;
-}
-
-// The number right after the first occurrence of `keyword` that is followed by digits
-// ("IN 3 ORIGINALS" -> 3), or -1.
-int NumberAfter(std::string_view text, std::string_view keyword) {
-  for (size_t at = text.find(keyword); at != std::string_view::npos; at = text.find(keyword, at + 1)) {
-    size_t i = at + keyword.size();
-    int n = 0, digits = 0;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 4) {
-      n = n * 10 + (text[i++] - '0');
-      ++digits;
-    }
-    if (digits > 0) return n;
-  }
-  return -1;
 }
 
 }  // namespace
@@ -306,41 +293,11 @@ Result<bool> ParseGoodsItem(std::string_view item, trade::GoodsLine* line) {
 }
 
 Result<trade::RequiredDocument> ParseDocumentItem(const SwiftField& field, std::string_view item) {
-  struct Keyword {
-    std::string_view words;
-    trade::TradeDocumentType type;
-  };
-  static constexpr Keyword kKeywords[] = {
-      {"COMMERCIAL INVOICE", trade::TradeDocumentType::kCommercialInvoice},
-      {"BILL OF LADING", trade::TradeDocumentType::kBillOfLading},
-      {"BILLS OF LADING", trade::TradeDocumentType::kBillOfLading},
-      {"INSURANCE", trade::TradeDocumentType::kInsuranceDocument},
-      {"CERTIFICATE OF ORIGIN", trade::TradeDocumentType::kCertificateOfOrigin},
-      {"PACKING LIST", trade::TradeDocumentType::kPackingList},
-  };
-  trade::RequiredDocument doc;
-  doc.text = std::string(item);
-  size_t first = std::string_view::npos;
-  for (const Keyword& k : kKeywords) {
-    size_t at = item.find(k.words);
-    if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) {
-      first = at;
-      doc.type = k.type;
-    }
-  }
-  if (first == std::string_view::npos) {
-    return ItemError(field, "item '" + std::string(item).substr(0, 40) +
-                                "' names no document lcproc examines (commercial invoice, bill of "
-                                "lading, insurance, certificate of origin, packing list)");
-  }
-  int originals = NumberAfter(item, " IN ");
-  if (item.find("FULL SET") != std::string_view::npos) originals = 3;
-  if (item.find("IN DUPLICATE") != std::string_view::npos) originals = 2;
-  if (item.find("IN TRIPLICATE") != std::string_view::npos) originals = 3;
-  doc.originals = originals > 0 ? originals : 1;
-  int copies = NumberAfter(item, " AND ");
-  doc.copies = copies > 0 && item.find(" COPIES") != std::string_view::npos ? copies : 0;
-  return doc;
+  // A credit may require any document: which one the wording names is trade's reading
+  // (pipeline/trade/required_document.h); wording it does not know is kept as an "other
+  // document", never refused.
+  if (item.empty()) return ItemError(field, "empty documentary requirement");
+  return trade::RecogniseRequiredDocument(item);
 }
 
 }  // namespace lcproc::formats

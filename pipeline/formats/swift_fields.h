@@ -65,9 +65,9 @@ std::string GoodsItem(const trade::GoodsLine& line);
 // Returns false when `item` is not a goods line; an error when it is one but malformed.
 Result<bool> ParseGoodsItem(std::string_view item, trade::GoodsLine* line);
 
-// A 46A item: the document type from its wording (COMMERCIAL INVOICE, BILL OF LADING,
-// INSURANCE, CERTIFICATE OF ORIGIN, PACKING LIST), originals from "IN n ORIGINAL(S)",
-// "IN DUPLICATE/TRIPLICATE" or "FULL SET" (3), copies from "AND n COPIES".
+// A 46A item as trade::RecogniseRequiredDocument reads it: the document type its wording
+// names (any other document as kOtherDocument with the wording kept), originals, copies,
+// the issuer and the data the credit asks for.
 Result<trade::RequiredDocument> ParseDocumentItem(const SwiftField& field, std::string_view item);
 
 // A Malformed error for `field` that quotes the offending item.

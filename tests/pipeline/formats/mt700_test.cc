@@ -115,7 +115,6 @@ TEST(Mt700Test, MalformedFieldsNameLineAndTag) {
       {":27:1/1", ":27:1/2", "line 2, tag 27: sequence of 2 messages, but 1 given: MT701"},
       {":49:WITHOUT", ":49:WITHOUT\r\n:49:CONFIRM", "tag 49: appears twice"},
       {":32B:USD125000,00\r\n", "", "block 4: mandatory field 32B is missing"},
-      {":46A:+SIGNED", ":46A:+WEIGHT NOTE\r\n+SIGNED", "tag 46A: item 'WEIGHT NOTE' names no document"},
       {"I700BFTVVNVX", "I707BFTVVNVX", "line 1: block 2 names MT707, not MT700"},
   };
   for (const Case& c : cases) {
@@ -124,6 +123,38 @@ TEST(Mt700Test, MalformedFieldsNameLineAndTag) {
     EXPECT_EQ(lc.status().code(), StatusCode::kMalformed) << c.to;
     EXPECT_NE(lc.status().message().find(c.message), std::string::npos)
         << lc.status().message() << "\n  should contain: " << c.message;
+  }
+}
+
+// Issue 12: a credit may require any document. The example credit with one more 46A line
+// goes in, typed where lcproc knows the document and kept with its wording otherwise, and
+// survives the way back to MT700.
+TEST(Mt700Test, KeepsEveryDocumentTheCreditRequires) {
+  struct Case {
+    std::string line;
+    trade::TradeDocumentType type;
+    std::string issuer;
+  } cases[] = {
+      {"+PHYTOSANITARY CERTIFICATE ISSUED BY PLANT PROTECTION DEPT",
+       trade::TradeDocumentType::kPhytosanitaryCertificate, "PLANT PROTECTION DEPT"},
+      {"+SIGHT DRAFT DRAWN ON ISSUING BANK", trade::TradeDocumentType::kDraft, ""},
+      {"+WEIGHT NOTE", trade::TradeDocumentType::kOtherDocument, ""},
+      {"+AIR WAYBILL CONSIGNED TO THE APPLICANT", trade::TradeDocumentType::kAirTransportDocument, ""},
+  };
+  for (const Case& c : cases) {
+    auto lc = ParseMt700(With(Sample(), "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES",
+                              "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES\r\n" + c.line));
+    ASSERT_TRUE(lc.ok()) << c.line << ": " << lc.status().ToString();
+    ASSERT_EQ(lc->documents_required.size(), 6u);
+    const trade::RequiredDocument& added = lc->documents_required[5];
+    EXPECT_EQ(added.type, c.type) << c.line;
+    EXPECT_EQ(added.text, c.line.substr(1));
+    EXPECT_EQ(added.issuer, c.issuer);
+    auto text = WriteMt700(*lc);
+    ASSERT_TRUE(text.ok()) << text.status().ToString();
+    auto again = ParseMt700(*text);
+    ASSERT_TRUE(again.ok()) << again.status().ToString();
+    EXPECT_EQ(*again, *lc) << c.line;
   }
 }
 
