@@ -704,7 +704,8 @@ const paths = {
         200: ok("The status; `receipt` once done.", ref("DocumentStatus"), {
           done: { value: { documentId, status: "done", receipt: receiptExample } },
           pending: { value: { documentId, status: "pending" } },
-        }, { "Retry-After": { ...hdr("Retry-After"), description: "While pending." } }),
+        }, { "Retry-After": { description: "Seconds to wait before polling again; only while pending.",
+                              schema: { type: "integer", minimum: 0 } } }),
         ...readErrors(),
       },
     },
