@@ -393,7 +393,7 @@ const schemas = {
   }, { description: "One line of a `documents:batch` answer, in request order: `receipt` for 201, `problem` otherwise (a rejection's problem holds its receipt)." }),
   DetachedJws: {
     type: "string", pattern: "^[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+$", maxLength: 8192,
-    description: "A detached compact JWS (RFC 7515 appendix F, RFC 7797 `b64: false` with `crit: [\"b64\"]`): `<protected header>..<signature>`. `alg` ES256 or EdDSA, `kid` one of the submitting bank's keys (GET /v1/participants). Open Banking's `http://openbanking.org.uk/iat`, `/iss` and `/tan` header claims are accepted when named in `crit`: `iss` must be the caller's BIC, `iat` within 5 minutes of the server's clock, `tan` is recorded as sent.",
+    description: "A detached compact JWS (RFC 7515 appendix F, RFC 7797 `b64: false` with `crit: [\"b64\"]`): `<protected header>..<signature>`. `alg` ES256 or EdDSA, `kid` one of the submitting bank's keys (GET /v1/participants). Open Banking's `http://openbanking.org.uk/iat`, `/iss` and `/tan` header claims are NOT accepted: `crit` must be exactly `[\"b64\"]`, and a header naming any other critical parameter is refused (RFC 7515 section 4.1.11) with 401 invalid-signature, reasonCode MALFORMED_SIGNATURE. The caller's identity comes from the connection (token or client certificate) and the key's owner in the registry, and the receive time is the server's; `iss`/`iat` would add nothing the ledger relies on.",
   },
   IdempotencyKey: {
     type: "string", pattern: "^[\\x21-\\x7E]{1,255}$",
@@ -704,8 +704,7 @@ const paths = {
         200: ok("The status; `receipt` once done.", ref("DocumentStatus"), {
           done: { value: { documentId, status: "done", receipt: receiptExample } },
           pending: { value: { documentId, status: "pending" } },
-        }, { "Retry-After": { description: "Seconds to wait before polling again; only while pending.",
-                              schema: { type: "integer", minimum: 0 } } }),
+        }, { "Retry-After": { description: "Seconds to wait before polling again; sent while pending only.", required: false, schema: { type: "integer", minimum: 0 } } }),
         ...readErrors(),
       },
     },

@@ -470,6 +470,7 @@ void Api::Impl::Handle(HttpRequest req, Responder respond) {
   auto caller = Authenticate(call->req);
   if (!caller.ok()) return Problem(call, ProblemType::kUnauthenticated, caller.status().message());
   call->caller = *caller;
+  if (call->caller.role == Role::kBank && RateLimited(call)) return;
   if (call->caller.role == Role::kBank) {
     // The engine matches the submitter against the registry's spelling of the BIC.
     for (const auto& bank : s_.registry->banks()) {
@@ -658,7 +659,7 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
 }
 
 void Api::Impl::PostDocument(const CallPtr& call) {
-  if (!Allowed(call, Resource::kWrite) || RateLimited(call)) return;
+  if (!Allowed(call, Resource::kWrite)) return;
   const HttpRequest& req = call->req;
   auto header = [&](std::string_view name) { return req.Header(name) ? *req.Header(name) : std::string(); };
   auto prepared = Prepare(call->caller, header("content-type"), std::move(call->req.body), header("x-jws-signature"),
@@ -714,7 +715,7 @@ void Api::Impl::PostDocument(const CallPtr& call) {
 }
 
 void Api::Impl::PostBatch(const CallPtr& call) {
-  if (!Allowed(call, Resource::kWrite) || RateLimited(call)) return;
+  if (!Allowed(call, Resource::kWrite)) return;
   const std::string* ct = call->req.Header("content-type");
   std::string_view media = ct ? std::string_view(*ct).substr(0, ct->find(';')) : std::string_view();
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);

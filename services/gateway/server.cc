@@ -113,7 +113,8 @@ class Server::Impl {
   ServerOptions options;
   net::io_context ioc;
   std::optional<ssl::context> tls;
-  tcp::acceptor acceptor{ioc};
+  // On a strand: the accept loop and the close at shutdown never run at once.
+  tcp::acceptor acceptor{net::make_strand(ioc)};
   net::signal_set signals{ioc, SIGTERM, SIGINT};
   std::unique_ptr<net::thread_pool> blocking;
   std::unique_ptr<Api> api;
@@ -187,31 +188,42 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
   void AfterHandshake() {
     if (over_limit_) {
       server_.metrics.CountRejection(Rejection::kConnectionLimit);
-      HttpResponse r = MakeProblem(ProblemType::kOverloaded, "too many connections", NewRequestId());
-      r.headers.emplace_back("Retry-After", "1");
+      std::string id = NewRequestId();
+      HttpResponse r = MakeProblem(ProblemType::kOverloaded, "too many connections", id);
       keep_alive_ = false;
-      return Write(std::move(r), "");
+      return Write(std::move(r), id);
     }
     DoRead();
   }
 
+  // Between requests a connection may idle for idle_timeout; once a request's first
+  // byte arrives, its whole head and body must arrive within request_timeout (a client
+  // trickling bytes cannot hold the connection: slowloris).
   void DoRead() {
     if (draining_) return Close();
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(opt().header_limit));
     parser_->body_limit(opt().body_limit);
-    idle_ = buffer_.size() == 0;
-    Tcp().expires_after(std::chrono::seconds(idle_ ? opt().idle_timeout_seconds : opt().request_timeout_seconds));
+    if (buffer_.size() > 0) return ReadHeader();
+    idle_ = true;
+    Tcp().expires_after(std::chrono::seconds(opt().idle_timeout_seconds));
+    stream_.async_read_some(buffer_.prepare(4096), [self = this->shared_from_this()](beast::error_code ec, size_t n) {
+      self->idle_ = false;
+      self->buffer_.commit(n);
+      if (ec) return self->OnReadError(ec);
+      self->ReadHeader();
+    });
+  }
+
+  void ReadHeader() {
+    Tcp().expires_after(std::chrono::seconds(opt().request_timeout_seconds));
     http::async_read_header(stream_, buffer_, *parser_,
                             [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
-    idle_ = false;
     if (ec) return OnReadError(ec);
     received_ = Clock::now();
-    // The header is in: from here the whole request must arrive within the timeout.
-    Tcp().expires_after(std::chrono::seconds(opt().request_timeout_seconds));
     std::string_view target(parser_->get().target().data(), parser_->get().target().size());
     if (target.substr(0, 19) == "/v1/documents:batch") parser_->body_limit(opt().batch_body_limit);
     http::async_read(stream_, buffer_, *parser_,
@@ -229,22 +241,22 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
       server_.metrics.CountRejection(Rejection::kTimeout);
       // A connection idle between requests just closes; one caught mid-request is told.
       if (parser_ && (parser_->got_some() || buffer_.size() > 0)) {
-        return Write(MakeProblem(ProblemType::kTimeout, "the request did not arrive in time", id), "");
+        return Write(MakeProblem(ProblemType::kTimeout, "the request did not arrive in time", id), id);
       }
       return Close();
     }
     if (ec == http::error::body_limit) {
       server_.metrics.CountRejection(Rejection::kBodyTooLarge);
-      return Write(MakeProblem(ProblemType::kBodyTooLarge, "the body is over the limit", id), "");
+      return Write(MakeProblem(ProblemType::kBodyTooLarge, "the body is over the limit", id), id);
     }
     if (ec == http::error::header_limit) {
       server_.metrics.CountRejection(Rejection::kHeaderTooLarge);
-      return Write(MakeProblem(ProblemType::kHeaderTooLarge, "the header is over the limit", id), "");
+      return Write(MakeProblem(ProblemType::kHeaderTooLarge, "the header is over the limit", id), id);
     }
     if (ec.category() == beast::error_code(http::error::bad_target).category() || ec == http::error::partial_message) {
       server_.metrics.CountRejection(Rejection::kBadRequest);
       if (ec == http::error::partial_message) return Close();
-      return Write(MakeProblem(ProblemType::kBadRequest, "malformed HTTP: " + ec.message(), id), "");
+      return Write(MakeProblem(ProblemType::kBadRequest, "malformed HTTP: " + ec.message(), id), id);
     }
     Close();
   }
@@ -432,7 +444,9 @@ void Server::Impl::BeginStop() {
   };
   if (options.shutdown_delay_millis > 0) {
     auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(options.shutdown_delay_millis));
-    timer->async_wait([timer, close_listener](beast::error_code) { close_listener(); });
+    timer->async_wait([this, timer, close_listener](beast::error_code) {
+      net::post(acceptor.get_executor(), close_listener);
+    });
   } else {
     net::post(acceptor.get_executor(), close_listener);
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "pipeline/engine/ledger_entry.h"
+#include "pipeline/engine/memory_ledger_store.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
@@ -177,6 +178,51 @@ TEST_F(SqliteLedgerStoreTest, MissingFileIsAnIoErrorWhenNotCreating) {
   auto store = SqliteLedgerStore::Open(db(), {.create = false});
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kIoError);
+}
+
+
+// ListCredits and EntriesForParty, the API's listing and inbox reads, answer the same on
+// SQLite and in memory: filtered by party and state, paged by reference.
+TEST_F(SqliteLedgerStoreTest, ListsCreditsAndPartyEntriesLikeTheMemoryStore) {
+  auto sqlite = SqliteLedgerStore::Open(db());
+  ASSERT_TRUE(sqlite.ok()) << sqlite.status().ToString();
+  engine::MemoryLedgerStore memory;
+  ledger::MerkleTree tree;
+  std::vector<engine::CommitBatch> batches;
+  batches.push_back(MakeBatch(tree, 3, "LC-B"));                  // entries 0..2
+  batches.push_back(MakeBatch(tree, 2, "LC-A"));                  // 3..4
+  batches.back().credits[0] = {"LC-A", "advised", {"BANKDEFFXXX", "BANKGB2LXXX"}};
+  batches.push_back(MakeBatch(tree, 2, "LC-C"));                  // 5..6
+  batches.back().credits[0] = {"LC-C", "issued", {"BANKDEFFXXX"}};
+  for (const auto& b : batches) {
+    ASSERT_TRUE((*sqlite)->Commit(b).ok());
+    ASSERT_TRUE(memory.Commit(b).ok());
+  }
+  for (const engine::LedgerStore* store : {static_cast<const engine::LedgerStore*>(sqlite->get()),
+                                           static_cast<const engine::LedgerStore*>(&memory)}) {
+    auto refs = [&](engine::CreditQuery q) {
+      std::vector<std::string> out;
+      for (const auto& row : *store->ListCredits(q)) out.push_back(row.reference);
+      return out;
+    };
+    EXPECT_EQ(refs({}), (std::vector<std::string>{"LC-A", "LC-B", "LC-C"}));
+    EXPECT_EQ(refs({.party = "BANKDEFFXXX"}), (std::vector<std::string>{"LC-A", "LC-C"}));
+    EXPECT_EQ(refs({.state = "issued"}), (std::vector<std::string>{"LC-B", "LC-C"}));
+    EXPECT_EQ(refs({.party = "BANKDEFFXXX", .state = "issued"}), std::vector<std::string>{"LC-C"});
+    EXPECT_EQ(refs({.limit = 2}), (std::vector<std::string>{"LC-A", "LC-B"}));
+    EXPECT_EQ(refs({.after_reference = "LC-B", .limit = 2}), std::vector<std::string>{"LC-C"});
+    EXPECT_TRUE(refs({.party = "BANKUS33XXX"}).empty());
+    auto rows = *store->ListCredits({.party = "BANKDEFFXXX", .limit = 1});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].state, "advised");
+    EXPECT_EQ(rows[0].parties, (std::vector<std::string>{"BANKDEFFXXX", "BANKGB2LXXX"}));
+
+    EXPECT_EQ(*store->EntriesForParty("BANKDEFFXXX", 0, 100), (std::vector<uint64_t>{3, 4, 5, 6}));
+    EXPECT_EQ(*store->EntriesForParty("BANKDEFFXXX", 4, 2), (std::vector<uint64_t>{4, 5}));
+    EXPECT_EQ(*store->EntriesForParty("BANKGB2LXXX", 0, 100), (std::vector<uint64_t>{0, 1, 2, 3, 4}));
+    EXPECT_TRUE(store->EntriesForParty("BANKDEFFXXX", 7, 100)->empty());
+    EXPECT_TRUE(store->EntriesForParty("BANKUS33XXX", 0, 100)->empty());
+  }
 }
 
 }  // namespace
