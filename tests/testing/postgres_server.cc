@@ -25,6 +25,14 @@ namespace fs = std::filesystem;
 constexpr const char* kDefaultBin = "/usr/lib/postgresql/15/bin";
 constexpr const char* kServerUser = "postgres";  // Debian's package creates it
 
+// util-linux's runuser, by absolute path when there (root's PATH may lack /usr/sbin).
+std::string Runuser() {
+  for (const char* p : {"/usr/sbin/runuser", "/sbin/runuser"}) {
+    if (::access(p, X_OK) == 0) return p;
+  }
+  return "runuser";
+}
+
 std::runtime_error Fail(const std::string& what) {
   return std::runtime_error("PostgresServer: " + what);
 }
@@ -123,7 +131,7 @@ PostgresServer PostgresServer::Start(const Options& options) {
   // When we close it, or die, it stops the server (immediate) and removes the directory.
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw Fail("pipe failed");
-  std::string as_user = server.run_as_.empty() ? "" : "runuser -u " + server.run_as_ + " -- ";
+  std::string as_user = server.run_as_.empty() ? "" : Runuser() + " -u " + server.run_as_ + " -- ";
   std::string script = "cat >/dev/null; " + as_user + ShellQuote(server.bin_ + "/pg_ctl") + " -D " +
                        ShellQuote(server.dir_ + "/data") + " -m immediate stop >/dev/null 2>&1; rm -rf " +
                        ShellQuote(server.dir_);
@@ -195,7 +203,7 @@ PostgresServer::~PostgresServer() {
 int PostgresServer::Run(const std::vector<std::string>& argv, bool as_server_user, int out_fd,
                         std::string* captured) const {
   std::vector<std::string> full;
-  if (as_server_user && !run_as_.empty()) full = {"runuser", "-u", run_as_, "--"};
+  if (as_server_user && !run_as_.empty()) full = {Runuser(), "-u", run_as_, "--"};
   full.insert(full.end(), argv.begin(), argv.end());
   return Spawn(full, out_fd, captured);
 }
