@@ -114,7 +114,8 @@ void CheckDraft(const ExamContext& c) {
   const Draft& d = *c.p.draft;
   const char* doc = "draft";
   // Art. 6(c): a credit must not be available by a draft drawn on the applicant.
-  if (!d.drawee.empty() && SameName(Party{d.drawee, {}, {}, {}, {}}, c.lc.applicant)) {
+  if (!d.drawee.empty() && !c.lc.applicant.name.empty() &&
+      ContainsText(d.drawee, c.lc.applicant.name)) {
     c.Add(kDraftDrawnOnApplicant, doc, "drawee", "the draft is drawn on the applicant '" +
                                                      c.lc.applicant.name + "'");
   } else {
