@@ -202,7 +202,9 @@ TEST_F(SqliteLedgerStoreTest, ListsCreditsAndPartyEntriesLikeTheMemoryStore) {
                                            static_cast<const engine::LedgerStore*>(&memory)}) {
     auto refs = [&](engine::CreditQuery q) {
       std::vector<std::string> out;
-      for (const auto& row : *store->ListCredits(q)) out.push_back(row.reference);
+      auto rows = store->ListCredits(q);
+      EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+      for (const auto& row : *rows) out.push_back(row.reference);
       return out;
     };
     EXPECT_EQ(refs({}), (std::vector<std::string>{"LC-A", "LC-B", "LC-C"}));
