@@ -200,6 +200,14 @@ TEST_F(SqliteLedgerStoreTest, ListsCreditsAndPartyEntriesLikeTheMemoryStore) {
   }
   for (const engine::LedgerStore* store : {static_cast<const engine::LedgerStore*>(sqlite->get()),
                                            static_cast<const engine::LedgerStore*>(&memory)}) {
+    auto query = [](std::string party, std::string state, std::string after, size_t limit = 100) {
+      engine::CreditQuery q;
+      q.party = std::move(party);
+      q.state = std::move(state);
+      q.after_reference = std::move(after);
+      q.limit = limit;
+      return q;
+    };
     auto refs = [&](engine::CreditQuery q) {
       std::vector<std::string> out;
       auto rows = store->ListCredits(q);
@@ -207,14 +215,14 @@ TEST_F(SqliteLedgerStoreTest, ListsCreditsAndPartyEntriesLikeTheMemoryStore) {
       for (const auto& row : *rows) out.push_back(row.reference);
       return out;
     };
-    EXPECT_EQ(refs({}), (std::vector<std::string>{"LC-A", "LC-B", "LC-C"}));
-    EXPECT_EQ(refs({.party = "BANKDEFFXXX"}), (std::vector<std::string>{"LC-A", "LC-C"}));
-    EXPECT_EQ(refs({.state = "issued"}), (std::vector<std::string>{"LC-B", "LC-C"}));
-    EXPECT_EQ(refs({.party = "BANKDEFFXXX", .state = "issued"}), std::vector<std::string>{"LC-C"});
-    EXPECT_EQ(refs({.limit = 2}), (std::vector<std::string>{"LC-A", "LC-B"}));
-    EXPECT_EQ(refs({.after_reference = "LC-B", .limit = 2}), std::vector<std::string>{"LC-C"});
-    EXPECT_TRUE(refs({.party = "BANKUS33XXX"}).empty());
-    auto rows = *store->ListCredits({.party = "BANKDEFFXXX", .limit = 1});
+    EXPECT_EQ(refs(query("", "", "")), (std::vector<std::string>{"LC-A", "LC-B", "LC-C"}));
+    EXPECT_EQ(refs(query("BANKDEFFXXX", "", "")), (std::vector<std::string>{"LC-A", "LC-C"}));
+    EXPECT_EQ(refs(query("", "issued", "")), (std::vector<std::string>{"LC-B", "LC-C"}));
+    EXPECT_EQ(refs(query("BANKDEFFXXX", "issued", "")), std::vector<std::string>{"LC-C"});
+    EXPECT_EQ(refs(query("", "", "", 2)), (std::vector<std::string>{"LC-A", "LC-B"}));
+    EXPECT_EQ(refs(query("", "", "LC-B", 2)), std::vector<std::string>{"LC-C"});
+    EXPECT_TRUE(refs(query("BANKUS33XXX", "", "")).empty());
+    auto rows = *store->ListCredits(query("BANKDEFFXXX", "", "", 1));
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].state, "advised");
     EXPECT_EQ(rows[0].parties, (std::vector<std::string>{"BANKDEFFXXX", "BANKGB2LXXX"}));
