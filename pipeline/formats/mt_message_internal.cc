@@ -53,14 +53,9 @@ Result<std::vector<std::string>> WriteItemLines(const std::vector<std::string>& 
                                                 std::string_view tag) {
   std::vector<std::string> lines;
   for (const std::string& item : items) {
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, width - 1, tag, ":-+"));
-    if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
-    for (size_t i = 0; i < wrapped.size(); ++i) {
-      if (i > 0 && !wrapped[i].empty() && wrapped[i][0] == '+') {
-        return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
-      }
-      lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
-    }
+    if (item.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap("+" + item, width, tag, ":-+"));
+    lines.insert(lines.end(), wrapped.begin(), wrapped.end());
   }
   return lines;
 }

@@ -240,15 +240,11 @@ Result<std::vector<std::string>> WriteItems(const std::vector<std::string>& item
                                             std::string_view tag) {
   std::vector<std::string> lines;
   for (const std::string& item : items) {
-    // One column less on the first line for the '+'.
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, 64, tag, ":-+"));
-    if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
-    for (size_t i = 0; i < wrapped.size(); ++i) {
-      if (i > 0 && !wrapped[i].empty() && wrapped[i][0] == '+') {
-        return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
-      }
-      lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
-    }
+    if (item.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
+    // The '+' is wrapped with the item: the first line holds 64 characters of it, every
+    // continuation line 65, as the field's lines allow; none may start with '+'.
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap("+" + item, 65, tag, ":-+"));
+    lines.insert(lines.end(), wrapped.begin(), wrapped.end());
   }
   return lines;  // past 100 lines the field continues in MT701/MT708 (swift_sequence.h)
 }
