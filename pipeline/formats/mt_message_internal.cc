@@ -36,6 +36,8 @@ bool ParseDiscrepancyItem(std::string_view item, trade::Discrepancy* d) {
   size_t text = item.find(" TEXT ", field + 7);
   std::string_view field_value = item.substr(field + 7, text == std::string_view::npos ? std::string_view::npos
                                                                                         : text - field - 7);
+  // A field path has no spaces: one with spaces would not be written back the same.
+  if (field_value.empty() || field_value.find(' ') != std::string_view::npos) return false;
   d->code = std::string(item.substr(0, art));
   d->article = FromNone(item.substr(art + 5, doc - art - 5));
   d->document = FromNone(item.substr(doc + 5, field - doc - 5));
