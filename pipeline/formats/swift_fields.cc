@@ -115,6 +115,13 @@ std::string_view ShipmentText(trade::ShipmentPermission p) {
 // rather than accepted with an empty country (one document, one answer).
 Result<trade::Party> ParsePartyField(const SwiftField& field) {
   trade::Party party;
+  // [/34x] + 4*35x: a wider line would not be written back (WritePartyField).
+  for (size_t i = 0; i < field.lines.size(); ++i) {
+    if (field.lines[i].size() > 35) {
+      return Malformed("line " + std::to_string(field.line + static_cast<int>(i)) + ", tag " + field.tag +
+                       ": line longer than 35 characters");
+    }
+  }
   std::vector<std::string> lines = field.lines;
   if (!lines.empty() && !lines[0].empty() && lines[0][0] == '/') {
     party.account = lines[0].substr(1);
