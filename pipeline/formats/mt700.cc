@@ -93,9 +93,21 @@ Status ParseGoods(const SwiftField& f, trade::LetterOfCredit* lc) {
   return Status::Ok();
 }
 
+// Lines and width of the narrative fields, as WriteMt700 writes them: a field read wider
+// would not be written back.
+struct Shape {
+  std::string_view tag;
+  size_t lines, width;
+};
+constexpr Shape kShapes[] = {{"42C", 3, 35}, {"44A", 3, 65}, {"44E", 1, 65}, {"44F", 1, 65}, {"44B", 3, 65},
+                             {"44D", 6, 65}, {"71D", 6, 35}, {"48", 2, 35},  {"72Z", 6, 35}};
+
 Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
   const std::string& t = f.tag;
   const std::string value = f.Value();
+  for (const Shape& shape : kShapes) {
+    if (t == shape.tag) LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, shape.lines, shape.width));
+  }
   if (t == "27") return Status::Ok();  // checked by RequireSingleMessage
   if (t == "40A") {
     if (value == "IRREVOCABLE") {

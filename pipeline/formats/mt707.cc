@@ -22,6 +22,9 @@ const std::vector<std::string_view>& Mt707Order() {
 Status ParseField(const SwiftField& f, trade::Amendment* a) {
   const std::string& t = f.tag;
   const std::string value = f.Value();
+  // Widths as BuildMt707 writes them: a field read wider would not be written back.
+  if (t == "48" || t == "71N") LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1000, 35));
+  if (t == "79Z") LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1000, 50));
   if (t == "27") return Status::Ok();  // checked by RequireSingleMessage
   if (t == "20") {
     LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1, 16));

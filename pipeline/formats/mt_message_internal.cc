@@ -36,6 +36,8 @@ bool ParseDiscrepancyItem(std::string_view item, trade::Discrepancy* d) {
   size_t text = item.find(" TEXT ", field + 7);
   std::string_view field_value = item.substr(field + 7, text == std::string_view::npos ? std::string_view::npos
                                                                                         : text - field - 7);
+  // A field path has no spaces: one with spaces would not be written back the same.
+  if (field_value.empty() || field_value.find(' ') != std::string_view::npos) return false;
   d->code = std::string(item.substr(0, art));
   d->article = FromNone(item.substr(art + 5, doc - art - 5));
   d->document = FromNone(item.substr(doc + 5, field - doc - 5));
@@ -53,14 +55,9 @@ Result<std::vector<std::string>> WriteItemLines(const std::vector<std::string>& 
                                                 std::string_view tag) {
   std::vector<std::string> lines;
   for (const std::string& item : items) {
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, width - 1, tag, ":-+"));
-    if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
-    for (size_t i = 0; i < wrapped.size(); ++i) {
-      if (i > 0 && !wrapped[i].empty() && wrapped[i][0] == '+') {
-        return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
-      }
-      lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
-    }
+    if (item.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap("+" + item, width, tag, ":-+"));
+    lines.insert(lines.end(), wrapped.begin(), wrapped.end());
   }
   return lines;
 }

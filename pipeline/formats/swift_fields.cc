@@ -102,6 +102,13 @@ std::string_view ShipmentText(trade::ShipmentPermission p) {
 // rather than accepted with an empty country (one document, one answer).
 Result<trade::Party> ParsePartyField(const SwiftField& field) {
   trade::Party party;
+  // [/34x] + 4*35x: a wider line would not be written back (WritePartyField).
+  for (size_t i = 0; i < field.lines.size(); ++i) {
+    if (field.lines[i].size() > 35) {
+      return Malformed("line " + std::to_string(field.line + static_cast<int>(i)) + ", tag " + field.tag +
+                       ": line longer than 35 characters");
+    }
+  }
   std::vector<std::string> lines = field.lines;
   if (!lines.empty() && !lines[0].empty() && lines[0][0] == '/') {
     party.account = lines[0].substr(1);
@@ -227,15 +234,11 @@ Result<std::vector<std::string>> WriteItems(const std::vector<std::string>& item
                                             std::string_view tag) {
   std::vector<std::string> lines;
   for (const std::string& item : items) {
-    // One column less on the first line for the '+'.
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, 64, tag, ":-+"));
-    if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
-    for (size_t i = 0; i < wrapped.size(); ++i) {
-      if (i > 0 && !wrapped[i].empty() && wrapped[i][0] == '+') {
-        return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
-      }
-      lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
-    }
+    if (item.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
+    // The '+' is wrapped with the item: the first line holds 64 characters of it, every
+    // continuation line 65, as the field's lines allow; none may start with '+'.
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap("+" + item, 65, tag, ":-+"));
+    lines.insert(lines.end(), wrapped.begin(), wrapped.end());
   }
   return lines;  // past 100 lines the field continues in MT701/MT708 (swift_sequence.h)
 }
