@@ -1,6 +1,8 @@
 #include "services/lcproc/demo_live.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -438,6 +440,7 @@ int RunLiveDemo(const std::vector<std::string>& args) {
   flags.Option("for", "SECONDS", "stop after SECONDS (0: until Ctrl-C)", false, "0");
   flags.Option("seed", "N", "the workload's seed (0: from the clock)", false, "0");
   flags.Switch("quiet", "print the banner and the summary only, no line per request");
+  flags.Option("server-log", "FILE", "the server's JSON log lines ('-': stderr) [DIR/demo-network/server.log]");
   if (auto exit = flags.Parse(args)) return *exit;
 
   DriveSettings settings;
@@ -520,6 +523,21 @@ int RunLiveDemo(const std::vector<std::string>& args) {
             << "  Ctrl-C stops the demo cleanly; run it again to continue the same ledger.\n"
             << std::endl;
 
+  // The server logs a JSON line per request on stderr: to a file, so the traffic's lines
+  // stay readable on the terminal.
+  std::string log_path = flags.Has("server-log") && !flags.Get("server-log").empty() ? flags.Get("server-log")
+                                                                                    : net_dir + "/server.log";
+  int saved_stderr = -1;
+  if (log_path != "-") {
+    int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) return Complain(kExitUsage, kName, "cannot open --server-log ", log_path);
+    std::cout << "  server log      " << log_path << "\n" << std::endl;
+    std::cerr.flush();
+    saved_stderr = ::dup(STDERR_FILENO);
+    ::dup2(fd, STDERR_FILENO);
+    ::close(fd);
+  }
+
   std::atomic<bool> stop{false};
   Tally tally;
   const int64_t today = std::chrono::duration_cast<std::chrono::hours>(now).count() / 24;
@@ -535,6 +553,11 @@ int RunLiveDemo(const std::vector<std::string>& args) {
   (*node)->engine().Shutdown();
   server.reset();
   node->reset();
+  if (saved_stderr >= 0) {
+    std::cerr.flush();
+    ::dup2(saved_stderr, STDERR_FILENO);
+    ::close(saved_stderr);
+  }
 
   std::cout << "\nlcproc demo: stopped cleanly; every acknowledged document is durable in " << dir << ".\n"
             << "  requests " << tally.requests << ", documents " << tally.documents << " (accepted "

@@ -46,7 +46,7 @@ TEST(DemoLiveTest, DrivesCreditsThroughTheRestApiAndEveryAnswerIsTheExpectedOne)
   EXPECT_THAT(out, HasSubstr("bank key        " + data + "/demo-network/COBADEHHXXX.pem"));
   EXPECT_THAT(out, HasSubstr("x-jws-signature: $(lcproc sign --key "));
   // Every kind of traffic happened, and the demo found nothing unexpected.
-  EXPECT_EQ(NumberAfter(out, "documents "), 70) << out;
+  EXPECT_EQ(NumberAfter(out, ", documents "), 70) << out;
   EXPECT_GT(NumberAfter(out, "forged refused "), 0) << out;
   EXPECT_GT(NumberAfter(out, "another bank's refused "), 0) << out;
   EXPECT_GT(NumberAfter(out, "replays answered with their first entry "), 0) << out;
