@@ -299,7 +299,17 @@ class Driver {
     Pace();
     ++tally_.requests;
     Answer a = client_.Post("/v1/documents", TokenOf(bic), s, idempotency);
-    if (a.status == 0) ++tally_.unreachable;
+    if (a.status == 0 || a.status == 503) {
+      // No answer, or "unavailable": on Ctrl-C the server drains (listener closed, 503)
+      // before its Run returns and sets stop_. Wait for that; a server that is not
+      // stopping within its grace period failed, and the caller reports it.
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(35);
+      while (!stop_.load() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      if (stop_.load()) return Answer{0, "", "the server is stopping"};
+      ++tally_.unreachable;
+    }
     return a;
   }
 

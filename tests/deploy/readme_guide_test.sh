@@ -52,7 +52,8 @@ cat guide.out
 fail() { echo "FAIL: $*"; cat guide.out; exit 1; }
 # What the guide's commands must have shown.
 grep -q '"outcome": "accepted"' guide.out || fail "the guide's first submission was not accepted"
-grep -q '^verified: entry #[0-9]* .* is in lcproc.demo' guide.out || fail "verify-receipt did not verify the real receipt"
+[[ $(grep -c '^verified: entry #[0-9]* .* is in lcproc.demo' guide.out) -eq 2 ]] ||
+  fail "verify-receipt (--checkpoint-key and --vkey) did not verify the real receipt"
 grep -q "lcproc verify-receipt: the inclusion proof does not lead to the checkpoint's root" guide.out ||
   fail "the tampered receipt was not refused for its proof"
 grep -q '"type": "https://.*invalid-signature"\|invalid-signature' guide.out || fail "the altered document was not refused with invalid-signature"
