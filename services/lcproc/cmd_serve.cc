@@ -95,7 +95,7 @@ std::optional<FileConfig> ReadConfig(const std::string& path) {
   parse_options.allow_trailing_commas = true;
   json::value v = json::parse(*text, ec, {}, parse_options);
   auto fail = [&](const std::string& why) -> std::optional<FileConfig> {
-    std::cerr << "lcproc " << kName << ": " << path << ": " << why << "\n";
+    Complain(kExitUsage, kName, path, ": ", why);
     return std::nullopt;
   };
   if (ec || !v.is_object()) return fail("not a JSON object");
@@ -137,6 +137,7 @@ int Run(const std::vector<std::string>& args) {
               "ledger proofs out, each bank's credits and inbox, the public ledger. Every option is also\n"
               "a key of the JSON --config file; flags win. Stops gracefully on SIGTERM or SIGINT.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   flags.Option("config", "FILE", "JSON configuration file (keys: the option names below)");
   for (const auto& s : kSettings) flags.Option(s.name, s.value_name, std::string(s.help) + " [" + s.fallback + "]");
   flags.Switch("insecure-http", "allow plain HTTP on a non-loopback address (logs a warning)");
@@ -164,8 +165,7 @@ int Run(const std::vector<std::string>& args) {
       if (used == text.size() && v >= min && v <= max) return v;
     } catch (const std::exception&) {
     }
-    std::cerr << "lcproc " << kName << ": --" << name << " must be a number in " << min << ".." << max << ", not \""
-              << text << "\"\n";
+    Complain(kExitUsage, kName, "--", name, " must be a number in ", min, "..", max, ", not \"", text, "\"");
     return std::nullopt;
   };
 
@@ -211,13 +211,12 @@ int Run(const std::vector<std::string>& args) {
   }
 
   const std::string dir = flags.Get("data-dir");
-  auto data = OpenDataDirOrComplain(kName, dir);
+  auto data = OpenDataDirOrComplain(kName, dir, /*durable=*/true, StoreSpec(flags));
   if (!data) return kExitUsage;
   std::string token_path = get("token-file").empty() ? dir + "/" + gateway::kTokensFile : get("token-file");
   gateway::TokenStore tokens(token_path);
   if (Status loaded = tokens.Load(); !loaded.ok()) {
-    std::cerr << "lcproc " << kName << ": " << loaded.message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, loaded.message());
   }
   if (auto vkey = store::ReadWholeFile(dir + "/" + store::kVerifierKeyFile); vkey.ok()) {
     api.checkpoint_verifier_key = *vkey;
@@ -231,8 +230,7 @@ int Run(const std::vector<std::string>& args) {
   // Start runs the recovery check (VerifyStoreHead): a damaged store is never served.
   auto started = engine::Engine::Start(engine_options, data->store(), data->registry(), rules, clock, data->signer());
   if (!started.ok()) {
-    std::cerr << "lcproc " << kName << ": " << started.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, started.status().message());
   }
   std::unique_ptr<engine::Engine> engine = std::move(*started);
 
@@ -244,8 +242,7 @@ int Run(const std::vector<std::string>& args) {
   services.openapi_json = std::string(gateway::kOpenApiJson);
   auto serving = gateway::Server::Start(server, std::move(api), std::move(services));
   if (!serving.ok()) {
-    std::cerr << "lcproc " << kName << ": " << serving.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, serving.status().message());
   }
   std::unique_ptr<gateway::Server> http = std::move(*serving);
   std::cout << "listening on " << http->url() << std::endl;
