@@ -10,8 +10,8 @@
 // Exit 0 when the document was accepted and its receipt verified, 1 otherwise.
 // Built and run by the ctest example_bank_client (tests/examples/).
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -75,7 +75,8 @@ int main(int argc, char** argv) {
   }
   for (const char* need : {"url", "ca", "cert", "cert-key", "key", "vkey"}) {
     if (!opt.count(need) || document_path.empty()) {
-      std::cerr << "usage: bank_client --url https://HOST:PORT --ca CA.pem --cert BANK.pem --cert-key BANK.key "
+      std::cerr << "usage: bank_client --url https://HOST:PORT --ca CA.pem --cert BANK.pem "
+                   "--cert-key BANK.key "
                    "--key SIGNING.pem --vkey CHECKPOINT.vkey DOCUMENT.json\n";
       return 2;
     }
@@ -133,18 +134,20 @@ int main(int argc, char** argv) {
     while (!vkey.empty() && std::isspace(static_cast<unsigned char>(vkey.back()))) vkey.pop_back();
     auto verifier = lcproc::ledger::NoteVerifier::FromVerifierKey(vkey);
     if (!verifier.ok()) return Fail("checkpoint key: " + verifier.status().message());
-    auto checkpoint = lcproc::ledger::VerifyCheckpoint(*verifier, receipt.at("checkpoint").as_string());
+    auto checkpoint =
+        lcproc::ledger::VerifyCheckpoint(*verifier, receipt.at("checkpoint").as_string());
     if (!checkpoint.ok()) return Fail("checkpoint: " + checkpoint.status().message());
     const uint64_t index = receipt.at("ledgerIndex").to_number<uint64_t>();
     const uint64_t size = receipt.at("treeSize").to_number<uint64_t>();
     if (checkpoint->size != size) return Fail("the checkpoint is not of the receipt's tree size");
     std::vector<lcproc::crypto::Digest> proof;
-    for (const auto& h : receipt.at("inclusionProof").as_array()) proof.push_back(DigestOf(h.as_string()));
-    lcproc::Status included = lcproc::ledger::VerifyInclusion(DigestOf(receipt.at("leafHash").as_string()), index,
-                                                              size, proof, checkpoint->root);
+    for (const auto& h : receipt.at("inclusionProof").as_array())
+      proof.push_back(DigestOf(h.as_string()));
+    lcproc::Status included = lcproc::ledger::VerifyInclusion(
+        DigestOf(receipt.at("leafHash").as_string()), index, size, proof, checkpoint->root);
     if (!included.ok()) return Fail("inclusion proof: " + included.message());
-    std::cout << "receipt verified: entry #" << index << " is in " << checkpoint->origin << "'s ledger of " << size
-              << " entries\n";
+    std::cout << "receipt verified: entry #" << index << " is in " << checkpoint->origin
+              << "'s ledger of " << size << " entries\n";
     return 0;
   } catch (const std::exception& e) {
     return Fail(e.what());

@@ -7,9 +7,10 @@ namespace lcproc::gateway {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(Rejection::kCount)> kRejectionNames = {
-    "rate_limited", "overloaded", "connection_limit", "body_too_large", "header_too_large", "timeout",
-    "bad_request"};
-constexpr std::array<std::string_view, 4> kDocumentOutcomes = {"accepted", "rejected", "refused", "failed"};
+    "rate_limited",     "overloaded", "connection_limit", "body_too_large",
+    "header_too_large", "timeout",    "bad_request"};
+constexpr std::array<std::string_view, 4> kDocumentOutcomes = {"accepted", "rejected", "refused",
+                                                               "failed"};
 
 std::string Number(double v) {
   char buf[64];
@@ -22,7 +23,8 @@ void Header(std::string& out, std::string_view name, std::string_view type, std:
   out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
 }
 
-void Line(std::string& out, std::string_view name, std::string_view labels, const std::string& value) {
+void Line(std::string& out, std::string_view name, std::string_view labels,
+          const std::string& value) {
   out.append(name);
   if (!labels.empty()) out.append("{").append(labels).append("}");
   out.append(" ").append(value).append("\n");
@@ -31,7 +33,8 @@ void Line(std::string& out, std::string_view name, std::string_view labels, cons
 }  // namespace
 
 void Histogram::Observe(double seconds) {
-  size_t i = std::lower_bound(kLatencyBuckets.begin(), kLatencyBuckets.end(), seconds) - kLatencyBuckets.begin();
+  size_t i = std::lower_bound(kLatencyBuckets.begin(), kLatencyBuckets.end(), seconds) -
+             kLatencyBuckets.begin();
   buckets_[i].fetch_add(1, std::memory_order_relaxed);
   count_.fetch_add(1, std::memory_order_relaxed);
   sum_ns_.fetch_add(static_cast<uint64_t>(std::max(0.0, seconds) * 1e9), std::memory_order_relaxed);
@@ -47,8 +50,10 @@ void Histogram::Render(std::string& out, std::string_view name, std::string_view
     std::string le = i < kLatencyBuckets.size() ? Number(kLatencyBuckets[i]) : "+Inf";
     Line(out, bucket, prefix + "le=\"" + le + "\"", std::to_string(cumulative));
   }
-  Line(out, std::string(name) + "_sum", labels, Number(sum_ns_.load(std::memory_order_relaxed) / 1e9));
-  Line(out, std::string(name) + "_count", labels, std::to_string(count_.load(std::memory_order_relaxed)));
+  Line(out, std::string(name) + "_sum", labels,
+       Number(sum_ns_.load(std::memory_order_relaxed) / 1e9));
+  Line(out, std::string(name) + "_count", labels,
+       std::to_string(count_.load(std::memory_order_relaxed)));
 }
 
 void Metrics::SetRouteName(size_t route, std::string name) {
@@ -68,30 +73,35 @@ void Metrics::CountRejection(Rejection reason) {
 
 void Metrics::CountDocument(std::string_view outcome) {
   auto it = std::find(kDocumentOutcomes.begin(), kDocumentOutcomes.end(), outcome);
-  if (it != kDocumentOutcomes.end()) documents_[it - kDocumentOutcomes.begin()].fetch_add(1, std::memory_order_relaxed);
+  if (it != kDocumentOutcomes.end())
+    documents_[it - kDocumentOutcomes.begin()].fetch_add(1, std::memory_order_relaxed);
 }
 
 std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   std::string out;
   out.reserve(16384);
-  Header(out, "lcproc_http_requests_total", "counter", "HTTP requests answered, by route and status (outcome).");
+  Header(out, "lcproc_http_requests_total", "counter",
+         "HTTP requests answered, by route and status (outcome).");
   for (size_t r = 0; r < kMaxRoutes; ++r) {
     if (route_names_[r].empty()) continue;
     for (size_t s = 0; s <= kStatuses.size(); ++s) {
       uint64_t v = requests_[r][s].load(std::memory_order_relaxed);
       if (v == 0) continue;
       std::string outcome = s < kStatuses.size() ? std::to_string(kStatuses[s]) : "other";
-      Line(out, "lcproc_http_requests_total", "route=\"" + route_names_[r] + "\",outcome=\"" + outcome + "\"",
-           std::to_string(v));
+      Line(out, "lcproc_http_requests_total",
+           "route=\"" + route_names_[r] + "\",outcome=\"" + outcome + "\"", std::to_string(v));
     }
   }
-  Header(out, "lcproc_http_request_duration_seconds", "histogram", "Time from a request read to its response queued.");
+  Header(out, "lcproc_http_request_duration_seconds", "histogram",
+         "Time from a request read to its response queued.");
   for (size_t r = 0; r < kMaxRoutes; ++r) {
     if (!route_names_[r].empty()) {
-      durations_[r].Render(out, "lcproc_http_request_duration_seconds", "route=\"" + route_names_[r] + "\"");
+      durations_[r].Render(out, "lcproc_http_request_duration_seconds",
+                           "route=\"" + route_names_[r] + "\"");
     }
   }
-  Header(out, "lcproc_http_rejections_total", "counter", "Requests or connections refused by the HTTP layer, by reason.");
+  Header(out, "lcproc_http_rejections_total", "counter",
+         "Requests or connections refused by the HTTP layer, by reason.");
   for (size_t i = 0; i < kRejectionNames.size(); ++i) {
     Line(out, "lcproc_http_rejections_total", "reason=\"" + std::string(kRejectionNames[i]) + "\"",
          std::to_string(rejections_[i].load(std::memory_order_relaxed)));
@@ -102,20 +112,28 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   Line(out, "lcproc_http_connections_open", "", std::to_string(open_.load()));
   Header(out, "lcproc_inbox_streams_open", "gauge", "Server-Sent Events inbox streams open now.");
   Line(out, "lcproc_inbox_streams_open", "", std::to_string(streams_.load()));
-  Header(out, "lcproc_documents_total", "counter", "Documents answered through the API, by outcome.");
+  Header(out, "lcproc_documents_total", "counter",
+         "Documents answered through the API, by outcome.");
   for (size_t i = 0; i < kDocumentOutcomes.size(); ++i) {
     Line(out, "lcproc_documents_total", "outcome=\"" + std::string(kDocumentOutcomes[i]) + "\"",
          std::to_string(documents_[i].load(std::memory_order_relaxed)));
   }
-  Header(out, "lcproc_document_ack_seconds", "histogram", "Time from a document's request read to its durable answer.");
+  Header(out, "lcproc_document_ack_seconds", "histogram",
+         "Time from a document's request read to its durable answer.");
   ack_.Render(out, "lcproc_document_ack_seconds", "");
 
-  Header(out, "lcproc_engine_submissions_total", "counter", "Submissions the engine finished, by outcome.");
-  for (auto [name, v] : {std::pair<const char*, uint64_t>{"accepted", e.accepted}, {"rejected", e.rejected},
-                         {"refused", e.refused}, {"failed", e.failed}, {"overloaded", e.overloaded}}) {
-    Line(out, "lcproc_engine_submissions_total", std::string("outcome=\"") + name + "\"", std::to_string(v));
+  Header(out, "lcproc_engine_submissions_total", "counter",
+         "Submissions the engine finished, by outcome.");
+  for (auto [name, v] : {std::pair<const char*, uint64_t>{"accepted", e.accepted},
+                         {"rejected", e.rejected},
+                         {"refused", e.refused},
+                         {"failed", e.failed},
+                         {"overloaded", e.overloaded}}) {
+    Line(out, "lcproc_engine_submissions_total", std::string("outcome=\"") + name + "\"",
+         std::to_string(v));
   }
-  Header(out, "lcproc_engine_rejections_total", "counter", "Recorded rejections and refusals, by reason code.");
+  Header(out, "lcproc_engine_rejections_total", "counter",
+         "Recorded rejections and refusals, by reason code.");
   for (size_t c = 0; c < engine::kStatusCodeCount; ++c) {
     std::string reason(StatusCodeName(static_cast<StatusCode>(c)));
     if (e.rejected_by_code[c]) {
@@ -127,7 +145,8 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
            std::to_string(e.refused_by_code[c]));
     }
   }
-  Header(out, "lcproc_engine_duplicates_total", "counter", "Submissions answered with an earlier entry.");
+  Header(out, "lcproc_engine_duplicates_total", "counter",
+         "Submissions answered with an earlier entry.");
   Line(out, "lcproc_engine_duplicates_total", "", std::to_string(e.duplicates));
   Header(out, "lcproc_engine_batches_total", "counter", "Batches committed.");
   Line(out, "lcproc_engine_batches_total", "", std::to_string(e.batches));
@@ -137,7 +156,8 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   Line(out, "lcproc_engine_commit_failures_total", "", std::to_string(e.commit_failures));
   Header(out, "lcproc_engine_stage_seconds", "summary", "Time items spent in each pipeline stage.");
   for (size_t i = 0; i < engine::kStageCount; ++i) {
-    std::string stage = "stage=\"" + std::string(engine::StageName(static_cast<engine::Stage>(i))) + "\"";
+    std::string stage =
+        "stage=\"" + std::string(engine::StageName(static_cast<engine::Stage>(i))) + "\"";
     Line(out, "lcproc_engine_stage_seconds_sum", stage, Number(e.stages[i].total_ns / 1e9));
     Line(out, "lcproc_engine_stage_seconds_count", stage, std::to_string(e.stages[i].count));
   }

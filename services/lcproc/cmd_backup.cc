@@ -45,11 +45,12 @@ Db OpenDb(const std::string& path, int flags) {
 }
 
 int Run(const std::vector<std::string>& args) {
-  Flags flags(kName,
-              "Copies the data directory DIR into a new directory OUT while a server may be writing\n"
-              "to it: the ledger with SQLite's online backup API (one consistent commit), then the\n"
-              "registry, the checkpoint keys and the token hashes. OUT is a data directory: audit it\n"
-              "with `lcproc audit --data-dir OUT`, serve it with `lcproc serve --data-dir OUT`.");
+  Flags flags(
+      kName,
+      "Copies the data directory DIR into a new directory OUT while a server may be writing\n"
+      "to it: the ledger with SQLite's online backup API (one consistent commit), then the\n"
+      "registry, the checkpoint keys and the token hashes. OUT is a data directory: audit it\n"
+      "with `lcproc audit --data-dir OUT`, serve it with `lcproc serve --data-dir OUT`.");
   flags.Option("data-dir", "DIR", "the data directory to back up", false, "./var/lcproc");
   flags.Option("out", "OUT", "the new directory to write (must not exist)", /*required=*/true);
   if (auto exit = flags.Parse(args)) return *exit;
@@ -62,7 +63,8 @@ int Run(const std::vector<std::string>& args) {
                     "); is it a data directory? (lcproc init)");
   }
   if (fs::exists(out, ec)) {
-    return Complain(kExitUsage, kName, out.string(), " already exists; back up into a new directory");
+    return Complain(kExitUsage, kName, out.string(),
+                    " already exists; back up into a new directory");
   }
   if (!fs::create_directories(out, ec) || ec) {
     return Complain(kExitUsage, kName, "cannot create ", out.string(), ": ", ec.message());
@@ -71,10 +73,13 @@ int Run(const std::vector<std::string>& args) {
 
   Db source = OpenDb((dir / store::kDatabaseFile).string(), SQLITE_OPEN_READONLY);
   if (!source) return kExitUsage;
-  Db target = OpenDb((out / store::kDatabaseFile).string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  Db target =
+      OpenDb((out / store::kDatabaseFile).string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!target) return kExitUsage;
   sqlite3_backup* backup = sqlite3_backup_init(target.get(), "main", source.get(), "main");
-  if (!backup) return Complain(kExitNegative, kName, "cannot start the backup: ", sqlite3_errmsg(target.get()));
+  if (!backup)
+    return Complain(kExitNegative, kName,
+                    "cannot start the backup: ", sqlite3_errmsg(target.get()));
   // All pages in one step: one read transaction, so one consistent commit (in WAL mode
   // the server's writers are not blocked meanwhile).
   int rc = SQLITE_OK;
@@ -90,23 +95,28 @@ int Run(const std::vector<std::string>& args) {
   target.reset();
   source.reset();
 
-  for (const char* file : {store::kRegistryFile, store::kSignerKeyFile, store::kVerifierKeyFile, "tokens"}) {
+  for (const char* file :
+       {store::kRegistryFile, store::kSignerKeyFile, store::kVerifierKeyFile, "tokens"}) {
     if (!fs::exists(dir / file, ec)) continue;
     fs::copy_file(dir / file, out / file, ec);
-    if (ec) return Complain(kExitNegative, kName, "cannot copy ", (dir / file).string(), ": ", ec.message());
+    if (ec)
+      return Complain(kExitNegative, kName, "cannot copy ", (dir / file).string(), ": ",
+                      ec.message());
     if (std::string(file) != store::kVerifierKeyFile && std::string(file) != store::kRegistryFile) {
       ::chmod((out / file).c_str(), 0600);
     }
   }
   // The copy must open as a data directory, its store's head verified.
   auto opened = store::DataDir::Open(out.string());
-  if (!opened.ok()) return Complain(kExitNegative, kName, out.string(), ": ", opened.status().ToString());
+  if (!opened.ok())
+    return Complain(kExitNegative, kName, out.string(), ": ", opened.status().ToString());
   std::cout << "backed up " << dir.string() << " to " << out.string() << " (" << pages
             << " pages); check it with: lcproc audit --data-dir " << out.string() << "\n";
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "copy a data directory consistently while it is served (SQLite online backup)", &Run});
+CommandRegistration kReg(
+    {kName, "copy a data directory consistently while it is served (SQLite online backup)", &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -11,8 +11,8 @@
 
 #include "services/demo/demo_node.h"
 #include "services/demo/demo_story.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/demo_live.h"
 #include "services/lcproc/flags.h"
 
@@ -22,11 +22,12 @@ namespace {
 constexpr char kName[] = "demo";
 
 int RunStory(const std::vector<std::string>& args) {
-  Flags flags(kName,
-              "--story: runs letters of credit between a German issuing bank, a Vietnamese advising\n"
-              "bank and a Singapore confirming bank through the engine and ledger in --data-dir\n"
-              "(created when missing; a second run continues the same ledger), then shows the\n"
-              "signed checkpoint, verified proofs, the audit and a throughput burst.");
+  Flags flags(
+      kName,
+      "--story: runs letters of credit between a German issuing bank, a Vietnamese advising\n"
+      "bank and a Singapore confirming bank through the engine and ledger in --data-dir\n"
+      "(created when missing; a second run continues the same ledger), then shows the\n"
+      "signed checkpoint, verified proofs, the audit and a throughput burst.");
   flags.Option("data-dir", "DIR", "the data directory", false, "var/lcproc-demo");
   flags.Option("burst", "N", "documents in the closing burst (0: none)", false, "3000");
   flags.Switch("story", "the step-by-step story (this mode)");
@@ -58,7 +59,9 @@ int Run(const std::vector<std::string>& args) {
   return RunLiveDemo(args);
 }
 
-CommandRegistration kReg({kName, "the living demo network: REST API with traffic until Ctrl-C (--story: the story)", &Run});
+CommandRegistration kReg(
+    {kName, "the living demo network: REST API with traffic until Ctrl-C (--story: the story)",
+     &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -43,18 +43,20 @@ std::string Trim(std::string s) {
 }
 
 int Run(const std::vector<std::string>& args) {
-  Flags flags(kName,
-              "Checks a receipt from POST /v1/documents offline: its checkpoint is signed by the\n"
-              "processor's key, and its inclusion proof leads from its leaf hash to that checkpoint's\n"
-              "root. Give the key as a file (--checkpoint-key, e.g. the data directory's\n"
-              "checkpoint.vkey, or the logKey of GET /v1/participants) or as the string (--vkey).");
+  Flags flags(
+      kName,
+      "Checks a receipt from POST /v1/documents offline: its checkpoint is signed by the\n"
+      "processor's key, and its inclusion proof leads from its leaf hash to that checkpoint's\n"
+      "root. Give the key as a file (--checkpoint-key, e.g. the data directory's\n"
+      "checkpoint.vkey, or the logKey of GET /v1/participants) or as the string (--vkey).");
   flags.Positional("RECEIPT", "the receipt JSON ('-' for standard input)");
   flags.Option("checkpoint-key", "FILE", "file holding the verifier key \"<origin>+<id>+<key>\"");
   flags.Option("vkey", "KEY", "the verifier key itself");
   if (auto exit = flags.Parse(args)) return *exit;
   const bool has_file = flags.Has("checkpoint-key") && !flags.Get("checkpoint-key").empty();
   const bool has_vkey = flags.Has("vkey") && !flags.Get("vkey").empty();
-  if (has_file == has_vkey) return Complain(kExitUsage, kName, "give exactly one of --checkpoint-key FILE and --vkey KEY");
+  if (has_file == has_vkey)
+    return Complain(kExitUsage, kName, "give exactly one of --checkpoint-key FILE and --vkey KEY");
   std::string vkey_text;
   if (has_file) {
     auto text = ReadFileOrComplain(kName, flags.Get("checkpoint-key"));
@@ -64,13 +66,15 @@ int Run(const std::vector<std::string>& args) {
     vkey_text = Trim(flags.Get("vkey"));
   }
   auto verifier = ledger::NoteVerifier::FromVerifierKey(vkey_text);
-  if (!verifier.ok()) return Complain(kExitUsage, kName, "the verifier key: ", verifier.status().message());
+  if (!verifier.ok())
+    return Complain(kExitUsage, kName, "the verifier key: ", verifier.status().message());
 
   auto text = ReadFileOrComplain(kName, flags.Get("RECEIPT"));
   if (!text) return kExitUsage;
   boost::system::error_code ec;
   json::value v = json::parse(*text, ec);
-  if (ec || !v.is_object()) return Complain(kExitUsage, kName, flags.Get("RECEIPT"), ": not a JSON object");
+  if (ec || !v.is_object())
+    return Complain(kExitUsage, kName, flags.Get("RECEIPT"), ": not a JSON object");
   const json::object* r = &v.as_object();
   if (auto* inner = r->if_contains("receipt"); inner && inner->is_object()) r = &inner->as_object();
   auto str = [&](const char* key) -> std::optional<std::string> {
@@ -90,7 +94,8 @@ int Run(const std::vector<std::string>& args) {
   auto index = num("ledgerIndex");
   auto tree_size = num("treeSize");
   auto* proof_json = r->if_contains("inclusionProof");
-  if (!checkpoint_note || !leaf_text || !index || !tree_size || !proof_json || !proof_json->is_array()) {
+  if (!checkpoint_note || !leaf_text || !index || !tree_size || !proof_json ||
+      !proof_json->is_array()) {
     return Complain(kExitUsage, kName, flags.Get("RECEIPT"),
                     ": not a ledger receipt (wants checkpoint, leafHash, ledgerIndex, treeSize and "
                     "inclusionProof; a refused document has none: it was never recorded)");
@@ -100,14 +105,16 @@ int Run(const std::vector<std::string>& args) {
   std::vector<crypto::Digest> proof;
   for (const auto& h : proof_json->as_array()) {
     auto d = h.is_string() ? DigestOf(h.as_string()) : std::nullopt;
-    if (!d) return Complain(kExitUsage, kName, "inclusionProof holds something that is not a base64 SHA-256 hash");
+    if (!d)
+      return Complain(kExitUsage, kName,
+                      "inclusionProof holds something that is not a base64 SHA-256 hash");
     proof.push_back(*d);
   }
 
   auto checkpoint = ledger::VerifyCheckpoint(*verifier, *checkpoint_note);
   if (!checkpoint.ok()) {
-    return Complain(kExitNegative, kName, "the checkpoint is not signed by ", verifier->name(), ": ",
-                    checkpoint.status().message());
+    return Complain(kExitNegative, kName, "the checkpoint is not signed by ", verifier->name(),
+                    ": ", checkpoint.status().message());
   }
   if (checkpoint->size != *tree_size) {
     return Complain(kExitNegative, kName, "the checkpoint is of tree size ", checkpoint->size,
@@ -115,16 +122,18 @@ int Run(const std::vector<std::string>& args) {
   }
   Status included = ledger::VerifyInclusion(*leaf, *index, *tree_size, proof, checkpoint->root);
   if (!included.ok()) {
-    return Complain(kExitNegative, kName, "the inclusion proof does not lead to the checkpoint's root: ",
-                    included.message());
+    return Complain(
+        kExitNegative, kName,
+        "the inclusion proof does not lead to the checkpoint's root: ", included.message());
   }
-  std::cout << "verified: entry #" << *index << " (leaf " << *leaf_text << ") is in " << checkpoint->origin
-            << "'s ledger of " << checkpoint->size << " entries, checkpoint signed by key "
-            << verifier->name() << "\n";
+  std::cout << "verified: entry #" << *index << " (leaf " << *leaf_text << ") is in "
+            << checkpoint->origin << "'s ledger of " << checkpoint->size
+            << " entries, checkpoint signed by key " << verifier->name() << "\n";
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "verify a receipt's inclusion proof and signed checkpoint offline", &Run});
+CommandRegistration kReg({kName, "verify a receipt's inclusion proof and signed checkpoint offline",
+                          &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -88,8 +88,9 @@ Result<DemoTokens> EnsureTokens(const std::string& dir, const demo::DemoNetwork&
   bool changed = false;
   for (const demo::DemoBank& bank : network.banks()) {
     if (tokens.bank.count(bank.bic)) continue;
-    LCPROC_ASSIGN_OR_RETURN(std::string token,
-                            gateway::TokenStore::Add(store, gateway::Caller{gateway::Role::kBank, bank.bic}));
+    LCPROC_ASSIGN_OR_RETURN(
+        std::string token,
+        gateway::TokenStore::Add(store, gateway::Caller{gateway::Role::kBank, bank.bic}));
     tokens.bank[bank.bic] = token;
     changed = true;
   }
@@ -99,8 +100,9 @@ Result<DemoTokens> EnsureTokens(const std::string& dir, const demo::DemoNetwork&
     LCPROC_RETURN_IF_ERROR(WriteSecret(bank_file, text));
   }
   if (tokens.operator_token.empty()) {
-    LCPROC_ASSIGN_OR_RETURN(tokens.operator_token,
-                            gateway::TokenStore::Add(store, gateway::Caller{gateway::Role::kOperator, ""}));
+    LCPROC_ASSIGN_OR_RETURN(
+        tokens.operator_token,
+        gateway::TokenStore::Add(store, gateway::Caller{gateway::Role::kOperator, ""}));
     LCPROC_RETURN_IF_ERROR(WriteSecret(operator_file, tokens.operator_token + "\n"));
   }
   return tokens;
@@ -117,7 +119,8 @@ struct Answer {
 
 class Client {
  public:
-  Client(std::string host, std::string port) : host_(std::move(host)), port_(std::move(port)), stream_(io_) {}
+  Client(std::string host, std::string port)
+      : host_(std::move(host)), port_(std::move(port)), stream_(io_) {}
 
   Answer Post(const std::string& target, const std::string& token, const engine::Submission& s,
               bool with_idempotency_key) {
@@ -126,7 +129,8 @@ class Client {
     req.set(http::field::authorization, "Bearer " + token);
     req.set(http::field::content_type, s.content_type);
     req.set("x-jws-signature", s.jws);
-    if (with_idempotency_key && !s.idempotency_key.empty()) req.set("Idempotency-Key", s.idempotency_key);
+    if (with_idempotency_key && !s.idempotency_key.empty())
+      req.set("Idempotency-Key", s.idempotency_key);
     req.keep_alive(true);
     req.body() = s.body;
     req.prepare_payload();
@@ -188,11 +192,11 @@ class Client {
 // The traffic: the workload's documents, each bank with its own token, plus attacks.
 
 struct DriveSettings {
-  double rate = 2;           // requests per second; 0: as fast as answers come
-  uint64_t documents = 0;    // genuine documents before stopping; 0: no limit
-  double seconds = 0;        // run time before stopping; 0: no limit
+  double rate = 2;         // requests per second; 0: as fast as answers come
+  uint64_t documents = 0;  // genuine documents before stopping; 0: no limit
+  double seconds = 0;      // run time before stopping; 0: no limit
   uint64_t seed = 0;
-  bool quiet = false;        // one summary, no line per request
+  bool quiet = false;  // one summary, no line per request
 };
 
 struct Tally {
@@ -236,7 +240,11 @@ class Driver {
  public:
   Driver(const demo::DemoNetwork& network, const DemoTokens& tokens, const std::string& port,
          DriveSettings settings, std::atomic<bool>& stop)
-      : network_(network), tokens_(tokens), settings_(settings), stop_(stop), client_("127.0.0.1", port) {}
+      : network_(network),
+        tokens_(tokens),
+        settings_(settings),
+        stop_(stop),
+        client_("127.0.0.1", port) {}
 
   // Runs until stop_, or the bound in settings_; returns the tally.
   Tally Run(int64_t today_days) {
@@ -246,7 +254,10 @@ class Driver {
     w.active_credits = 4;
     // One prefix per run: a second run on the same ledger starts new credits.
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    w.credit_prefix = "D" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count() % 100'000'000) + "-";
+    w.credit_prefix = "D" +
+                      std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count() %
+                                     100'000'000) +
+                      "-";
     w.idempotency_prefix = w.credit_prefix;
     w.discrepant_percent = 35;
     w.rejected_amendment_percent = 25;
@@ -275,8 +286,8 @@ class Driver {
   bool Done() const {
     if (stop_.load()) return true;
     if (settings_.documents && tally_.documents >= settings_.documents) return true;
-    if (settings_.seconds > 0 &&
-        std::chrono::steady_clock::now() - start_ >= std::chrono::duration<double>(settings_.seconds)) {
+    if (settings_.seconds > 0 && std::chrono::steady_clock::now() - start_ >=
+                                     std::chrono::duration<double>(settings_.seconds)) {
       return true;
     }
     return false;
@@ -318,8 +329,8 @@ class Driver {
   }
   void Unexpected(const std::string& what, const Answer& a) {
     ++tally_.unexpected;
-    std::cout << "  UNEXPECTED " << what << ": " << (a.status ? std::to_string(a.status) : a.error) << " "
-              << a.body.substr(0, 300) << std::endl;
+    std::cout << "  UNEXPECTED " << what << ": " << (a.status ? std::to_string(a.status) : a.error)
+              << " " << a.body.substr(0, 300) << std::endl;
   }
 
   std::optional<Answer> Genuine(const demo::SignedDocument& doc) {
@@ -339,7 +350,8 @@ class Driver {
     std::vector<std::string> expected = doc.expect_discrepancies;
     std::sort(expected.begin(), expected.end());
     if (a.status != want || codes != expected) {
-      Unexpected(type + " of " + doc.credit_number + " (wanted " + std::to_string(want) + " [" + Join(expected) + "])",
+      Unexpected(type + " of " + doc.credit_number + " (wanted " + std::to_string(want) + " [" +
+                     Join(expected) + "])",
                  a);
       return a;
     }
@@ -357,8 +369,8 @@ class Driver {
       note = "  discrepant: " + Join(codes);
     }
     char head[160];
-    std::snprintf(head, sizeof head, "  %3u %-8s %-18s %-16s", a.status, Short(bic).c_str(), type.c_str(),
-                  doc.credit_number.c_str());
+    std::snprintf(head, sizeof head, "  %3u %-8s %-18s %-16s", a.status, Short(bic).c_str(),
+                  type.c_str(), doc.credit_number.c_str());
     Line(head + std::string(a.status == 201 ? "accepted" : "rejected") + index + note);
     return a;
   }
@@ -374,7 +386,8 @@ class Driver {
       return Unexpected("forged " + std::string(trade::DocumentTypeName(doc.type)), a);
     }
     ++tally_.forged_refused;
-    Line("  401 " + Short(s.submitter) + " a forged copy (a byte added after signing): refused, not recorded");
+    Line("  401 " + Short(s.submitter) +
+         " a forged copy (a byte added after signing): refused, not recorded");
   }
 
   // The document sent with another bank's token: the key is not the caller's.
@@ -409,12 +422,14 @@ class Driver {
       return i ? json::serialize(*i) : "";
     };
     const bool duplicate = a.body.find("\"duplicate\":true") != std::string::npos;
-    if (e1 || e2 || a.status != first.status || !duplicate || index_of(v1) != index_of(v2) || index_of(v1).empty()) {
+    if (e1 || e2 || a.status != first.status || !duplicate || index_of(v1) != index_of(v2) ||
+        index_of(v1).empty()) {
       return Unexpected("replay of " + doc.credit_number, a);
     }
     ++tally_.replays_answered;
     Line("  " + std::to_string(a.status) + " " + Short(doc.submission.submitter) +
-         " replays the same signed bytes: answered with its first entry #" + index_of(v1) + ", not recorded twice");
+         " replays the same signed bytes: answered with its first entry #" + index_of(v1) +
+         ", not recorded twice");
   }
 
   const demo::DemoNetwork& network_;
@@ -443,14 +458,17 @@ int RunLiveDemo(const std::vector<std::string>& args) {
               "the step-by-step story instead.");
   flags.Option("data-dir", "DIR", "the data directory", false, "var/lcproc-demo");
   flags.Switch("story", "tell the step-by-step story through the engine and exit");
-  flags.Option("burst", "N", "--story: documents in the closing burst (0: none; implies --story)", false, "3000");
+  flags.Option("burst", "N", "--story: documents in the closing burst (0: none; implies --story)",
+               false, "3000");
   flags.Option("port", "PORT", "port on 127.0.0.1 (0: an ephemeral port)", false, "8080");
-  flags.Option("rate", "PER_SECOND", "requests per second (0: as fast as answers come)", false, "2");
+  flags.Option("rate", "PER_SECOND", "requests per second (0: as fast as answers come)", false,
+               "2");
   flags.Option("documents", "N", "stop after N documents (0: until Ctrl-C)", false, "0");
   flags.Option("for", "SECONDS", "stop after SECONDS (0: until Ctrl-C)", false, "0");
   flags.Option("seed", "N", "the workload's seed (0: from the clock)", false, "0");
   flags.Switch("quiet", "print the banner and the summary only, no line per request");
-  flags.Option("server-log", "FILE", "the server's JSON log lines ('-': stderr) [DIR/demo-network/server.log]");
+  flags.Option("server-log", "FILE",
+               "the server's JSON log lines ('-': stderr) [DIR/demo-network/server.log]");
   if (auto exit = flags.Parse(args)) return *exit;
 
   DriveSettings settings;
@@ -462,7 +480,8 @@ int RunLiveDemo(const std::vector<std::string>& args) {
     settings.seed = std::stoull(flags.Get("seed"));
     port = std::stoul(flags.Get("port"));
   } catch (const std::exception&) {
-    return Complain(kExitUsage, kName, "--port, --rate, --documents, --for and --seed want numbers");
+    return Complain(kExitUsage, kName,
+                    "--port, --rate, --documents, --for and --seed want numbers");
   }
   if (settings.rate < 0 || settings.seconds < 0 || port > 65535) {
     return Complain(kExitUsage, kName, "--rate and --for must be at least 0, --port at most 65535");
@@ -479,11 +498,13 @@ int RunLiveDemo(const std::vector<std::string>& args) {
   if (!tokens.ok()) return Complain(kExitUsage, kName, tokens.status().ToString());
 
   gateway::TokenStore token_store(dir + "/" + gateway::kTokensFile);
-  if (Status loaded = token_store.Load(); !loaded.ok()) return Complain(kExitUsage, kName, loaded.message());
+  if (Status loaded = token_store.Load(); !loaded.ok())
+    return Complain(kExitUsage, kName, loaded.message());
   gateway::ApiOptions api;
   if (auto vkey = store::ReadWholeFile(dir + "/" + store::kVerifierKeyFile); vkey.ok()) {
     api.checkpoint_verifier_key = *vkey;
-    while (!api.checkpoint_verifier_key.empty() && std::isspace(static_cast<unsigned char>(api.checkpoint_verifier_key.back()))) {
+    while (!api.checkpoint_verifier_key.empty() &&
+           std::isspace(static_cast<unsigned char>(api.checkpoint_verifier_key.back()))) {
       api.checkpoint_verifier_key.pop_back();
     }
   }
@@ -510,33 +531,41 @@ int RunLiveDemo(const std::vector<std::string>& args) {
   const std::string example = net_dir + "/example-credit.json";
   {
     demo::CreditPlan plan;
-    plan.credit_number = "TRY" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count() % 1'000'000'000);
-    plan.today = trade::Date::FromDays(static_cast<int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24));
+    plan.credit_number =
+        "TRY" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count() %
+                               1'000'000'000);
+    plan.today = trade::Date::FromDays(
+        static_cast<int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24));
     plan.variant = settings.seed;
     trade::Document credit = demo::MakeCredit(plan, network);
     std::ofstream out(example, std::ios::trunc);
     out << formats::EncodeJson(credit);
   }
 
-  std::cout << "lcproc demo: the demo network is live on " << url << ((*node)->created() ? " (new ledger)" : " (same ledger as before)") << "\n\n"
+  std::cout << "lcproc demo: the demo network is live on " << url
+            << ((*node)->created() ? " (new ledger)" : " (same ledger as before)") << "\n\n"
             << "  dashboard       " << url << "/\n"
             << "  operator token  " << tokens->operator_token << "   (read-only: sees everything)\n"
-            << "  bank            " << issuing.bic << " " << issuing.name << ", " << issuing.city << " (" << RoleText(issuing) << ")\n"
+            << "  bank            " << issuing.bic << " " << issuing.name << ", " << issuing.city
+            << " (" << RoleText(issuing) << ")\n"
             << "  bank token      " << tokens->bank.at(issuing.bic) << "\n"
             << "  bank key        " << net_dir << "/" << issuing.bic << ".pem\n"
             << "  all tokens      " << net_dir << "/tokens\n\n"
             << "  Submit a letter of credit of your own, signed with the bank's key:\n\n"
-            << "    curl -sS " << url << "/v1/documents -H 'Authorization: Bearer " << tokens->bank.at(issuing.bic) << "' \\\n"
+            << "    curl -sS " << url << "/v1/documents -H 'Authorization: Bearer "
+            << tokens->bank.at(issuing.bic) << "' \\\n"
             << "      -H 'Content-Type: application/json' \\\n"
-            << "      -H \"x-jws-signature: $(lcproc sign --key " << net_dir << "/" << issuing.bic << ".pem " << example << ")\" \\\n"
+            << "      -H \"x-jws-signature: $(lcproc sign --key " << net_dir << "/" << issuing.bic
+            << ".pem " << example << ")\" \\\n"
             << "      --data-binary @" << example << "\n\n"
             << "  Ctrl-C stops the demo cleanly; run it again to continue the same ledger.\n"
             << std::endl;
 
   // The server logs a JSON line per request on stderr: to a file, so the traffic's lines
   // stay readable on the terminal.
-  std::string log_path = flags.Has("server-log") && !flags.Get("server-log").empty() ? flags.Get("server-log")
-                                                                                    : net_dir + "/server.log";
+  std::string log_path = flags.Has("server-log") && !flags.Get("server-log").empty()
+                             ? flags.Get("server-log")
+                             : net_dir + "/server.log";
   int saved_stderr = -1;
   if (log_path != "-") {
     int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
@@ -569,12 +598,14 @@ int RunLiveDemo(const std::vector<std::string>& args) {
     ::close(saved_stderr);
   }
 
-  std::cout << "\nlcproc demo: stopped cleanly; every acknowledged document is durable in " << dir << ".\n"
+  std::cout << "\nlcproc demo: stopped cleanly; every acknowledged document is durable in " << dir
+            << ".\n"
             << "  requests " << tally.requests << ", documents " << tally.documents << " (accepted "
-            << tally.accepted << ", rejected " << tally.rejected << ", with discrepancies " << tally.discrepant
-            << ")\n"
-            << "  forged refused " << tally.forged_refused << ", another bank's refused " << tally.other_bank_refused
-            << ", replays answered with their first entry " << tally.replays_answered << "\n";
+            << tally.accepted << ", rejected " << tally.rejected << ", with discrepancies "
+            << tally.discrepant << ")\n"
+            << "  forged refused " << tally.forged_refused << ", another bank's refused "
+            << tally.other_bank_refused << ", replays answered with their first entry "
+            << tally.replays_answered << "\n";
   std::cout << "  documents by type:";
   for (const auto& [type, n] : tally.types) std::cout << " " << type << "=" << n;
   std::cout << "\n  discrepancies:";

@@ -31,8 +31,8 @@ long NumberAfter(const std::string& out, const std::string& label) {
 TEST(DemoLiveTest, DrivesCreditsThroughTheRestApiAndEveryAnswerIsTheExpectedOne) {
   TempDir dir;
   const std::string data = dir.File("demo");
-  CliRun first = RunLcproc({"demo", "--data-dir", data, "--port", "0", "--rate", "0", "--documents", "70",
-                            "--seed", "11"});
+  CliRun first = RunLcproc({"demo", "--data-dir", data, "--port", "0", "--rate", "0", "--documents",
+                            "70", "--seed", "11"});
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
   const std::string& out = first.out;
   // The banner comes first: where to look and how to try it by hand.
@@ -58,15 +58,16 @@ TEST(DemoLiveTest, DrivesCreditsThroughTheRestApiAndEveryAnswerIsTheExpectedOne)
   EXPECT_EQ(out.find("UNEXPECTED"), std::string::npos) << out;
 
   // A second run reopens the same ledger, tokens and keys, and continues it.
-  CliRun second = RunLcproc({"demo", "--data-dir", data, "--port", "0", "--rate", "0", "--documents", "20",
-                             "--quiet"});
+  CliRun second = RunLcproc(
+      {"demo", "--data-dir", data, "--port", "0", "--rate", "0", "--documents", "20", "--quiet"});
   ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
   EXPECT_THAT(second.out, HasSubstr("(same ledger as before)"));
   EXPECT_THAT(second.out, HasSubstr("unexpected answers 0"));
   // The same tokens as the first run: they were kept, not made again.
   const size_t t1 = out.find("bank token"), t2 = second.out.find("bank token");
   ASSERT_NE(t2, std::string::npos);
-  EXPECT_EQ(out.substr(t1, out.find('\n', t1) - t1), second.out.substr(t2, second.out.find('\n', t2) - t2));
+  EXPECT_EQ(out.substr(t1, out.find('\n', t1) - t1),
+            second.out.substr(t2, second.out.find('\n', t2) - t2));
 
   CliRun audit = RunLcproc({"audit", "--data-dir", data});
   EXPECT_EQ(audit.exit_code, 0) << audit.out << audit.err;
@@ -76,7 +77,8 @@ TEST(DemoLiveTest, RefusesBadFlagsWithAClearMessage) {
   TempDir dir;
   CliRun run = RunLcproc({"demo", "--data-dir", dir.File("d"), "--rate", "fast"});
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_THAT(run.err, HasSubstr("lcproc demo: --port, --rate, --documents, --for and --seed want numbers"));
+  EXPECT_THAT(run.err,
+              HasSubstr("lcproc demo: --port, --rate, --documents, --for and --seed want numbers"));
 }
 
 }  // namespace
