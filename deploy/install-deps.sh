@@ -15,6 +15,8 @@ packages=(
   clang libclang-rt-14-dev clang-format
   nodejs npm
   wrk  # bench/rest_compare.sh: the HTTP layer's own ceiling on /healthz
+  curl jq  # tests/deploy: the README's integration guide run literally
+  systemd python3-yaml  # tests/deploy: systemd-analyze verify of the unit, the compose file parsed
 )
 
 missing=()

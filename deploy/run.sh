@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's main command: installs what is missing, builds lcproc (Release) and
-# runs the most complete lcproc there is: the demo network of banks.
+# runs the most complete lcproc there is: the living demo network of banks (a served REST
+# API with traffic and its dashboard, until Ctrl-C; a second run continues the ledger).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

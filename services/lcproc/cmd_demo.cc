@@ -1,8 +1,10 @@
-// `lcproc demo`: the README's main command (deploy/run.sh). Creates or reuses a data
-// directory with the demo network of banks and tells the story of services/demo/
-// demo_story.h through the real engine and SQLite store: outcomes line by line, the
-// signed checkpoint, verified inclusion and consistency proofs, the audit, a burst.
-// Exit 0 when every step went as the story expects, 1 otherwise, 2 on usage errors.
+// `lcproc demo`: the README's main command (deploy/run.sh). Without --story, the living
+// demo network of demo_live.h: a served REST API with traffic until Ctrl-C. With
+// --story, creates or reuses a data directory with the demo network of banks and tells
+// the story of services/demo/demo_story.h through the real engine and SQLite store:
+// outcomes line by line, the signed checkpoint, verified inclusion and consistency
+// proofs, the audit, a burst.
+// Exit 0 when every step went as expected, 1 otherwise, 2 on usage errors.
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "services/demo/demo_story.h"
 #include "services/lcproc/cli_kit.h"
 #include "services/lcproc/command.h"
+#include "services/lcproc/demo_live.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -18,14 +21,16 @@ namespace {
 
 constexpr char kName[] = "demo";
 
-int Run(const std::vector<std::string>& args) {
-  Flags flags(kName,
-              "Runs letters of credit between a German issuing bank, a Vietnamese advising\n"
-              "bank and a Singapore confirming bank through the engine and ledger in --data-dir\n"
-              "(created when missing; a second run continues the same ledger), then shows the\n"
-              "signed checkpoint, verified proofs, the audit and a throughput burst.");
+int RunStory(const std::vector<std::string>& args) {
+  Flags flags(
+      kName,
+      "--story: runs letters of credit between a German issuing bank, a Vietnamese advising\n"
+      "bank and a Singapore confirming bank through the engine and ledger in --data-dir\n"
+      "(created when missing; a second run continues the same ledger), then shows the\n"
+      "signed checkpoint, verified proofs, the audit and a throughput burst.");
   flags.Option("data-dir", "DIR", "the data directory", false, "var/lcproc-demo");
   flags.Option("burst", "N", "documents in the closing burst (0: none)", false, "3000");
+  flags.Switch("story", "the step-by-step story (this mode)");
   if (auto exit = flags.Parse(args)) return *exit;
   size_t burst = 0;
   try {
@@ -45,8 +50,18 @@ int Run(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "run the demo network of banks through the engine (README)",
-                          &Run});
+int Run(const std::vector<std::string>& args) {
+  // --burst belongs to the story, so it implies --story (scripts and tests that made a
+  // data directory with `lcproc demo --burst 0` before the living demo keep working).
+  for (const auto& a : args) {
+    if (a == "--story" || a == "--burst" || a.rfind("--burst=", 0) == 0) return RunStory(args);
+  }
+  return RunLiveDemo(args);
+}
+
+CommandRegistration kReg(
+    {kName, "the living demo network: REST API with traffic until Ctrl-C (--story: the story)",
+     &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -67,8 +67,8 @@ constexpr Setting kSettings[] = {
     {"sse-poll-millis", "MS", "how often an inbox stream looks for new entries", "200"},
 };
 
-// The configuration file: one JSON object whose keys are the settings above (values
-// are strings or numbers; "insecure-http" is a boolean; "client-certificates" maps a
+// The configuration file: one JSON object (comments allowed) whose keys are the settings above
+// (values are strings or numbers; "insecure-http" is a boolean; "client-certificates" maps a
 // certificate's SHA-256 fingerprint to a BIC).
 struct FileConfig {
   std::map<std::string, std::string> values;
@@ -89,7 +89,12 @@ std::optional<FileConfig> ReadConfig(const std::string& path) {
   auto text = ReadFileOrComplain(kName, path);
   if (!text) return std::nullopt;
   boost::system::error_code ec;
-  json::value v = json::parse(*text, ec);
+  // Comments and trailing commas are allowed: deploy/lcproc.example.json documents
+  // every key in place.
+  json::parse_options parse_options;
+  parse_options.allow_comments = true;
+  parse_options.allow_trailing_commas = true;
+  json::value v = json::parse(*text, ec, {}, parse_options);
   auto fail = [&](const std::string& why) -> std::optional<FileConfig> {
     Complain(kExitUsage, kName, path, ": ", why);
     return std::nullopt;

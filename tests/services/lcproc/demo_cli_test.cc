@@ -76,12 +76,12 @@ void ExpectStory(const CliRun& run) {
 TEST(DemoCliTest, TellsTheWholeStoryOnAFreshDirectoryAndContinuesItOnTheSecondRun) {
   TempDir dir;
   const std::string data = dir.File("demo");
-  CliRun first = RunLcproc({"demo", "--data-dir", data, "--burst", "200"});
+  CliRun first = RunLcproc({"demo", "--story", "--data-dir", data, "--burst", "200"});
   ExpectStory(first);
   EXPECT_NE(first.out.find("created, with a new demo network"), std::string::npos);
   EXPECT_NE(first.out.find("Ledger now holds 213 entries"), std::string::npos) << first.out;
 
-  CliRun second = RunLcproc({"demo", "--data-dir", data, "--burst", "200"});
+  CliRun second = RunLcproc({"demo", "--story", "--data-dir", data, "--burst", "200"});
   ExpectStory(second);
   EXPECT_NE(second.out.find("continuing a ledger of 213 entries"), std::string::npos);
   EXPECT_NE(second.out.find("issues credit D213A"), std::string::npos);
@@ -94,7 +94,8 @@ TEST(DemoCliTest, TellsTheWholeStoryOnAFreshDirectoryAndContinuesItOnTheSecondRu
 TEST(DemoCliTest, RefusesAnUnusableDataDirectoryWithUsageExit) {
   TempDir dir;
   WriteFile(dir.File("file"), "not a directory");
-  CliRun run = RunLcproc({"demo", "--data-dir", dir.File("file") + "/sub", "--burst", "0"});
+  CliRun run =
+      RunLcproc({"demo", "--story", "--data-dir", dir.File("file") + "/sub", "--burst", "0"});
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
   EXPECT_NE(run.err.find("lcproc demo:"), std::string::npos);
 }
