@@ -10,6 +10,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -400,9 +401,26 @@ class Session final : public Server::Impl::SessionBase,
       Tcp().socket().shutdown(tcp::socket::shutdown_both, ec);
     } else {
       Tcp().socket().shutdown(tcp::socket::shutdown_send, ec);
+      // A lingering close (RFC 9112 section 9.6): closing with unread bytes makes the
+      // kernel reset the connection, and a client still sending (a body over the limit,
+      // say) loses the answer already written. Read and discard what follows, for a
+      // bounded time and volume, then close.
+      return Linger(0);
     }
     Tcp().close();
     server_.Remove(this->shared_from_this());
+  }
+
+  void Linger(size_t discarded) {
+    constexpr size_t kMaxLingerBytes = 8u << 20;
+    if (discarded == 0) Tcp().expires_after(std::chrono::seconds(2));
+    auto chunk = std::make_shared<std::array<char, 16384>>();
+    Tcp().async_read_some(net::buffer(*chunk), [self = this->shared_from_this(), chunk, discarded](
+                                                   beast::error_code ec, size_t n) {
+      if (!ec && discarded + n < kMaxLingerBytes) return self->Linger(discarded + n);
+      self->Tcp().close();
+      self->server_.Remove(self);
+    });
   }
 
   Server::Impl& server_;

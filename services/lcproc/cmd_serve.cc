@@ -7,6 +7,7 @@
 // the store's recovery check passed, so scripts and tests learn an ephemeral port.
 // Exit: 0 after a graceful shutdown (SIGTERM/SIGINT), 2 for a bad setting or a data
 // directory that cannot be served.
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -40,6 +41,10 @@ struct Setting {
 
 // Every setting, as flag and configuration key.
 constexpr Setting kSettings[] = {
+    {"store", "URI",
+     "the ledger on PostgreSQL, postgresql://user@host:port/database (default: $LCPROC_STORE, "
+     "else SQLite in the data directory)",
+     ""},
     {"listen", "ADDR", "IP address to listen on", "127.0.0.1"},
     {"port", "PORT", "TCP port (0: an ephemeral port, printed on stdout)", "8443"},
     {"tls-cert", "PEM", "server certificate chain (enables TLS)", ""},
@@ -142,7 +147,6 @@ int Run(const std::vector<std::string>& args) {
       "ledger proofs out, each bank's credits and inbox, the public ledger. Every option is also\n"
       "a key of the JSON --config file; flags win. Stops gracefully on SIGTERM or SIGINT.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
-  AddStoreFlag(flags);
   flags.Option("config", "FILE", "JSON configuration file (keys: the option names below)");
   for (const auto& s : kSettings)
     flags.Option(s.name, s.value_name, std::string(s.help) + " [" + s.fallback + "]");
@@ -231,7 +235,12 @@ int Run(const std::vector<std::string>& args) {
   }
 
   const std::string dir = flags.Get("data-dir");
-  auto data = OpenDataDirOrComplain(kName, dir, /*durable=*/true, StoreSpec(flags));
+  std::string store_spec = get("store");
+  if (store_spec.empty()) {
+    const char* env = std::getenv("LCPROC_STORE");
+    if (env != nullptr) store_spec = env;
+  }
+  auto data = OpenDataDirOrComplain(kName, dir, /*durable=*/true, store_spec);
   if (!data) return kExitUsage;
   std::string token_path =
       get("token-file").empty() ? dir + "/" + gateway::kTokensFile : get("token-file");
