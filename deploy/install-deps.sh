@@ -11,6 +11,8 @@ packages=(
   clang libclang-rt-14-dev clang-format
   nodejs npm
   wrk  # bench/rest_compare.sh: the HTTP layer's own ceiling on /healthz
+  chromium  # tests/browser: the dashboard in a real headless browser (driven by playwright-core)
+  prometheus  # promtool: deploy/prometheus config and alert rules checked and unit-tested in ctest
 )
 
 missing=()

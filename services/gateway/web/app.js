@@ -258,6 +258,8 @@
     $("token").focus();
   }
   async function start() {
+    // Without a token only a client certificate (over TLS) can make the caller an operator.
+    if (!token && location.protocol !== "https:") return signedOut("");
     try {
       await api("/v1/ops/rejections");  // operator only: proves the token (or certificate)
     } catch (e) {
