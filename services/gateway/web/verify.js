@@ -64,7 +64,9 @@ const LcprocVerify = (() => {
 
   // "<name>+<hex key id>+<base64(0x01 || key)>" (golang.org/x/mod/sumdb/note).
   function parseLogKey(vkey) {
-    const [name, id, key] = vkey.split("+");
+    // The base64 key may itself hold '+': split at the first two only.
+    const first = vkey.indexOf("+"), second = vkey.indexOf("+", first + 1);
+    const name = vkey.slice(0, first), id = vkey.slice(first + 1, second), key = vkey.slice(second + 1);
     const raw = b64(key);
     if (raw[0] !== 1 || raw.length !== 33) throw new Error("the log key is not an Ed25519 verifier key");
     return { name, id: id.toLowerCase(), key: raw.slice(1) };
