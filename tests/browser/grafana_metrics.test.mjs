@@ -15,7 +15,8 @@ const kPromqlWords = new Set(["sum", "by", "rate", "increase", "delta", "histogr
 // Metric names in a PromQL expression: identifiers not followed by "(" (functions) nor
 // inside {...} label matchers or [...] ranges, and not PromQL keywords.
 function metricNames(expr) {
-  const stripped = expr.replace(/\{[^}]*\}/g, "").replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "");
+  const stripped = expr.replace(/\{[^}]*\}/g, "").replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "")
+    .replace(/\b[0-9]+(\.[0-9]+)?(ms|s|m|h|d|w|y)?\b/g, " ");
   const names = new Set();
   for (const m of stripped.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\()?/g)) {
     if (m[2] || kPromqlWords.has(m[1]) || /^[0-9]/.test(m[1])) continue;
