@@ -11,6 +11,13 @@
 // cpu_us_per_doc (process CPU time over the run / documents: robust on a shared machine),
 // ledger_bytes_per_entry (database + WAL after the run / entries), signed_bytes (average
 // body + JWS), and the per-stage mean latencies of EngineStats (stage_<name>_us).
+//   BM_PipelineStore/<alg>/<store>          the same, all cores, durable, on store 0 SQLite
+//                                           or 1 PostgreSQL (a throwaway server this
+//                                           binary starts: initdb + pg_ctl, fsync on,
+//                                           synchronous_commit on; see
+//                                           tests/testing/postgres_server.h), with
+//                                           commit_p50_us / commit_p99_us: the store's
+//                                           Commit alone, timed around each call
 // Environment: LCPROC_BENCH_DOCS (documents per run), LCPROC_BENCH_DIR, and the engine
 // settings LCPROC_BENCH_BATCH_ENTRIES, LCPROC_BENCH_BATCH_MILLIS, LCPROC_BENCH_TOKENS.
 // bench/pipeline_compare.sh sets these beside `openssl speed`.
@@ -33,8 +40,10 @@
 
 #include "pipeline/crypto/jws.h"
 #include "pipeline/rulebook/trade_rules.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "services/demo/demo_node.h"
 #include "services/demo/workload.h"
+#include "tests/testing/postgres_server.h"
 
 namespace lcproc::demo {
 namespace {
@@ -47,6 +56,58 @@ size_t EnvOr(const char* name, size_t fallback) {
 }
 
 size_t DocumentsPerRun() { return EnvOr("LCPROC_BENCH_DOCS", 20000); }
+
+// Forwards every call to the real store and times each Commit.
+class TimedStore final : public ledger_store::LedgerStore {
+ public:
+  explicit TimedStore(ledger_store::LedgerStore& inner, std::vector<int64_t>& commit_ns)
+      : inner_(inner), commit_ns_(commit_ns) {}
+  Status Commit(const ledger_store::CommitBatch& batch) override {
+    auto start = Clock::now();
+    Status s = inner_.Commit(batch);
+    commit_ns_.push_back((Clock::now() - start).count());  // the committer's thread only
+    return s;
+  }
+  Result<uint64_t> Size() const override { return inner_.Size(); }
+  Result<std::string> LatestCheckpoint() const override { return inner_.LatestCheckpoint(); }
+  Result<std::string> CheckpointAt(uint64_t size) const override { return inner_.CheckpointAt(size); }
+  Result<std::string> ReadLeaf(uint64_t index) const override { return inner_.ReadLeaf(index); }
+  Result<std::vector<uint64_t>> FindByReplayKey(const crypto::Digest& key) const override {
+    return inner_.FindByReplayKey(key);
+  }
+  Result<std::vector<uint64_t>> FindByIdempotencyKey(std::string_view submitter,
+                                                     std::string_view key) const override {
+    return inner_.FindByIdempotencyKey(submitter, key);
+  }
+  Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit) const override {
+    return inner_.EntriesForCredit(credit);
+  }
+  Result<ledger_store::CreditRow> ReadCredit(std::string_view reference) const override {
+    return inner_.ReadCredit(reference);
+  }
+  Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override {
+    return inner_.ScanLeaves(begin, end, visit);
+  }
+  Status ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const override {
+    return inner_.ScanDuplicateKeys(visit);
+  }
+  Status ScanCheckpoints(const CheckpointVisitor& visit) const override { return inner_.ScanCheckpoints(visit); }
+  Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const override {
+    return inner_.ReadTile(level, index, min_width);
+  }
+
+ private:
+  ledger_store::LedgerStore& inner_;
+  std::vector<int64_t>& commit_ns_;
+};
+
+// One PostgreSQL server for the whole binary, started on first use (fsync on: the
+// durable figure), a fresh database per run.
+std::string FreshPostgresDatabase() {
+  static testing::PostgresServer server = testing::PostgresServer::Start({.fsync = true});
+  static int runs = 0;
+  return server.CreateDatabase("bench" + std::to_string(++runs));
+}
 
 std::string BenchDir() {
   const char* d = std::getenv("LCPROC_BENCH_DIR");
@@ -71,8 +132,10 @@ double ProcessCpuSeconds() {
 
 // `window`: most submissions the bench keeps outstanding (0: as many as the engine
 // takes, i.e. saturation, where latency is mostly queueing).
-void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durable, size_t window) {
+void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durable, size_t window,
+                 bool postgres = false) {
   const size_t count = DocumentsPerRun();
+  std::vector<int64_t> commit_ns;
 
   for (auto _ : state) {
     state.PauseTiming();
@@ -87,7 +150,20 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     options.engine.batch_max_millis = static_cast<int64_t>(
         EnvOr("LCPROC_BENCH_BATCH_MILLIS", static_cast<size_t>(options.engine.batch_max_millis)));
     options.engine.tokens = EnvOr("LCPROC_BENCH_TOKENS", options.engine.tokens);
-    options.sqlite.durable = durable;
+    options.store.durable = durable;
+    if (postgres) {
+      try {
+        options.store.store = FreshPostgresDatabase();
+      } catch (const std::exception& e) {
+        state.SkipWithError(e.what());
+        break;
+      }
+    }
+    commit_ns.clear();
+    commit_ns.reserve(count);
+    options.wrap_store = [&commit_ns](ledger_store::LedgerStore& inner) {
+      return std::make_unique<TimedStore>(inner, commit_ns);
+    };
     auto node = DemoNode::Open(dir, options);
     if (!node.ok()) {
       state.SkipWithError(node.status().ToString().c_str());
@@ -164,6 +240,12 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     state.counters["p50_us"] = latency_ns[count / 2] / 1e3;
     state.counters["p99_us"] = latency_ns[count * 99 / 100] / 1e3;
     state.counters["not_accepted"] = static_cast<double>(wrong.load());
+    std::sort(commit_ns.begin(), commit_ns.end());
+    if (!commit_ns.empty()) {
+      state.counters["commits"] = static_cast<double>(commit_ns.size());
+      state.counters["commit_p50_us"] = commit_ns[commit_ns.size() / 2] / 1e3;
+      state.counters["commit_p99_us"] = commit_ns[commit_ns.size() * 99 / 100] / 1e3;
+    }
     state.counters["signed_bytes"] = static_cast<double>(signed_bytes) / count;
     state.counters["ledger_bytes_per_entry"] =
         static_cast<double>(DirectoryBytes(dir, "lcproc.db")) / count;
@@ -186,6 +268,11 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
 void BM_Pipeline(benchmark::State& state) {
   RunPipeline(state, state.range(0) == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa,
               static_cast<int>(state.range(1)), state.range(2) != 0, 0);
+}
+
+void BM_PipelineStore(benchmark::State& state) {
+  RunPipeline(state, state.range(0) == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa, 0, true, 0,
+              state.range(1) != 0);
 }
 
 // Latency at a moderate load: 64 submissions outstanding (as 64 bank connections each
@@ -261,6 +348,13 @@ BENCHMARK(BM_Stage_Apply)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PipelineLatency)
     ->ArgNames({"alg", "window"})
     ->ArgsProduct({{0, 1}, {64}})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+
+BENCHMARK(BM_PipelineStore)
+    ->ArgNames({"alg", "store"})
+    ->ArgsProduct({{0, 1}, {0, 1}})
     ->Iterations(1)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);

@@ -47,11 +47,11 @@ LetterOfCredit Credit() {
   lc.latest_shipment_date = D("2026-10-31");
   lc.goods = {Shrimp("20", true)};
   lc.incoterm = Incoterm::kCif;
-  lc.documents_required = {{TradeDocumentType::kCommercialInvoice, 3, 0, ""},
-                           {TradeDocumentType::kBillOfLading, 3, 0, ""},
-                           {TradeDocumentType::kInsuranceDocument, 2, 0, ""},
-                           {TradeDocumentType::kCertificateOfOrigin, 1, 0, ""},
-                           {TradeDocumentType::kPackingList, 1, 0, ""}};
+  lc.documents_required = {{TradeDocumentType::kCommercialInvoice, 3, 0, "", {}, {}},
+                           {TradeDocumentType::kBillOfLading, 3, 0, "", {}, {}},
+                           {TradeDocumentType::kInsuranceDocument, 2, 0, "", {}, {}},
+                           {TradeDocumentType::kCertificateOfOrigin, 1, 0, "", {}, {}},
+                           {TradeDocumentType::kPackingList, 1, 0, "", {}, {}}};
   lc.issuing_bank = Must(Bic::Parse("DEUTDEFF"));
   lc.advising_bank = Must(Bic::Parse("BKCHCNBJ"));
   return lc;

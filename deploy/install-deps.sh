@@ -7,6 +7,10 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libtbb-dev libssl-dev openssl capnproto libcapnp-dev libsqlite3-dev sqlite3
+  libpq-dev postgresql
+  # libsodium verifies Ed25519 on the hot path (faster here than OpenSSL 3.0's);
+  # wolfSSL is only measured beside both by bench/crypto_bench.
+  libsodium-dev libwolfssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   nodejs npm

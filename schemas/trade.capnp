@@ -57,6 +57,25 @@ enum TradeDocumentType {
   insuranceDocument @2;
   certificateOfOrigin @3;
   packingList @4;
+  draft @5;
+  multimodalTransportDocument @6;
+  seaWaybill @7;
+  charterPartyBillOfLading @8;
+  airTransportDocument @9;
+  roadTransportDocument @10;
+  railTransportDocument @11;
+  inlandWaterwayTransportDocument @12;
+  courierReceipt @13;
+  postReceipt @14;
+  inspectionCertificate @15;
+  weightCertificate @16;
+  qualityCertificate @17;
+  analysisCertificate @18;
+  phytosanitaryCertificate @19;
+  healthCertificate @20;
+  fumigationCertificate @21;
+  beneficiaryCertificate @22;
+  otherDocument @23;             # any other document: kept with its wording (46A text)
 }
 
 enum AmendmentDecision {
@@ -76,6 +95,16 @@ enum BillOfLadingSigner {
   master @2;
   agentForCarrier @3;
   agentForMaster @4;
+  owner @5;                      # art. 22(a)(i)
+  charterer @6;
+  agentForOwner @7;
+  agentForCharterer @8;
+}
+
+enum FreightTerms {
+  notStated @0;
+  prepaid @1;
+  collect @2;
 }
 
 enum InsuranceDocumentKind {
@@ -125,6 +154,8 @@ struct RequiredDocument {
   originals @1 :Int32;         # art. 17(a)
   copies @2 :Int32;
   text @3 :Text;               # the 46A clause
+  issuer @4 :Text;             # who the credit says must issue it (art. 14(f))
+  dataRequired @5 :Text;       # the data content the credit asks of it
 }
 
 struct PresentationPeriod {
@@ -275,6 +306,62 @@ struct TransportDocument {
   originalsIssued @19 :Int32;       # art. 20(a)(iv)
   goodsDescription @20 :Text;
   goods @21 :List(GoodsLine);
+  consigneeDetails @22 :Party;      # art. 14(j)
+  notifyPartyDetails @23 :Party;
+  onDeck @24 :Bool;                 # art. 26(a)
+  shippersLoadAndCount @25 :Bool;   # art. 26(b)
+  freight @26 :FreightTerms;        # art. 26(c)
+}
+
+struct Draft {                      # art. 6(c), 42C/42a
+  number @0 :Text;
+  drawer @1 :Party;
+  drawee @2 :Text;
+  draweeBic @3 :Text;
+  date @4 :Text;
+  tenor @5 :Text;
+  amount @6 :Money;
+  payee @7 :Text;
+  signedByDrawer @8 :Bool;
+  originals @9 :Int32;
+}
+
+struct CourierReceipt {             # art. 25(a), and the post receipt of 25(c)
+  number @0 :Text;
+  courierName @1 :Text;
+  signedOrStamped @2 :Bool;
+  date @3 :Text;                    # pick-up or receipt: the date of shipment
+  placeOfDispatch @4 :Text;
+  destination @5 :Text;
+  consigneeDetails @6 :Party;
+  goodsDescription @7 :Text;
+  originals @8 :Int32;
+}
+
+struct Certificate {                # art. 14(f): inspection, weight, quality, analysis,
+  type @0 :TradeDocumentType;       # phytosanitary, health, fumigation, beneficiary's
+  number @1 :Text;
+  issuer @2 :Party;
+  date @3 :Text;
+  eventDate @4 :Text;               # when inspected, analysed, fumigated
+  originals @5 :Int32;
+  copies @6 :Int32;
+  goodsDescription @7 :Text;
+  goods @8 :List(GoodsLine);
+  grossWeight @9 :Quantity;
+  netWeight @10 :Quantity;
+  statements @11 :List(Text);
+}
+
+struct OtherDocument {              # any other document a credit requires (art. 14(f))
+  title @0 :Text;
+  number @1 :Text;
+  issuer @2 :Party;
+  date @3 :Text;
+  originals @4 :Int32;
+  copies @5 :Int32;
+  goodsDescription @6 :Text;
+  statements @7 :List(Text);
 }
 
 struct InsuranceDocument {
@@ -324,6 +411,18 @@ struct Presentation {
   certificateOfOrigin @8 :CertificateOfOrigin;
   packingList @9 :PackingList;
   coveringLetter @10 :Text;
+  draft @11 :Draft;
+  multimodalTransportDocument @12 :TransportDocument;      # art. 19
+  seaWaybill @13 :TransportDocument;                       # art. 21
+  charterPartyBillOfLading @14 :TransportDocument;         # art. 22
+  airTransportDocument @15 :TransportDocument;             # art. 23
+  roadTransportDocument @16 :TransportDocument;            # art. 24
+  railTransportDocument @17 :TransportDocument;
+  inlandWaterwayTransportDocument @18 :TransportDocument;
+  courierReceipt @19 :CourierReceipt;                      # art. 25(a)
+  postReceipt @20 :CourierReceipt;                         # art. 25(c)
+  certificates @21 :List(Certificate);
+  otherDocuments @22 :List(OtherDocument);
 }
 
 struct Discrepancy {
@@ -332,6 +431,13 @@ struct Discrepancy {
   document @2 :Text;
   field @3 :Text;
   message @4 :Text;
+}
+
+struct ManualCheck {                # what a document checker must still decide
+  document @0 :Text;
+  article @1 :Text;
+  field @2 :Text;
+  message @3 :Text;
 }
 
 struct ExaminationResult {
@@ -345,6 +451,10 @@ struct ExaminationResult {
   examiningBank @7 :Text;
   availableBefore @8 :Money;
   narrative @9 :Text;
+  documentsPresented @10 :Int32;              # coverage
+  documentsExaminedAutomatically @11 :Int32;
+  manualChecks @12 :List(ManualCheck);
+  disregardedDocuments @13 :List(Text);       # art. 14(g)
 }
 
 struct Waiver {

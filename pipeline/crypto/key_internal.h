@@ -1,10 +1,12 @@
 // The parsed forms behind PublicKey and PrivateKey. For crypto/ and its tests only.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 
 #include "pipeline/crypto/context_cache.h"
+#include "pipeline/crypto/ed25519_rule.h"
 #include "pipeline/crypto/openssl_ptr.h"
 #include "pipeline/crypto/private_key.h"
 #include "pipeline/crypto/public_key.h"
@@ -16,6 +18,9 @@ struct PublicKey::Impl {
   Algorithm alg;
   std::string spki_der;
   std::string key_id;
+  // Ed25519 only: the raw key of RFC 8032, which libsodium verifies with (it passed
+  // CheckEd25519PublicKey when parsed). Zero for ES256.
+  std::array<uint8_t, kEd25519PublicKeySize> ed25519_key{};
   // Names this key in the per-thread context cache (context_cache.h).
   uint64_t serial = NextKeySerial();
 };

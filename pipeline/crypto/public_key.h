@@ -17,7 +17,8 @@ namespace lcproc::crypto {
 class PublicKey {
  public:
   // A PEM "PUBLIC KEY" block (SubjectPublicKeyInfo). Malformed when it is not one, or
-  // InvalidArgument when the key is of an algorithm we do not accept (RSA, P-384 …).
+  // InvalidArgument when the key is of an algorithm we do not accept (RSA, P-384 …) or
+  // an Ed25519 key that is non-canonical or of small order (ed25519_rule.h, rule 2).
   static Result<PublicKey> FromPem(std::string_view pem);
   // DER SubjectPublicKeyInfo.
   static Result<PublicKey> FromDer(std::string_view spki_der);
@@ -34,8 +35,10 @@ class PublicKey {
 
   // OK when `signature` is a valid signature of `message` by this key. ES256 takes raw
   // r||s (64 bytes), never DER. Unauthenticated with the reason otherwise (wrong
-  // length, not canonical, does not verify). Each thread keeps one verify context per
-  // key (context_cache.h): a repeated call creates no OpenSSL key or context.
+  // length, not canonical, does not verify). Ed25519 follows lcproc's rule
+  // (ed25519_rule.h) and is verified by libsodium, which keeps no state. ES256: each
+  // thread keeps one OpenSSL verify context per key (context_cache.h), so a repeated
+  // call creates no OpenSSL key or context.
   Status Verify(std::string_view message, std::string_view signature) const;
 
   struct Impl;  // defined in crypto/, holds the parsed EVP_PKEY

@@ -6,6 +6,10 @@
 #include "pipeline/formats/json_codec.h"
 #include "pipeline/formats/mt700.h"
 #include "pipeline/formats/mt707.h"
+#include "pipeline/formats/mt730.h"
+#include "pipeline/formats/mt734.h"
+#include "pipeline/formats/mt752.h"
+#include "pipeline/formats/mt754.h"
 
 namespace lcproc::formats {
 namespace {
@@ -19,17 +23,47 @@ std::string Trimmed(std::string_view s) {
 }
 
 Result<trade::Document> DecodeSwift(std::string_view body) {
-  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, ParseSwiftMessage(body));
-  const std::string type = message.MessageType();
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, ParseSwiftMessages(body));
+  const std::string type = messages.front().MessageType();
   if (type == "700") {
-    LCPROC_ASSIGN_OR_RETURN(trade::LetterOfCredit credit, ParseMt700(message));
+    LCPROC_ASSIGN_OR_RETURN(trade::LetterOfCredit credit, ParseMt700Sequence(messages));
     return trade::Document(std::move(credit));
   }
   if (type == "707") {
-    LCPROC_ASSIGN_OR_RETURN(trade::Amendment amendment, ParseMt707(message));
+    LCPROC_ASSIGN_OR_RETURN(trade::Amendment amendment, ParseMt707Sequence(messages));
     return trade::Document(std::move(amendment));
   }
-  return InvalidArgument("line 1: MT" + type + " is not accepted; lcproc reads MT700 and MT707");
+  if (messages.size() > 1) {
+    return InvalidArgument("line 1: MT" + type + " is a single message; a file of several messages "
+                           "is an MT700/MT701 or MT707/MT708 sequence");
+  }
+  const SwiftMessage& m = messages.front();
+  if (type == "730") {
+    LCPROC_ASSIGN_OR_RETURN(Mt730 mt, ParseMt730(m));
+    return trade::Document(std::move(mt.advice));
+  }
+  if (type == "734") {
+    LCPROC_ASSIGN_OR_RETURN(Mt734 mt, ParseMt734(m));
+    return trade::Document(std::move(mt.result));
+  }
+  if (type == "750") {
+    LCPROC_ASSIGN_OR_RETURN(Mt750 mt, ParseMt750(m));
+    return trade::Document(std::move(mt.result));
+  }
+  if (type == "752") {
+    LCPROC_ASSIGN_OR_RETURN(Mt752 mt, ParseMt752(m));
+    return trade::Document(std::move(mt.waiver));
+  }
+  if (type == "754") {
+    LCPROC_ASSIGN_OR_RETURN(Mt754 mt, ParseMt754(m));
+    return trade::Document(std::move(mt.payment));
+  }
+  if (type == "756") {
+    LCPROC_ASSIGN_OR_RETURN(Mt756 mt, ParseMt756(m));
+    return trade::Document(std::move(mt.payment));
+  }
+  return InvalidArgument("line 1: MT" + type + " is not accepted; lcproc reads MT700 (with MT701), MT707 "
+                         "(with MT708), MT730, MT734, MT750, MT752, MT754 and MT756");
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 //   application/json          the JSON contract of schemas/json/ (json_codec.h)
 //   application/x-capnp       a schemas/trade.capnp Document message (capnp_codec.h);
 //                             application/capnp is accepted as an alias
-//   application/vnd.swift.mt  a SWIFT FIN MT700 (credit) or MT707 (amendment) (mt700.h)
+//   application/vnd.swift.mt  a SWIFT FIN message: MT700 (+ MT701s) letterOfCredit, MT707
+//                             (+ MT708s) amendment, MT730 advice, MT734/MT750
+//                             examinationResult, MT752 waiver, MT754/MT756 payment (mt*.h)
 // Anything else is InvalidArgument "unsupported content type …".
 //
 // Thread-safe (no shared state); never throws: every failure is a Status (kj exceptions
@@ -35,8 +37,10 @@ Result<ContentType> ParseContentType(std::string_view header);
 Result<trade::Document> DecodeDocument(std::string_view content_type, std::string_view body);
 Result<trade::Document> DecodeDocument(ContentType type, std::string_view body);
 
-// The document in `type`'s form. SWIFT MT: only a letterOfCredit (MT700) or an amendment
-// (MT707, sent to `swift_receiver`, the advising bank) can be written.
+// The document in `type`'s form. SWIFT MT: only a letterOfCredit (MT700 + MT701s) or an
+// amendment (MT707 + MT708s, sent to `swift_receiver`, the advising bank) can be written
+// from the document alone; the other MT messages carry data lcproc's documents do not
+// (references, amounts claimed) and are written with mt730.h … mt754.h.
 Result<std::string> EncodeDocument(ContentType type, const trade::Document& document,
                                    const trade::Bic& swift_receiver = {});
 

@@ -67,6 +67,8 @@ struct FieldList<trade::RequiredDocument> {
     v.Optional("originals", x.originals);
     v.Optional("copies", x.copies);
     v.Optional("text", x.text);
+    v.Optional("issuer", x.issuer);
+    v.Optional("dataRequired", x.data_required);
   }
 };
 
@@ -229,7 +231,7 @@ struct FieldList<trade::CommercialInvoice> {
 
 template <>
 struct FieldList<trade::TransportDocument> {
-  static constexpr std::string_view kName = "billOfLading";
+  static constexpr std::string_view kName = "transportDocument";
   template <class V, class X>
   static void Visit(V& v, X& x) {
     v.Required("number", x.number);
@@ -245,6 +247,11 @@ struct FieldList<trade::TransportDocument> {
     v.Optional("shipper", x.shipper);
     v.Optional("consignee", x.consignee);
     v.Optional("notifyParty", x.notify_party);
+    v.Optional("consigneeDetails", x.consignee_details);
+    v.Optional("notifyPartyDetails", x.notify_party_details);
+    v.Optional("onDeck", x.on_deck);
+    v.Optional("shippersLoadAndCount", x.shippers_load_and_count);
+    v.Optional("freight", x.freight);
     v.Optional("clean", x.clean);
     v.Optional("clauses", x.clauses);
     v.Optional("charterParty", x.charter_party);
@@ -308,6 +315,77 @@ struct FieldList<trade::PackingList> {
 };
 
 template <>
+struct FieldList<trade::Draft> {
+  static constexpr std::string_view kName = "draft";
+  template <class V, class X>
+  static void Visit(V& v, X& x) {
+    v.Required("number", x.number);
+    v.Required("drawer", x.drawer);
+    v.Optional("drawee", x.drawee);
+    v.Optional("draweeBic", x.drawee_bic);
+    v.Required("date", x.date);
+    v.Required("tenor", x.tenor);
+    v.Required("amount", x.amount);
+    v.Optional("payee", x.payee);
+    v.Optional("signedByDrawer", x.signed_by_drawer);
+    v.Optional("originals", x.originals);
+  }
+};
+
+template <>
+struct FieldList<trade::CourierReceipt> {
+  static constexpr std::string_view kName = "courierReceipt";
+  template <class V, class X>
+  static void Visit(V& v, X& x) {
+    v.Required("number", x.number);
+    v.Optional("courierName", x.courier_name);
+    v.Optional("signedOrStamped", x.signed_or_stamped);
+    v.Required("date", x.date);
+    v.Optional("placeOfDispatch", x.place_of_dispatch);
+    v.Optional("destination", x.destination);
+    v.Optional("consigneeDetails", x.consignee_details);
+    v.Optional("goodsDescription", x.goods_description);
+    v.Optional("originals", x.originals);
+  }
+};
+
+template <>
+struct FieldList<trade::Certificate> {
+  static constexpr std::string_view kName = "certificate";
+  template <class V, class X>
+  static void Visit(V& v, X& x) {
+    v.Required("type", x.type);
+    v.Required("number", x.number);
+    v.Required("issuer", x.issuer);
+    v.Required("date", x.date);
+    v.Optional("eventDate", x.event_date);
+    v.Optional("originals", x.originals);
+    v.Optional("copies", x.copies);
+    v.Optional("goodsDescription", x.goods_description);
+    v.Optional("goods", x.goods);
+    v.Optional("grossWeight", x.gross_weight);
+    v.Optional("netWeight", x.net_weight);
+    v.Optional("statements", x.statements);
+  }
+};
+
+template <>
+struct FieldList<trade::OtherDocument> {
+  static constexpr std::string_view kName = "otherDocument";
+  template <class V, class X>
+  static void Visit(V& v, X& x) {
+    v.Required("title", x.title);
+    v.Optional("number", x.number);
+    v.Optional("issuer", x.issuer);
+    v.Required("date", x.date);
+    v.Optional("originals", x.originals);
+    v.Optional("copies", x.copies);
+    v.Optional("goodsDescription", x.goods_description);
+    v.Optional("statements", x.statements);
+  }
+};
+
+template <>
 struct FieldList<trade::Presentation> {
   static constexpr std::string_view kName = "presentation";
   template <class V, class X>
@@ -323,6 +401,30 @@ struct FieldList<trade::Presentation> {
     v.Optional("certificateOfOrigin", x.certificate_of_origin);
     v.Optional("packingList", x.packing_list);
     v.Optional("coveringLetter", x.covering_letter);
+    v.Optional("draft", x.draft);
+    v.Optional("multimodalTransportDocument", x.multimodal_transport);
+    v.Optional("seaWaybill", x.sea_waybill);
+    v.Optional("charterPartyBillOfLading", x.charter_party_bill_of_lading);
+    v.Optional("airTransportDocument", x.air_transport);
+    v.Optional("roadTransportDocument", x.road_transport);
+    v.Optional("railTransportDocument", x.rail_transport);
+    v.Optional("inlandWaterwayTransportDocument", x.inland_waterway_transport);
+    v.Optional("courierReceipt", x.courier_receipt);
+    v.Optional("postReceipt", x.post_receipt);
+    v.Optional("certificates", x.certificates);
+    v.Optional("otherDocuments", x.other_documents);
+  }
+};
+
+template <>
+struct FieldList<trade::ManualCheck> {
+  static constexpr std::string_view kName = "manualCheck";
+  template <class V, class X>
+  static void Visit(V& v, X& x) {
+    v.Required("document", x.document);
+    v.Required("article", x.article);
+    v.Required("field", x.field);
+    v.Required("message", x.message);
   }
 };
 
@@ -354,6 +456,10 @@ struct FieldList<trade::ExaminationResult> {
     v.Optional("examiningBank", x.examining_bank);
     v.Optional("availableBefore", x.available_before);
     v.Optional("narrative", x.narrative);
+    v.Optional("documentsPresented", x.documents_presented);
+    v.Optional("documentsExaminedAutomatically", x.documents_examined_automatically);
+    v.Optional("manualChecks", x.manual_checks);
+    v.Optional("disregardedDocuments", x.disregarded_documents);
   }
 };
 

@@ -48,7 +48,7 @@ struct EnumNames<trade::ConfirmationInstruction> {
 
 template <>
 struct EnumNames<trade::TradeDocumentType> {
-  static constexpr trade::TradeDocumentType kValues[] = {trade::TradeDocumentType::kCommercialInvoice, trade::TradeDocumentType::kBillOfLading, trade::TradeDocumentType::kInsuranceDocument, trade::TradeDocumentType::kCertificateOfOrigin, trade::TradeDocumentType::kPackingList};
+  static constexpr auto& kValues = trade::kAllTradeDocumentTypes;
   static std::string_view Name(trade::TradeDocumentType v) { return trade::TradeDocumentTypeName(v); }
   static Result<trade::TradeDocumentType> Parse(std::string_view s) { return trade::ParseTradeDocumentType(s); }
 };
@@ -69,7 +69,7 @@ struct EnumNames<trade::ExaminationDecision> {
 
 template <>
 struct EnumNames<trade::BillOfLadingSigner> {
-  static constexpr trade::BillOfLadingSigner kValues[] = {trade::BillOfLadingSigner::kUnsigned, trade::BillOfLadingSigner::kCarrier, trade::BillOfLadingSigner::kMaster, trade::BillOfLadingSigner::kAgentForCarrier, trade::BillOfLadingSigner::kAgentForMaster};
+  static constexpr trade::BillOfLadingSigner kValues[] = {trade::BillOfLadingSigner::kUnsigned, trade::BillOfLadingSigner::kCarrier, trade::BillOfLadingSigner::kMaster, trade::BillOfLadingSigner::kAgentForCarrier, trade::BillOfLadingSigner::kAgentForMaster, trade::BillOfLadingSigner::kOwner, trade::BillOfLadingSigner::kCharterer, trade::BillOfLadingSigner::kAgentForOwner, trade::BillOfLadingSigner::kAgentForCharterer};
   static std::string_view Name(trade::BillOfLadingSigner v) { return trade::BillOfLadingSignerName(v); }
   static Result<trade::BillOfLadingSigner> Parse(std::string_view s) { return trade::ParseBillOfLadingSigner(s); }
 };
@@ -81,5 +81,11 @@ struct EnumNames<trade::InsuranceDocumentKind> {
   static Result<trade::InsuranceDocumentKind> Parse(std::string_view s) { return trade::ParseInsuranceDocumentKind(s); }
 };
 
+template <>
+struct EnumNames<trade::FreightTerms> {
+  static constexpr trade::FreightTerms kValues[] = {trade::FreightTerms::kNotStated, trade::FreightTerms::kPrepaid, trade::FreightTerms::kCollect};
+  static std::string_view Name(trade::FreightTerms v) { return trade::FreightTermsName(v); }
+  static Result<trade::FreightTerms> Parse(std::string_view s) { return trade::ParseFreightTerms(s); }
+};
 
 }  // namespace lcproc::formats

@@ -1,9 +1,11 @@
 #include "pipeline/formats/mt700.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "pipeline/formats/swift_fields.h"
+#include "pipeline/formats/swift_sequence.h"
 
 namespace lcproc::formats {
 namespace {
@@ -80,6 +82,9 @@ Status ParseGoods(const SwiftField& f, trade::LetterOfCredit* lc) {
       lc->incoterm = *term;
       lc->incoterm_place = rest.size() > 4 ? rest.substr(4) : "";
     } else if (i == 0) {
+      // The writer leaves 45A out when there is no description, and needs one before
+      // any goods line: an empty first item would not come back.
+      if (item.empty()) return FieldError(f, "the first item, the goods description, is empty");
       lc->goods_description = item;
     } else {
       lc->goods_description += "\n" + item;  // never written by us; kept readable
@@ -88,9 +93,21 @@ Status ParseGoods(const SwiftField& f, trade::LetterOfCredit* lc) {
   return Status::Ok();
 }
 
+// Lines and width of the narrative fields, as WriteMt700 writes them: a field read wider
+// would not be written back.
+struct Shape {
+  std::string_view tag;
+  size_t lines, width;
+};
+constexpr Shape kShapes[] = {{"42C", 3, 35}, {"44A", 3, 65}, {"44E", 1, 65}, {"44F", 1, 65}, {"44B", 3, 65},
+                             {"44D", 6, 65}, {"71D", 6, 35}, {"48", 2, 35},  {"72Z", 6, 35}};
+
 Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
   const std::string& t = f.tag;
   const std::string value = f.Value();
+  for (const Shape& shape : kShapes) {
+    if (t == shape.tag) LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, shape.lines, shape.width));
+  }
   if (t == "27") return Status::Ok();  // checked by RequireSingleMessage
   if (t == "40A") {
     if (value == "IRREVOCABLE") {
@@ -223,11 +240,50 @@ void SortFields(std::vector<SwiftField>& fields, const std::vector<std::string_v
                    [&](const SwiftField& a, const SwiftField& b) { return rank(a) < rank(b); });
 }
 
+Status MergeExtraFields(std::vector<SwiftField>& fields, const std::vector<trade::ExtraField>& extras,
+                        const std::vector<std::string_view>& order) {
+  auto rank = [&](std::string_view tag) {
+    return static_cast<size_t>(std::find(order.begin(), order.end(), tag) - order.begin());
+  };
+  std::set<std::string> present;
+  for (const SwiftField& f : fields) present.insert(f.tag);
+  size_t floor = 0;  // an extra goes no earlier than just after the previous extra
+  for (const trade::ExtraField& extra : extras) {
+    const std::string& t = extra.tag;
+    bool valid = (t.size() == 2 || t.size() == 3) && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                 std::isdigit(static_cast<unsigned char>(t[1])) &&
+                 (t.size() == 2 || std::isupper(static_cast<unsigned char>(t[2])));
+    if (!valid) return InvalidArgument("field '" + t + "': a kept field's tag must be 2 digits and an optional option letter");
+    if (!present.insert(t).second) {
+      return InvalidArgument("field " + t + ": kept field duplicates a field of the message");
+    }
+    SwiftField f{t, {}, 0};
+    size_t start = 0;
+    while (true) {
+      size_t nl = extra.value.find('\n', start);
+      f.lines.push_back(extra.value.substr(start, nl == std::string::npos ? nl : nl - start));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    size_t r = rank(t);
+    size_t at = floor;
+    while (at < fields.size() && rank(fields[at].tag) <= r) ++at;
+    fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(at), std::move(f));
+    floor = at + 1;
+  }
+  return Status::Ok();
+}
+
 Result<trade::LetterOfCredit> ParseMt700(const SwiftMessage& message) {
   if (message.MessageType() != "700") {
     return Malformed("line 1: block 2 names MT" + message.MessageType() + ", not MT700");
   }
-  LCPROC_RETURN_IF_ERROR(RequireSingleMessage(message));
+  LCPROC_ASSIGN_OR_RETURN(SequenceNumber seq, ParseSequenceNumber(message));
+  if (seq.total != 1) {
+    return FieldError(*message.Find("27"), "message " + message.Find("27")->Value() +
+                                               " is part of a sequence; give the MT700 and its "
+                                               "MT701 continuations together, one after the other");
+  }
   trade::LetterOfCredit lc;
   LCPROC_ASSIGN_OR_RETURN(std::string sender, SwiftSenderBic(message));
   LCPROC_ASSIGN_OR_RETURN(std::string receiver, SwiftReceiverBic(message));
@@ -253,14 +309,29 @@ Result<trade::LetterOfCredit> ParseMt700(const SwiftMessage& message) {
   return lc;
 }
 
+Result<trade::LetterOfCredit> ParseMt700Sequence(const std::vector<SwiftMessage>& messages) {
+  LCPROC_ASSIGN_OR_RETURN(SwiftMessage joined, JoinSequence(messages, Mt700Sequence()));
+  return ParseMt700(joined);
+}
+
 Result<trade::LetterOfCredit> ParseMt700(std::string_view text) {
-  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, ParseSwiftMessage(text));
-  return ParseMt700(message);
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, ParseSwiftMessages(text));
+  return ParseMt700Sequence(messages);
+}
+
+Result<std::vector<SwiftMessage>> BuildMt700Messages(const trade::LetterOfCredit& credit) {
+  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, BuildMt700(credit));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, SplitSequence(message, Mt700Sequence()));
+  // What we write must read back: the tokenizer checks characters and line lengths.
+  for (const SwiftMessage& m : messages) {
+    LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(m)).status());
+  }
+  return messages;
 }
 
 Result<std::string> WriteMt700(const trade::LetterOfCredit& credit) {
-  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, BuildMt700(credit));
-  return WriteSwiftMessage(message);
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, BuildMt700Messages(credit));
+  return WriteSwiftMessages(messages);
 }
 
 }  // namespace lcproc::formats

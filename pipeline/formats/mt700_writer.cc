@@ -119,15 +119,29 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.latest_shipment_date) w.Line("44C", lc.latest_shipment_date->ToSwift());
   if (lc.shipment_period) LCPROC_RETURN_IF_ERROR(w.Narrative("44D", lc.shipment_period->ToText(), 65, 6));
 
-  if (lc.goods_description.empty()) return InvalidArgument("field 45A: goods description is empty");
-  std::vector<std::string> goods{lc.goods_description};
-  for (const trade::GoodsLine& line : lc.goods) goods.push_back(GoodsItem(line));
-  if (lc.incoterm != trade::Incoterm::kNone) {
-    std::string term = "INCOTERMS 2020 " + std::string(trade::IncotermName(lc.incoterm));
-    goods.push_back(lc.incoterm_place.empty() ? term : term + " " + lc.incoterm_place);
+  // 45A is optional in MT700: a credit without goods description, goods lines or Incoterms
+  // has none; goods lines need the description as the first item.
+  if (lc.goods_description.empty() && (!lc.goods.empty() || lc.incoterm != trade::Incoterm::kNone)) {
+    return InvalidArgument("field 45A: goods lines and Incoterms need a goods description before them");
   }
-  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> goods_lines, WriteItems(goods, "45A"));
-  w.Add("45A", std::move(goods_lines));
+  if (!lc.goods_description.empty()) {
+    // Items after the first that were neither goods nor Incoterms lines are kept in the
+    // description, one a line (mt700.cc ParseGoods): each goes back as its own item.
+    std::vector<std::string> goods;
+    for (size_t start = 0;;) {
+      size_t nl = lc.goods_description.find('\n', start);
+      goods.push_back(lc.goods_description.substr(start, nl == std::string::npos ? nl : nl - start));
+      if (nl == std::string::npos) break;
+      start = nl + 1;
+    }
+    for (const trade::GoodsLine& line : lc.goods) goods.push_back(GoodsItem(line));
+    if (lc.incoterm != trade::Incoterm::kNone) {
+      std::string term = "INCOTERMS 2020 " + std::string(trade::IncotermName(lc.incoterm));
+      goods.push_back(lc.incoterm_place.empty() ? term : term + " " + lc.incoterm_place);
+    }
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> goods_lines, WriteItems(goods, "45A"));
+    w.Add("45A", std::move(goods_lines));
+  }
 
   if (!lc.documents_required.empty()) {
     std::vector<std::string> items;
@@ -152,25 +166,13 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.reimbursing_bank) w.Line("53A", lc.reimbursing_bank->str());
   if (lc.advise_through_bank) w.Line("57A", lc.advise_through_bank->str());
   LCPROC_RETURN_IF_ERROR(w.Narrative("72Z", lc.sender_to_receiver_info, 35, 6));
-  for (const trade::ExtraField& extra : lc.extra_fields) {
-    SwiftField f{extra.tag, {}, 0};
-    size_t start = 0;
-    while (true) {
-      size_t nl = extra.value.find('\n', start);
-      f.lines.push_back(extra.value.substr(start, nl == std::string::npos ? nl : nl - start));
-      if (nl == std::string::npos) break;
-      start = nl + 1;
-    }
-    w.fields().push_back(std::move(f));
-  }
   SortFields(w.fields(), Mt700Order());
+  LCPROC_RETURN_IF_ERROR(MergeExtraFields(w.fields(), lc.extra_fields, Mt700Order()));
 
   SwiftMessage message;
   message.basic_header = BasicHeaderFor(lc.issuing_bank);
   message.application_header = ApplicationHeaderFor("700", lc.advising_bank);
   message.fields = std::move(w.fields());
-  // What we write must read back: the tokenizer checks characters and line lengths.
-  LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(message)).status());
   return message;
 }
 

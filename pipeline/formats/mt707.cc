@@ -4,6 +4,7 @@
 
 #include "pipeline/formats/mt700.h"
 #include "pipeline/formats/swift_fields.h"
+#include "pipeline/formats/swift_sequence.h"
 
 namespace lcproc::formats {
 namespace {
@@ -21,6 +22,9 @@ const std::vector<std::string_view>& Mt707Order() {
 Status ParseField(const SwiftField& f, trade::Amendment* a) {
   const std::string& t = f.tag;
   const std::string value = f.Value();
+  // Widths as BuildMt707 writes them: a field read wider would not be written back.
+  if (t == "48" || t == "71N") LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1000, 35));
+  if (t == "79Z") LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1000, 50));
   if (t == "27") return Status::Ok();  // checked by RequireSingleMessage
   if (t == "20") {
     LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1, 16));
@@ -94,7 +98,12 @@ Result<trade::Amendment> ParseMt707(const SwiftMessage& message) {
   if (message.MessageType() != "707") {
     return Malformed("line 1: block 2 names MT" + message.MessageType() + ", not MT707");
   }
-  LCPROC_RETURN_IF_ERROR(RequireSingleMessage(message));
+  LCPROC_ASSIGN_OR_RETURN(SequenceNumber seq, ParseSequenceNumber(message));
+  if (seq.total != 1) {
+    return FieldError(*message.Find("27"), "message " + message.Find("27")->Value() +
+                                               " is part of a sequence; give the MT707 and its "
+                                               "MT708 continuations together, one after the other");
+  }
   trade::Amendment a;
   LCPROC_ASSIGN_OR_RETURN(std::string sender, SwiftSenderBic(message));
   auto issuing = trade::Bic::Parse(sender);
@@ -113,9 +122,14 @@ Result<trade::Amendment> ParseMt707(const SwiftMessage& message) {
   return a;
 }
 
+Result<trade::Amendment> ParseMt707Sequence(const std::vector<SwiftMessage>& messages) {
+  LCPROC_ASSIGN_OR_RETURN(SwiftMessage joined, JoinSequence(messages, Mt707Sequence()));
+  return ParseMt707(joined);
+}
+
 Result<trade::Amendment> ParseMt707(std::string_view text) {
-  LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, ParseSwiftMessage(text));
-  return ParseMt707(message);
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, ParseSwiftMessages(text));
+  return ParseMt707Sequence(messages);
 }
 
 Result<SwiftMessage> BuildMt707(const trade::Amendment& a, const trade::Bic& receiver) {
@@ -180,29 +194,28 @@ Result<SwiftMessage> BuildMt707(const trade::Amendment& a, const trade::Bic& rec
   }
   if (!a.charges.empty()) LCPROC_RETURN_IF_ERROR(narrative("71N", a.charges, 35));
   if (!a.narrative.empty()) LCPROC_RETURN_IF_ERROR(narrative("79Z", a.narrative, 50));
-  for (const trade::ExtraField& extra : a.extra_fields) {
-    SwiftField f{extra.tag, {}, 0};
-    size_t start = 0;
-    while (true) {
-      size_t nl = extra.value.find('\n', start);
-      f.lines.push_back(extra.value.substr(start, nl == std::string::npos ? nl : nl - start));
-      if (nl == std::string::npos) break;
-      start = nl + 1;
-    }
-    fields.push_back(std::move(f));
-  }
   SortFields(fields, Mt707Order());
+  LCPROC_RETURN_IF_ERROR(MergeExtraFields(fields, a.extra_fields, Mt707Order()));
   SwiftMessage message;
   message.basic_header = BasicHeaderFor(a.issuing_bank);
   message.application_header = ApplicationHeaderFor("707", receiver);
   message.fields = std::move(fields);
-  LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(message)).status());
   return message;
 }
 
-Result<std::string> WriteMt707(const trade::Amendment& amendment, const trade::Bic& receiver) {
+Result<std::vector<SwiftMessage>> BuildMt707Messages(const trade::Amendment& amendment,
+                                                     const trade::Bic& receiver) {
   LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, BuildMt707(amendment, receiver));
-  return WriteSwiftMessage(message);
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, SplitSequence(message, Mt707Sequence()));
+  for (const SwiftMessage& m : messages) {
+    LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(m)).status());
+  }
+  return messages;
+}
+
+Result<std::string> WriteMt707(const trade::Amendment& amendment, const trade::Bic& receiver) {
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, BuildMt707Messages(amendment, receiver));
+  return WriteSwiftMessages(messages);
 }
 
 }  // namespace lcproc::formats

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "pipeline/trade/required_document.h"
+
 namespace lcproc::formats {
 namespace {
 
@@ -11,21 +13,6 @@ bool AllDigits(std::string_view s) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
   }
   return true;
-}
-
-// The number right after the first occurrence of `keyword` that is followed by digits
-// ("IN 3 ORIGINALS" -> 3), or -1.
-int NumberAfter(std::string_view text, std::string_view keyword) {
-  for (size_t at = text.find(keyword); at != std::string_view::npos; at = text.find(keyword, at + 1)) {
-    size_t i = at + keyword.size();
-    int n = 0, digits = 0;
-    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 4) {
-      n = n * 10 + (text[i++] - '0');
-      ++digits;
-    }
-    if (digits > 0) return n;
-  }
-  return -1;
 }
 
 }  // namespace
@@ -110,8 +97,18 @@ std::string_view ShipmentText(trade::ShipmentPermission p) {
   return "";
 }
 
+// The country line is required: the JSON and Cap'n Proto forms require a party's country
+// (UCP 600 art. 14(j) compares it), so an MT party without one must be refused here too
+// rather than accepted with an empty country (one document, one answer).
 Result<trade::Party> ParsePartyField(const SwiftField& field) {
   trade::Party party;
+  // [/34x] + 4*35x: a wider line would not be written back (WritePartyField).
+  for (size_t i = 0; i < field.lines.size(); ++i) {
+    if (field.lines[i].size() > 35) {
+      return Malformed("line " + std::to_string(field.line + static_cast<int>(i)) + ", tag " + field.tag +
+                       ": line longer than 35 characters");
+    }
+  }
   std::vector<std::string> lines = field.lines;
   if (!lines.empty() && !lines[0].empty() && lines[0][0] == '/') {
     party.account = lines[0].substr(1);
@@ -119,23 +116,33 @@ Result<trade::Party> ParsePartyField(const SwiftField& field) {
   }
   if (lines.empty() || lines[0].empty()) return FieldError(field, "needs the party's name");
   if (lines.size() > 4) return FieldError(field, "name and address take at most 4 lines");
-  if (lines.size() >= 2 && lines.back().size() == 2) {
-    if (auto country = trade::CountryCode::Parse(lines.back()); country.ok()) {
-      party.country = *country;
-      lines.pop_back();
-    }
+  if (lines.size() < 2) {
+    return FieldError(field, "needs the party's name and, on the last line, its ISO 3166 country code");
   }
+  auto country = trade::CountryCode::Parse(lines.back());
+  if (lines.back().size() != 2 || !country.ok()) {
+    return FieldError(field, "last line '" + lines.back() + "' is not an ISO 3166 country code");
+  }
+  party.country = *country;
+  lines.pop_back();
   party.name = lines[0];
   party.address_lines.assign(lines.begin() + 1, lines.end());
   return party;
 }
 
 Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std::string_view tag) {
+  if (party.country.empty()) {
+    return InvalidArgument("field " + std::string(tag) + ": the party's country is required");
+  }
+  if (party.name.empty() || party.name[0] == '/') {
+    return InvalidArgument("field " + std::string(tag) +
+                           ": the party's name is required and may not start with '/' (an account line)");
+  }
   std::vector<std::string> lines;
   if (!party.account.empty()) lines.push_back("/" + party.account);
   lines.push_back(party.name);
   lines.insert(lines.end(), party.address_lines.begin(), party.address_lines.end());
-  if (!party.country.empty()) lines.push_back(party.country.str());
+  lines.push_back(party.country.str());
   size_t body = lines.size() - (party.account.empty() ? 0 : 1);
   if (body > 4) {
     return InvalidArgument("field " + std::string(tag) +
@@ -168,44 +175,42 @@ std::string Unwrap(const std::vector<std::string>& lines) {
   return out;
 }
 
-Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag) {
+// Breaks at the last space that keeps the line within `width` and does not make the next
+// line start with a character of `forbidden_starts`; the space broken at is dropped (Unwrap
+// puts it back), every other space is kept, so Unwrap(Wrap(t)) == t for any text whose
+// characters are in the tag's set and that can be broken.
+Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag,
+                                      std::string_view forbidden_starts) {
+  const bool z = IsZCharacterTag(tag);
   for (char c : text) {
-    if (!IsSwiftXCharacter(c)) {
-      return InvalidArgument("field " + std::string(tag) + ": character '" + std::string(1, c) +
-                             "' is not in the SWIFT X character set");
+    if (c == '\n') {
+      return InvalidArgument("field " + std::string(tag) + ": text may not hold a line break");
     }
-  }
-  if (text.find("  ") != std::string_view::npos || (!text.empty() && (text.front() == ' ' || text.back() == ' '))) {
-    return InvalidArgument("field " + std::string(tag) +
-                           ": text must not have leading, trailing or double spaces");
+    if (z ? !IsSwiftZCharacter(c) : !IsSwiftXCharacter(c)) {
+      return InvalidArgument("field " + std::string(tag) + ": character '" + std::string(1, c) +
+                             (z ? "' is not in the SWIFT Z character set" : "' is not in the SWIFT X character set"));
+    }
   }
   std::vector<std::string> lines;
-  std::string line;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t end = text.find(' ', i);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(i, end - i);
-    if (word.size() > width) {
-      return InvalidArgument("field " + std::string(tag) + ": word '" + std::string(word) +
-                             "' is longer than " + std::to_string(width) + " characters");
+  if (text.empty()) return lines;
+  std::string_view rest = text;
+  while (rest.size() > width) {
+    size_t cut = std::string_view::npos;
+    for (size_t i = width + 1; i-- > 0;) {
+      if (rest[i] == ' ' && forbidden_starts.find(rest[i + 1 < rest.size() ? i + 1 : i]) == std::string_view::npos) {
+        cut = i;
+        break;
+      }
     }
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      lines.push_back(std::move(line));
-      line.clear();
+    if (cut == std::string_view::npos) {
+      return InvalidArgument("field " + std::string(tag) + ": text '" + std::string(rest.substr(0, 20)) +
+                             "…' cannot be broken into lines of " + std::to_string(width) +
+                             " characters (a word is too long)");
     }
-    if (!line.empty()) line += ' ';
-    line += word;
-    i = end + 1;
+    lines.emplace_back(rest.substr(0, cut));
+    rest.remove_prefix(cut + 1);
   }
-  if (!line.empty()) lines.push_back(std::move(line));
-  // A line may not start with ':' or '-' (it would read as a tag or the block end).
-  for (const std::string& l : lines) {
-    if (l[0] == ':' || l[0] == '-') {
-      return InvalidArgument("field " + std::string(tag) + ": a line would start with '" +
-                             std::string(1, l[0]) + "'");
-    }
-  }
+  lines.emplace_back(rest);
   return lines;
 }
 
@@ -229,20 +234,13 @@ Result<std::vector<std::string>> WriteItems(const std::vector<std::string>& item
                                             std::string_view tag) {
   std::vector<std::string> lines;
   for (const std::string& item : items) {
-    // One column less on the first line for the '+'.
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap(item, 64, tag));
-    if (wrapped.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
-    for (size_t i = 0; i < wrapped.size(); ++i) {
-      if (i > 0 && wrapped[i][0] == '+') {
-        return InvalidArgument("field " + std::string(tag) + ": a continuation line would start with '+'");
-      }
-      lines.push_back(i == 0 ? "+" + wrapped[i] : wrapped[i]);
-    }
+    if (item.empty()) return InvalidArgument("field " + std::string(tag) + ": empty item");
+    // The '+' is wrapped with the item: the first line holds 64 characters of it, every
+    // continuation line 65, as the field's lines allow; none may start with '+'.
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> wrapped, Wrap("+" + item, 65, tag, ":-+"));
+    lines.insert(lines.end(), wrapped.begin(), wrapped.end());
   }
-  if (lines.size() > 100) {
-    return InvalidArgument("field " + std::string(tag) + ": more than 100 lines");
-  }
-  return lines;
+  return lines;  // past 100 lines the field continues in MT701/MT708 (swift_sequence.h)
 }
 
 std::string GoodsItem(const trade::GoodsLine& line) {
@@ -298,41 +296,11 @@ Result<bool> ParseGoodsItem(std::string_view item, trade::GoodsLine* line) {
 }
 
 Result<trade::RequiredDocument> ParseDocumentItem(const SwiftField& field, std::string_view item) {
-  struct Keyword {
-    std::string_view words;
-    trade::TradeDocumentType type;
-  };
-  static constexpr Keyword kKeywords[] = {
-      {"COMMERCIAL INVOICE", trade::TradeDocumentType::kCommercialInvoice},
-      {"BILL OF LADING", trade::TradeDocumentType::kBillOfLading},
-      {"BILLS OF LADING", trade::TradeDocumentType::kBillOfLading},
-      {"INSURANCE", trade::TradeDocumentType::kInsuranceDocument},
-      {"CERTIFICATE OF ORIGIN", trade::TradeDocumentType::kCertificateOfOrigin},
-      {"PACKING LIST", trade::TradeDocumentType::kPackingList},
-  };
-  trade::RequiredDocument doc;
-  doc.text = std::string(item);
-  size_t first = std::string_view::npos;
-  for (const Keyword& k : kKeywords) {
-    size_t at = item.find(k.words);
-    if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) {
-      first = at;
-      doc.type = k.type;
-    }
-  }
-  if (first == std::string_view::npos) {
-    return ItemError(field, "item '" + std::string(item).substr(0, 40) +
-                                "' names no document lcproc examines (commercial invoice, bill of "
-                                "lading, insurance, certificate of origin, packing list)");
-  }
-  int originals = NumberAfter(item, " IN ");
-  if (item.find("FULL SET") != std::string_view::npos) originals = 3;
-  if (item.find("IN DUPLICATE") != std::string_view::npos) originals = 2;
-  if (item.find("IN TRIPLICATE") != std::string_view::npos) originals = 3;
-  doc.originals = originals > 0 ? originals : 1;
-  int copies = NumberAfter(item, " AND ");
-  doc.copies = copies > 0 && item.find(" COPIES") != std::string_view::npos ? copies : 0;
-  return doc;
+  // A credit may require any document: which one the wording names is trade's reading
+  // (pipeline/trade/required_document.h); wording it does not know is kept as an "other
+  // document", never refused.
+  if (item.empty()) return ItemError(field, "empty documentary requirement");
+  return trade::RecogniseRequiredDocument(item);
 }
 
 }  // namespace lcproc::formats

@@ -46,8 +46,12 @@ Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std:
 // Joins a field's lines with single spaces (the inverse of Wrap).
 std::string Unwrap(const std::vector<std::string>& lines);
 // Wraps `text` into lines of at most `width` at spaces. InvalidArgument naming `tag` when a
-// word is longer than `width`, or a character is outside the SWIFT X set.
-Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag);
+// word is longer than `width`, or a character is outside the tag's set (Z for the tags of
+// IsZCharacterTag, X otherwise).
+// Spaces are kept (the one broken at is restored by Unwrap); no line after the first starts
+// with a character of `forbidden_starts` (':' and '-' would read as a tag or block end).
+Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::string_view tag,
+                                      std::string_view forbidden_starts = ":-");
 
 // "+" items of a 45A/46A/47A-style field, each unwrapped to one string.
 Result<std::vector<std::string>> SplitItems(const SwiftField& field);
@@ -61,9 +65,9 @@ std::string GoodsItem(const trade::GoodsLine& line);
 // Returns false when `item` is not a goods line; an error when it is one but malformed.
 Result<bool> ParseGoodsItem(std::string_view item, trade::GoodsLine* line);
 
-// A 46A item: the document type from its wording (COMMERCIAL INVOICE, BILL OF LADING,
-// INSURANCE, CERTIFICATE OF ORIGIN, PACKING LIST), originals from "IN n ORIGINAL(S)",
-// "IN DUPLICATE/TRIPLICATE" or "FULL SET" (3), copies from "AND n COPIES".
+// A 46A item as trade::RecogniseRequiredDocument reads it: the document type its wording
+// names (any other document as kOtherDocument with the wording kept), originals, copies,
+// the issuer and the data the credit asks for.
 Result<trade::RequiredDocument> ParseDocumentItem(const SwiftField& field, std::string_view item);
 
 // A Malformed error for `field` that quotes the offending item.

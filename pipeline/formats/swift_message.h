@@ -9,8 +9,20 @@
 // The tokenizer splits blocks 1 to 5, reads block 4 into `:tag:` fields whose values may
 // span several lines, checks every value against the SWIFT X character set and the size
 // limits, and reports each problem as a Malformed status naming the line (1-based, in the
-// whole message) and the tag: "line 14, tag 32B: …". Field meaning (MT700, MT707) lives in
-// mt700.h and mt707.h.
+// whole message) and the tag: "line 14, tag 32B: …". Field meaning lives in mt700.h,
+// mt707.h and the other mt*.h.
+//
+// Blocks 1 and 2 are checked against the FIN header format: block 1 is "F01", a
+// logical-terminal address (BIC8, terminal letter, branch), a 4-digit session and a 6-digit
+// sequence number; block 2 is either the input form "I" + type + receiver LT address
+// [+ priority S/U/N [+ delivery monitoring 1/2/3 [+ 3-digit obsolescence period]]] or the
+// output form "O" + type + input time HHMM + MIR (date, LT address, session, sequence) +
+// output date YYMMDD + time HHMM [+ priority]. Blocks 3 and 5 must be printable ASCII.
+//
+// Character sets: every block 4 line must be in the SWIFT X set, except the lines of the
+// narrative fields whose current Standards Release format is z (72Z, 73A, 73R, 77J, 79Z,
+// 71D, 71N, 49G, 49H, 49M, 49N), which may also use = ! " % & * < > ; { @ # _.
+// (45A/46A/47A/45B/46B/47B stay X: lcproc matches their items as text.)
 //
 // Pure functions over values: thread-safe, never throw.
 #pragma once
@@ -27,6 +39,9 @@ namespace lcproc::formats {
 // FIN limits: block 4 of an MT7xx holds at most 10,000 characters; we refuse anything
 // larger than this before looking inside.
 inline constexpr size_t kMaxSwiftMessageBytes = 16 * 1024;
+// A file of several messages (an MT700 and its MT701 continuations: field 27 allows 8).
+inline constexpr size_t kMaxSwiftMessagesPerFile = 8;
+inline constexpr size_t kMaxSwiftFileBytes = kMaxSwiftMessagesPerFile * kMaxSwiftMessageBytes;
 // The widest field line in category 7 (narrative 65x, 45A/46A/47A/79Z).
 inline constexpr size_t kMaxSwiftLineLength = 65;
 inline constexpr size_t kMaxSwiftFields = 200;
@@ -65,12 +80,22 @@ Result<std::string> SwiftReceiverBic(const SwiftMessage& message);
 // "line N[, tag T]: …"; oversize input is ResourceExhausted.
 Result<SwiftMessage> ParseSwiftMessage(std::string_view text);
 
+// Splits `text` holding one or more messages, one after the other: each starts with "{1:",
+// and they may be separated by white space or, as in SWIFT's RJE files, by a line holding
+// only '$'. Line numbers count from the start of `text`. At most kMaxSwiftMessagesPerFile
+// messages and kMaxSwiftFileBytes bytes (ResourceExhausted beyond).
+Result<std::vector<SwiftMessage>> ParseSwiftMessages(std::string_view text);
+
 // Writes `message` in FIN form with CRLF line ends inside block 4.
 // REQUIRES: every field value is in the X character set (the MT writers ensure it).
 std::string WriteSwiftMessage(const SwiftMessage& message);
 
 // True when `c` is in the SWIFT X character set: a-z A-Z 0-9 / - ? : ( ) . , ' + space.
 bool IsSwiftXCharacter(char c);
+// True when `c` is in the SWIFT Z character set: X plus = ! " % & * < > ; { @ # _.
+bool IsSwiftZCharacter(char c);
+// True when the tokenizer reads `tag`'s lines in the Z set (see above).
+bool IsZCharacterTag(std::string_view tag);
 
 // The field must have between `min_lines` and `max_lines` lines of at most `width`
 // characters each ("4*35x" is max_lines 4, width 35).
@@ -80,8 +105,14 @@ Status CheckFieldShape(const SwiftField& field, size_t max_lines, size_t width,
 // A Malformed status "line N, tag T: message" for `field`.
 Status FieldError(const SwiftField& field, std::string_view message);
 
-// Field 27 "sequence of total" must be 1/1: lcproc does not join MT701 continuation
-// messages, so "1/2" is refused clearly rather than half-read.
+// Field 27 "sequence of total" must be 1/1 (messages that are never continued).
 Status RequireSingleMessage(const SwiftMessage& message);
+
+// Field 27 "n/N" (1 <= n <= N <= 8); {1, 1} when the message has no field 27.
+struct SequenceNumber {
+  int number = 1;
+  int total = 1;
+};
+Result<SequenceNumber> ParseSequenceNumber(const SwiftMessage& message);
 
 }  // namespace lcproc::formats

@@ -23,7 +23,7 @@ inline constexpr ExaminationRule kLatePresentation{
     "LATE_PRESENTATION", "14(c), 29(a)",
     "presented later than the field 48 period (default 21 calendar days) after the date of shipment"};
 inline constexpr ExaminationRule kDocumentMissing{
-    "DOCUMENT_MISSING", "14(a)", "a document that 46A requires is not presented"};
+    "DOCUMENT_MISSING", "14(a)", "a document that 46A requires (typed or any other) is not presented"};
 inline constexpr ExaminationRule kInsufficientOriginals{
     "INSUFFICIENT_ORIGINALS", "17(a)", "fewer originals than 46A asks for"};
 inline constexpr ExaminationRule kDocumentDatedAfterPresentation{
@@ -35,7 +35,7 @@ inline constexpr ExaminationRule kDrawingExceedsInvoice{
     "DRAWING_EXCEEDS_INVOICE", "14(d)", "the drawing exceeds the commercial invoice amount"};
 inline constexpr ExaminationRule kShortDrawing{
     "SHORT_DRAWING", "30(c)",
-    "partial drawings not allowed and the drawing is more than 5% (or the 39A minus tolerance) short of the amount"};
+    "partial drawings not allowed and the drawing is more than 5% (or the 39A minus tolerance) short of the amount, or short at all with a reduced unit price (30(c)'s conditions)"};
 inline constexpr ExaminationRule kPartialShipmentNotAllowed{
     "PARTIAL_SHIPMENT_NOT_ALLOWED", "31(a)", "a further drawing where 43P does not allow partial shipments"};
 inline constexpr ExaminationRule kInstalmentOutOfSchedule{
@@ -48,7 +48,7 @@ inline constexpr ExaminationRule kInstalmentAmountExceeded{
 // Date terms.
 inline constexpr ExaminationRule kLateShipment{
     "LATE_SHIPMENT", "20(a)(ii), 29(c)",
-    "shipped on board after the latest date of shipment of 44C, which is never extended"};
+    "shipped (on board; or dispatched, taken in charge or picked up, art. 19, 23 to 25) after the latest date of shipment of 44C, which is never extended"};
 inline constexpr ExaminationRule kShipmentOutsidePeriod{
     "SHIPMENT_OUTSIDE_PERIOD", "3",
     "shipped outside the 44D period read by art. 3 (on or about, before, after, first half, end …)"};
@@ -98,6 +98,60 @@ inline constexpr ExaminationRule kTranshipmentNotAllowed{
     "transhipment where 43T prohibits it, and the goods are not shipped in a container, trailer or LASH barge"};
 inline constexpr ExaminationRule kBlNotClean{
     "BL_NOT_CLEAN", "27", "a clause declares a defective condition of the goods or packaging"};
+// Transport documents of art. 19 and 21 to 25 (the bill of lading keeps its BL_ codes);
+// each discrepancy names the article of the document it is found in.
+inline constexpr ExaminationRule kTransportCarrierNotNamed{
+    "TRANSPORT_CARRIER_NOT_NAMED", "19(a)(i), 21(a)(i), 23(a)(i), 24(a)(i), 25(a)(i)",
+    "the transport document does not name the carrier (or the courier)"};
+inline constexpr ExaminationRule kTransportNotSigned{
+    "TRANSPORT_NOT_SIGNED", "19(a)(i), 21(a)(i), 22(a)(i), 23(a)(i), 24(a)(i), 25(a)(i), 25(c)",
+    "not signed by a party the article allows (carrier, master, owner, charterer, named agent; courier or post office stamp)"};
+inline constexpr ExaminationRule kTransportNotOnBoard{
+    "TRANSPORT_NOT_ON_BOARD", "21(a)(ii), 22(a)(ii)",
+    "a sea waybill or charter party bill of lading without a dated shipped-on-board notation"};
+inline constexpr ExaminationRule kTransportPlaceOfDispatch{
+    "TRANSPORT_PLACE_OF_DISPATCH", "19(a)(iii), 21(a)(iii), 22(a)(iii), 23(a)(iv), 24(a)(iv), 25(a)(ii), 25(c)",
+    "the place of dispatch, taking in charge, loading or departure differs from 44A/44E"};
+inline constexpr ExaminationRule kTransportPlaceOfDestination{
+    "TRANSPORT_PLACE_OF_DESTINATION", "19(a)(iii), 21(a)(iii), 22(a)(iii), 23(a)(iv), 24(a)(iv)",
+    "the place of final destination, discharge or destination airport differs from 44B/44F"};
+inline constexpr ExaminationRule kTransportFullSet{
+    "TRANSPORT_FULL_SET", "19(a)(iv), 21(a)(iv), 22(a)(iv), 23(a)(v), 24(b)",
+    "not the full set of originals issued (air, road: not the original for consignor or shipper)"};
+inline constexpr ExaminationRule kTransportCharterParty{
+    "TRANSPORT_CHARTER_PARTY", "19(a)(v), 21(a)(vi)",
+    "a multimodal document or sea waybill indicates it is subject to a charter party"};
+inline constexpr ExaminationRule kTransportNotClean{
+    "TRANSPORT_NOT_CLEAN", "27",
+    "a clause on a transport document other than the bill of lading declares a defective condition"};
+inline constexpr ExaminationRule kOnDeck{
+    "ON_DECK", "26(a)",
+    "the transport document states the goods are or will be loaded on deck (\"may be loaded on deck\" is acceptable)"};
+inline constexpr ExaminationRule kFreightMarking{
+    "FREIGHT_MARKING", "26(c), 14(d)",
+    "freight is not marked as 46A requires (prepaid or collect)"};
+inline constexpr ExaminationRule kAddressNotAsInCredit{
+    "ADDRESS_NOT_AS_IN_CREDIT", "14(j)",
+    "the applicant's address as consignee or notify party on a transport document differs from the credit's"};
+// Draft (art. 6(c), 42C/42a).
+inline constexpr ExaminationRule kDraftDrawnOnApplicant{
+    "DRAFT_DRAWN_ON_APPLICANT", "6(c)", "the draft is drawn on the applicant"};
+inline constexpr ExaminationRule kDraftDrawee{
+    "DRAFT_DRAWEE", "6(c), 14(d)",
+    "the draft is not drawn on the bank of 42a (or the nominated bank of 41a)"};
+inline constexpr ExaminationRule kDraftTenor{
+    "DRAFT_TENOR", "14(d)", "the draft's tenor differs from 42C"};
+inline constexpr ExaminationRule kDraftAmount{
+    "DRAFT_AMOUNT", "14(d)", "the draft's amount or currency differs from the amount drawn"};
+inline constexpr ExaminationRule kDraftDrawer{
+    "DRAFT_DRAWER", "14(d)", "the draft is not drawn (signed) by the beneficiary"};
+// Certificates and other documents (art. 14(f)).
+inline constexpr ExaminationRule kDocumentIssuer{
+    "DOCUMENT_ISSUER", "14(f)",
+    "not issued by the party the credit names (a beneficiary's certificate: by the beneficiary)"};
+inline constexpr ExaminationRule kCertificateAfterShipment{
+    "CERTIFICATE_AFTER_SHIPMENT", "14(d)",
+    "an inspection or fumigation the credit requires before shipment is shown after the date of shipment"};
 // Insurance (art. 28).
 inline constexpr ExaminationRule kInsuranceCoverNote{
     "INSURANCE_COVER_NOTE", "28(c)", "a cover note is not accepted"};

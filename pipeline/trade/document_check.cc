@@ -133,6 +133,35 @@ Status CheckPresentation(const Presentation& p) {
   if (p.transport && (p.transport->originals < 0 || p.transport->originals_issued < 1)) {
     return Bad("transport.originals", "invalid count");
   }
+  for (TradeDocumentType t : kAllTradeDocumentTypes) {
+    const TransportDocument* d = p.Transport(t);
+    if (d != nullptr && (d->originals < 0 || d->originals_issued < 1)) {
+      return Bad(std::string(TradeDocumentTypeName(t)) + ".originals", "invalid count");
+    }
+  }
+  if (p.draft) {
+    LCPROC_RETURN_IF_ERROR(CheckAmount("draft.amount", p.draft->amount));
+    if (p.draft->drawee.empty() && !p.draft->drawee_bic) {
+      return Bad("draft.drawee", "a draft names its drawee");
+    }
+  }
+  for (size_t i = 0; i < p.certificates.size(); ++i) {
+    const std::string f = "certificates[" + std::to_string(i) + "]";
+    if (!IsCertificate(p.certificates[i].type)) {
+      return Bad(f + ".type", "'" + std::string(TradeDocumentTypeName(p.certificates[i].type)) +
+                                  "' is not a certificate; it has its own member of the presentation");
+    }
+    if (p.certificates[i].originals < 0 || p.certificates[i].copies < 0) {
+      return Bad(f + ".originals", "negative count");
+    }
+  }
+  for (size_t i = 0; i < p.other_documents.size(); ++i) {
+    const std::string f = "otherDocuments[" + std::to_string(i) + "]";
+    if (p.other_documents[i].title.empty()) return Bad(f + ".title", "required");
+    if (p.other_documents[i].originals < 0 || p.other_documents[i].copies < 0) {
+      return Bad(f + ".originals", "negative count");
+    }
+  }
   return Status::Ok();
 }
 

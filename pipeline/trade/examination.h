@@ -28,10 +28,23 @@ struct Discrepancy {
   friend bool operator==(const Discrepancy&, const Discrepancy&) = default;
 };
 
+// What the automatic examination could not decide and a document checker must look at
+// (art. 14(f)'s "appears to fulfil the function", an issuer named in other words …). Not a
+// discrepancy and not a pass: operations see it beside the decision.
+struct ManualCheck {
+  std::string document;  // "phytosanitaryCertificate", "otherDocument" …
+  std::string article;   // "14(f)"
+  std::string field;     // "issuer", "statements" …
+  std::string message;   // what to look at
+  friend bool operator==(const ManualCheck&, const ManualCheck&) = default;
+};
+
 enum class ExaminationDecision { kCompliant, kDiscrepant };
 std::string_view ExaminationDecisionName(ExaminationDecision v);  // "compliant", "discrepant"
 Result<ExaminationDecision> ParseExaminationDecision(std::string_view s);
 
+// `decision` covers what was examined automatically; manual_checks lists what a document
+// checker still has to decide before the bank honours.
 // As computed by Examine (examiner.h) and stored with the presentation, or as sent by the
 // issuing/confirming bank: a kDiscrepant result from a bank is its notice of refusal
 // (art. 16(c)); a kCompliant one is its determination that the presentation complies.
@@ -46,6 +59,13 @@ struct ExaminationResult {
   std::optional<Bic> examining_bank;  // set when a bank sends it
   std::optional<Money> available_before;  // the balance the drawing was checked against
   std::string narrative;
+  // Coverage: of the documents presented, how many lcproc examined wholly automatically;
+  // those named by a manual check were examined in part; those disregarded under art.
+  // 14(g) (presented but not required) were not examined.
+  int documents_presented = 0;
+  int documents_examined_automatically = 0;
+  std::vector<ManualCheck> manual_checks;          // "needs a document checker"
+  std::vector<std::string> disregarded_documents;  // art. 14(g), may be returned
 
   bool compliant() const { return decision == ExaminationDecision::kCompliant; }
   friend bool operator==(const ExaminationResult&, const ExaminationResult&) = default;

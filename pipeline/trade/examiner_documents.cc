@@ -7,9 +7,8 @@ namespace lcproc::trade::internal {
 namespace {
 
 const GoodsLine* FindLine(const std::vector<GoodsLine>& lines, std::string_view description) {
-  const std::string wanted = NormalizeText(description);
   for (const auto& line : lines) {
-    if (NormalizeText(line.description) == wanted) return &line;
+    if (SamePlace(line.description, description)) return &line;
   }
   return nullptr;
 }
@@ -67,6 +66,8 @@ void CheckUnitPrice(const ExamContext& c, const GoodsLine& credit_line, const Go
   const Money& want = *credit_line.unit_price;
   const Money& got = *line.unit_price;
   if (!want.same_currency(got)) {
+    // An invoice in another currency is reported once, on its amount.
+    if (!c.p.invoice->amount.same_currency(want)) return;
     c.Add(kInvoiceCurrencyMismatch, "commercialInvoice", field,
           "unit price in " + got.currency.str() + ", the credit's is in " + want.currency.str());
     return;
@@ -85,6 +86,8 @@ void CheckUnitPrice(const ExamContext& c, const GoodsLine& credit_line, const Go
   }
 }
 
+}  // namespace
+
 void CheckOtherDocumentGoods(const ExamContext& c, std::string_view document,
                              const std::vector<GoodsLine>& lines) {
   const std::vector<GoodsLine>* invoice_lines = c.p.invoice ? &c.p.invoice->goods : nullptr;
@@ -97,6 +100,9 @@ void CheckOtherDocumentGoods(const ExamContext& c, std::string_view document,
       continue;
     }
     const GoodsLine* inv = invoice_lines ? FindLine(*invoice_lines, line.description) : nullptr;
+    // An invoiced quantity beyond art. 30 is the defect; a document showing the credit's
+    // quantity beside it is not a second one.
+    if (inv && c.Reported(kQuantityOutOfTolerance, "commercialInvoice")) continue;
     if (inv && inv->quantity && line.quantity &&
         (inv->quantity->unit != line.quantity->unit ||
          inv->quantity->thousandths != line.quantity->thousandths)) {
@@ -109,23 +115,36 @@ void CheckOtherDocumentGoods(const ExamContext& c, std::string_view document,
 }
 
 // Art. 14(j): where the beneficiary's or applicant's address appears in a document, it
-// need not be the credit's, but it must be in the same country.
-void CheckPartyCountry(const ExamContext& c, std::string_view document, std::string_view field,
-                       const Party& party) {
-  if (party.country.empty()) return;
+// need not be the credit's, but it must be in the same country; as consignee or notify
+// party on a transport document, the applicant's must be as stated in the credit.
+void CheckPartyAddress(const ExamContext& c, std::string_view document, std::string_view field,
+                       const Party& party, bool exact_applicant) {
+  if (party.name.empty()) return;
   for (const Party* named : {&c.lc.beneficiary, &c.lc.applicant}) {
-    if (!named->country.empty() && SameName(party, *named) && !(party.country == named->country)) {
+    if (!SameName(party, *named)) continue;
+    if (!party.country.empty() && !named->country.empty() && !(party.country == named->country)) {
       c.Add(kAddressCountryMismatch, document, std::string(field) + ".country",
             party.name + "'s address is in " + party.country.str() + ", the credit gives " +
                 named->country.str());
+      continue;  // one defect: the same address is not reported twice
+    }
+    if (!exact_applicant || named != &c.lc.applicant || party.address_lines.empty()) continue;
+    bool same = party.address_lines.size() == named->address_lines.size();
+    for (size_t i = 0; same && i < party.address_lines.size(); ++i) {
+      same = SamePlace(party.address_lines[i], named->address_lines[i]);
+    }
+    if (!same) {
+      std::string shown, credit;
+      for (const auto& l : party.address_lines) shown += (shown.empty() ? "" : ", ") + l;
+      for (const auto& l : named->address_lines) credit += (credit.empty() ? "" : ", ") + l;
+      c.Add(kAddressNotAsInCredit, document, std::string(field) + ".addressLines",
+            "the applicant's address shows '" + shown + "', the credit states '" + credit + "'");
     }
   }
 }
 
-}  // namespace
-
 void CheckInvoice(const ExamContext& c) {
-  if (!c.p.invoice) return;
+  if (!c.p.invoice || !c.Requires(TradeDocumentType::kCommercialInvoice)) return;
   const CommercialInvoice& inv = *c.p.invoice;
   if (!SameName(inv.issuer, c.lc.beneficiary)) {
     c.Add(kInvoiceNotIssuedByBeneficiary, "commercialInvoice", "issuer.name",
@@ -148,6 +167,7 @@ void CheckInvoice(const ExamContext& c) {
     }
     return;
   }
+  bool unknown_goods = false;
   for (size_t i = 0; i < inv.goods.size(); ++i) {
     const GoodsLine& line = inv.goods[i];
     const std::string field = "goods[" + std::to_string(i) + "]";
@@ -155,6 +175,7 @@ void CheckInvoice(const ExamContext& c) {
     if (!credit_line) {
       c.Add(kInvoiceGoodsMismatch, "commercialInvoice", field + ".description",
             "'" + line.description + "' is not among the goods of 45A");
+      unknown_goods = true;
       continue;
     }
     if (credit_line->quantity && line.quantity && credit_line->quantity->unit != line.quantity->unit) {
@@ -168,57 +189,17 @@ void CheckInvoice(const ExamContext& c) {
   for (const GoodsLine& credit_line : c.lc.goods) {
     if (!credit_line.quantity) continue;
     const GoodsLine* line = FindLine(inv.goods, credit_line.description);
+    // Goods invoiced under another description are one defect (18(c)), not also a
+    // quantity short of the credit's.
+    if (!line && unknown_goods) continue;
     if (line && line->quantity && line->quantity->unit != credit_line.quantity->unit) continue;
     int64_t invoiced = line && line->quantity ? line->quantity->thousandths : 0;
     CheckQuantity(c, credit_line, invoiced, "goods.quantity");
   }
 }
 
-void CheckBillOfLading(const ExamContext& c) {
-  if (!c.p.transport) return;
-  const TransportDocument& bl = *c.p.transport;
-  const char* doc = "billOfLading";
-  if (NormalizeText(bl.carrier_name).empty()) {
-    c.Add(kBlCarrierNotNamed, doc, "carrierName", "the bill of lading does not name the carrier");
-  }
-  if (bl.signed_by == BillOfLadingSigner::kUnsigned) {
-    c.Add(kBlNotSigned, doc, "signedBy", "not signed by the carrier, the master or a named agent");
-  }
-  if (!bl.on_board_date) {
-    c.Add(kBlNotOnBoard, doc, "onBoardDate", "no dated shipped-on-board notation");
-  }
-  if (!c.lc.port_of_loading.empty() && !SamePlace(bl.port_of_loading, c.lc.port_of_loading)) {
-    c.Add(kBlPortOfLoading, doc, "portOfLoading",
-          "loaded at '" + bl.port_of_loading + "', 44E is '" + c.lc.port_of_loading + "'");
-  }
-  if (!c.lc.port_of_discharge.empty() && !SamePlace(bl.port_of_discharge, c.lc.port_of_discharge)) {
-    c.Add(kBlPortOfDischarge, doc, "portOfDischarge",
-          "discharged at '" + bl.port_of_discharge + "', 44F is '" + c.lc.port_of_discharge + "'");
-  }
-  if (bl.originals < bl.originals_issued) {
-    c.Add(kBlFullSet, doc, "originals",
-          std::to_string(bl.originals) + " of " + std::to_string(bl.originals_issued) +
-              " originals issued presented; the full set is required");
-  }
-  if (bl.charter_party) {
-    c.Add(kBlCharterParty, doc, "charterParty", "the bill of lading is subject to a charter party");
-  }
-  // Art. 20(c)(ii): transhipment may be indicated even where the credit prohibits it when
-  // the goods are in a container, trailer or LASH barge, the whole carriage on one B/L.
-  if (bl.transhipment && c.lc.transhipment == ShipmentPermission::kNotAllowed && !bl.containerised) {
-    c.Add(kTranshipmentNotAllowed, doc, "transhipment",
-          "the bill of lading shows transhipment, 43T does not allow it, and the goods are not containerised");
-  }
-  if (!bl.clean) {
-    std::string clauses;
-    for (const auto& clause : bl.clauses) clauses += (clauses.empty() ? "" : "; ") + clause;
-    c.Add(kBlNotClean, doc, "clean",
-          "claused bill of lading" + (clauses.empty() ? std::string() : ": " + clauses));
-  }
-}
-
 void CheckInsurance(const ExamContext& c) {
-  if (!c.p.insurance) return;
+  if (!c.p.insurance || !c.Requires(TradeDocumentType::kInsuranceDocument)) return;
   const InsuranceDocument& ins = *c.p.insurance;
   const char* doc = "insuranceDocument";
   if (ins.kind == InsuranceDocumentKind::kCoverNote) {
@@ -274,32 +255,58 @@ void CheckInsurance(const ExamContext& c) {
 
 void CheckCrossDocument(const ExamContext& c) {
   const Presentation& p = c.p;
-  if (p.transport) CheckOtherDocumentGoods(c, "billOfLading", p.transport->goods);
-  if (p.packing_list) CheckOtherDocumentGoods(c, "packingList", p.packing_list->goods);
-  if (p.invoice && p.transport) {
+  const bool invoice = p.invoice && c.Requires(TradeDocumentType::kCommercialInvoice);
+  const TransportDocument* bl =
+      c.Requires(TradeDocumentType::kBillOfLading) && p.transport ? &*p.transport : nullptr;
+  // Art. 14(d), 14(e): documents other than the invoice may describe the goods in general
+  // terms (their goodsDescription is not compared); structured lines must not conflict.
+  for (TradeDocumentType t : kAllTradeDocumentTypes) {
+    const TransportDocument* d = p.Transport(t);
+    if (d == nullptr || !c.Requires(t)) continue;
+    const std::string_view doc = TradeDocumentTypeName(t);
+    CheckOtherDocumentGoods(c, doc, d->goods);
+    // Art. 14(k): the shipper may be other than the beneficiary; 14(j) for its address.
+    CheckPartyAddress(c, doc, "shipper", d->shipper);
+    if (d->consignee_details) CheckPartyAddress(c, doc, "consigneeDetails", *d->consignee_details, true);
+    if (d->notify_party_details) {
+      CheckPartyAddress(c, doc, "notifyPartyDetails", *d->notify_party_details, true);
+    }
+  }
+  for (TradeDocumentType t : {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
+    const CourierReceipt* r = p.Receipt(t);
+    if (r != nullptr && c.Requires(t)) {
+      CheckPartyAddress(c, TradeDocumentTypeName(t), "consigneeDetails", r->consignee_details, true);
+    }
+  }
+  if (p.packing_list && c.Requires(TradeDocumentType::kPackingList)) {
+    CheckOtherDocumentGoods(c, "packingList", p.packing_list->goods);
+    CheckPartyAddress(c, "packingList", "issuer", p.packing_list->issuer);
+  }
+  if (invoice && bl) {
     if (!p.invoice->port_of_loading.empty() &&
-        !SamePlace(p.invoice->port_of_loading, p.transport->port_of_loading)) {
+        !SamePlace(p.invoice->port_of_loading, bl->port_of_loading)) {
       c.Add(kDataConflictPort, "commercialInvoice", "portOfLoading",
             "invoice shows '" + p.invoice->port_of_loading + "', the bill of lading '" +
-                p.transport->port_of_loading + "'");
+                bl->port_of_loading + "'");
     }
     if (!p.invoice->port_of_discharge.empty() &&
-        !SamePlace(p.invoice->port_of_discharge, p.transport->port_of_discharge)) {
+        !SamePlace(p.invoice->port_of_discharge, bl->port_of_discharge)) {
       c.Add(kDataConflictPort, "commercialInvoice", "portOfDischarge",
             "invoice shows '" + p.invoice->port_of_discharge + "', the bill of lading '" +
-                p.transport->port_of_discharge + "'");
+                bl->port_of_discharge + "'");
     }
   }
-  if (p.invoice) {
-    CheckPartyCountry(c, "commercialInvoice", "issuer", p.invoice->issuer);
-    CheckPartyCountry(c, "commercialInvoice", "madeOutTo", p.invoice->made_out_to);
+  if (invoice) {
+    CheckPartyAddress(c, "commercialInvoice", "issuer", p.invoice->issuer);
+    CheckPartyAddress(c, "commercialInvoice", "madeOutTo", p.invoice->made_out_to);
   }
-  if (p.transport) CheckPartyCountry(c, "billOfLading", "shipper", p.transport->shipper);
-  if (p.certificate_of_origin) {
-    CheckPartyCountry(c, "certificateOfOrigin", "issuer", p.certificate_of_origin->issuer);
-    CheckPartyCountry(c, "certificateOfOrigin", "consignor", p.certificate_of_origin->consignor);
+  if (p.certificate_of_origin && c.Requires(TradeDocumentType::kCertificateOfOrigin)) {
+    CheckPartyAddress(c, "certificateOfOrigin", "issuer", p.certificate_of_origin->issuer);
+    CheckPartyAddress(c, "certificateOfOrigin", "consignor", p.certificate_of_origin->consignor);
   }
-  if (p.packing_list) CheckPartyCountry(c, "packingList", "issuer", p.packing_list->issuer);
+  if (p.insurance && c.Requires(TradeDocumentType::kInsuranceDocument)) {
+    CheckPartyAddress(c, "insuranceDocument", "issuer", p.insurance->issuer);
+  }
 }
 
 }  // namespace lcproc::trade::internal

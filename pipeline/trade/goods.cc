@@ -90,4 +90,47 @@ std::string NormalizeText(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Reads a string as NormalizeText would, one character at a time.
+class NormalizedReader {
+ public:
+  explicit NormalizedReader(std::string_view s) : s_(s) { SkipSpace(); }
+  bool done() const { return !pending_space_ && i_ >= s_.size(); }
+  // The next character; a run of white space between words reads as one ' '.
+  char Next() {
+    if (pending_space_) {
+      pending_space_ = false;
+      return ' ';
+    }
+    char ch = s_[i_++];
+    if (SkipSpace() && i_ < s_.size()) pending_space_ = true;
+    return (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+  }
+
+ private:
+  static bool IsSpace(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+  bool SkipSpace() {
+    bool any = false;
+    while (i_ < s_.size() && IsSpace(s_[i_])) {
+      ++i_;
+      any = true;
+    }
+    return any;
+  }
+  std::string_view s_;
+  size_t i_ = 0;
+  bool pending_space_ = false;
+};
+
+}  // namespace
+
+bool SameText(std::string_view a, std::string_view b) {
+  NormalizedReader x(a), y(b);
+  while (!x.done() && !y.done()) {
+    if (x.Next() != y.Next()) return false;
+  }
+  return x.done() && y.done();
+}
+
 }  // namespace lcproc::trade

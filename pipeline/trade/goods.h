@@ -57,5 +57,7 @@ inline bool IncludesInsurance(Incoterm t) { return t == Incoterm::kCif || t == I
 // Upper-cases and collapses runs of white space, so descriptions are compared as an
 // examiner reads them ("Frozen  shrimp" matches "FROZEN SHRIMP").
 std::string NormalizeText(std::string_view text);
+// NormalizeText(a) == NormalizeText(b), without allocating (the examiner's hot path).
+bool SameText(std::string_view a, std::string_view b);
 
 }  // namespace lcproc::trade

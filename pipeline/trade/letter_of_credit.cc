@@ -1,5 +1,7 @@
 #include "pipeline/trade/letter_of_credit.h"
 
+#include <iterator>
+
 #include "pipeline/trade/enum_names_internal.h"
 
 namespace lcproc::trade {
@@ -42,7 +44,27 @@ constexpr std::pair<TradeDocumentType, std::string_view> kTradeDocs[] = {
     {TradeDocumentType::kInsuranceDocument, "insuranceDocument"},
     {TradeDocumentType::kCertificateOfOrigin, "certificateOfOrigin"},
     {TradeDocumentType::kPackingList, "packingList"},
+    {TradeDocumentType::kDraft, "draft"},
+    {TradeDocumentType::kMultimodalTransportDocument, "multimodalTransportDocument"},
+    {TradeDocumentType::kSeaWaybill, "seaWaybill"},
+    {TradeDocumentType::kCharterPartyBillOfLading, "charterPartyBillOfLading"},
+    {TradeDocumentType::kAirTransportDocument, "airTransportDocument"},
+    {TradeDocumentType::kRoadTransportDocument, "roadTransportDocument"},
+    {TradeDocumentType::kRailTransportDocument, "railTransportDocument"},
+    {TradeDocumentType::kInlandWaterwayTransportDocument, "inlandWaterwayTransportDocument"},
+    {TradeDocumentType::kCourierReceipt, "courierReceipt"},
+    {TradeDocumentType::kPostReceipt, "postReceipt"},
+    {TradeDocumentType::kInspectionCertificate, "inspectionCertificate"},
+    {TradeDocumentType::kWeightCertificate, "weightCertificate"},
+    {TradeDocumentType::kQualityCertificate, "qualityCertificate"},
+    {TradeDocumentType::kAnalysisCertificate, "analysisCertificate"},
+    {TradeDocumentType::kPhytosanitaryCertificate, "phytosanitaryCertificate"},
+    {TradeDocumentType::kHealthCertificate, "healthCertificate"},
+    {TradeDocumentType::kFumigationCertificate, "fumigationCertificate"},
+    {TradeDocumentType::kBeneficiaryCertificate, "beneficiaryCertificate"},
+    {TradeDocumentType::kOtherDocument, "otherDocument"},
 };
+static_assert(std::size(kTradeDocs) == std::size(kAllTradeDocumentTypes));
 
 }  // namespace
 
@@ -67,6 +89,17 @@ Result<ConfirmationInstruction> ParseConfirmationInstruction(std::string_view s)
 std::string_view TradeDocumentTypeName(TradeDocumentType v) { return NameOf(kTradeDocs, v); }
 Result<TradeDocumentType> ParseTradeDocumentType(std::string_view s) {
   return ValueOf(kTradeDocs, s, "trade document type");
+}
+
+bool IsTransportDocument(TradeDocumentType t) {
+  return t == TradeDocumentType::kBillOfLading ||
+         (t >= TradeDocumentType::kMultimodalTransportDocument &&
+          t <= TradeDocumentType::kPostReceipt);
+}
+
+bool IsCertificate(TradeDocumentType t) {
+  return t >= TradeDocumentType::kInspectionCertificate &&
+         t <= TradeDocumentType::kBeneficiaryCertificate;
 }
 
 }  // namespace lcproc::trade

@@ -36,14 +36,56 @@ enum class ShipmentPermission { kAllowed, kNotAllowed, kConditional };
 // 49.
 enum class ConfirmationInstruction { kConfirm, kMayAdd, kWithout };
 
-// The kinds of document a credit may call for in 46A and a presentation may carry.
+// The kinds of document a credit may call for in 46A and a presentation may carry. The
+// first five were lcproc's first documents; the order is the wire ordinal (never reorder).
+// Anything a credit requires that is none of these is kOtherDocument, kept with its wording.
 enum class TradeDocumentType {
-  kCommercialInvoice,
-  kBillOfLading,
-  kInsuranceDocument,
-  kCertificateOfOrigin,
-  kPackingList,
+  kCommercialInvoice,             // art. 18
+  kBillOfLading,                  // art. 20
+  kInsuranceDocument,             // art. 28
+  kCertificateOfOrigin,           // art. 14(f)
+  kPackingList,                   // art. 14(f)
+  kDraft,                         // bill of exchange, art. 6(c), 42C/42a
+  kMultimodalTransportDocument,   // art. 19
+  kSeaWaybill,                    // art. 21, non-negotiable
+  kCharterPartyBillOfLading,      // art. 22
+  kAirTransportDocument,          // art. 23
+  kRoadTransportDocument,         // art. 24
+  kRailTransportDocument,         // art. 24
+  kInlandWaterwayTransportDocument,  // art. 24
+  kCourierReceipt,                // art. 25(a)
+  kPostReceipt,                   // art. 25(c)
+  kInspectionCertificate,         // art. 14(f) from here on
+  kWeightCertificate,
+  kQualityCertificate,
+  kAnalysisCertificate,
+  kPhytosanitaryCertificate,
+  kHealthCertificate,
+  kFumigationCertificate,
+  kBeneficiaryCertificate,
+  kOtherDocument,                 // any other document: examined under art. 14(f)
 };
+
+// Every TradeDocumentType, in order.
+inline constexpr TradeDocumentType kAllTradeDocumentTypes[] = {
+    TradeDocumentType::kCommercialInvoice,     TradeDocumentType::kBillOfLading,
+    TradeDocumentType::kInsuranceDocument,     TradeDocumentType::kCertificateOfOrigin,
+    TradeDocumentType::kPackingList,           TradeDocumentType::kDraft,
+    TradeDocumentType::kMultimodalTransportDocument, TradeDocumentType::kSeaWaybill,
+    TradeDocumentType::kCharterPartyBillOfLading, TradeDocumentType::kAirTransportDocument,
+    TradeDocumentType::kRoadTransportDocument, TradeDocumentType::kRailTransportDocument,
+    TradeDocumentType::kInlandWaterwayTransportDocument, TradeDocumentType::kCourierReceipt,
+    TradeDocumentType::kPostReceipt,           TradeDocumentType::kInspectionCertificate,
+    TradeDocumentType::kWeightCertificate,     TradeDocumentType::kQualityCertificate,
+    TradeDocumentType::kAnalysisCertificate,   TradeDocumentType::kPhytosanitaryCertificate,
+    TradeDocumentType::kHealthCertificate,     TradeDocumentType::kFumigationCertificate,
+    TradeDocumentType::kBeneficiaryCertificate, TradeDocumentType::kOtherDocument,
+};
+
+// The transport documents of art. 19 to 25.
+bool IsTransportDocument(TradeDocumentType t);
+// The certificates a Presentation carries in `certificates` (inspection … beneficiary's).
+bool IsCertificate(TradeDocumentType t);
 
 // 39A: "10/10" is plus 10%, minus 10% on the credit amount.
 struct PercentageTolerance {
@@ -59,12 +101,18 @@ struct AvailableWith {
   friend bool operator==(const AvailableWith&, const AvailableWith&) = default;
 };
 
-// One line of 46A.
+// One line of 46A (or one JSON documentsRequired entry): any document a credit may
+// require, typed where lcproc knows the type, otherwise kOtherDocument with its wording.
 struct RequiredDocument {
   TradeDocumentType type = TradeDocumentType::kCommercialInvoice;
   int originals = 1;  // at least this many originals (art. 17(a)); 0 means "copy acceptable"
   int copies = 0;
   std::string text;   // the 46A narrative for this document
+  // Who the credit says must issue it ("PLANT PROTECTION DEPT", "BENEFICIARY"); empty when
+  // the credit does not say (art. 14(f): any issuer).
+  std::string issuer;
+  // The data content the credit asks of it ("GOODS FREE FROM PESTS"); empty when none.
+  std::string data_required;
   friend bool operator==(const RequiredDocument&, const RequiredDocument&) = default;
 };
 

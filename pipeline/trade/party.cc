@@ -4,6 +4,6 @@
 
 namespace lcproc::trade {
 
-bool SameName(const Party& a, const Party& b) { return NormalizeText(a.name) == NormalizeText(b.name); }
+bool SameName(const Party& a, const Party& b) { return SameText(a.name, b.name); }
 
 }  // namespace lcproc::trade

@@ -1,6 +1,7 @@
 // Validates every example in schemas/examples/ against its JSON Schema (2020-12) in
 // schemas/json/ with ajv in strict mode, and checks that the schemas refuse what the
-// codec refuses (unknown members, missing required members, numbers as money).
+// codec refuses (unknown members, missing required members, numbers as money). Further
+// examples of a type (schemas/examples/<type>.<variant>.json) are validated too.
 // Run: (cd schemas/validate && npm ci) && node schemas/validate/validate.mjs
 // Exit 0 when every check holds, 1 otherwise; a missing node_modules fails the import.
 import Ajv2020 from "ajv/dist/2020.js";
@@ -46,5 +47,15 @@ for (const type of types) {
     }
   }
   console.log(`ok ${type}`);
+
+  // Further examples of the same type ("presentation.air.json"): every typed trade
+  // document has one.
+  for (const file of readdirSync(join(root, "examples"))) {
+    if (!file.startsWith(`${type}.`) || file === `${type}.json` || !file.endsWith(".json")) continue;
+    const variant = JSON.parse(readFileSync(join(root, "examples", file), "utf8"));
+    check(validate(variant), `${file}: example invalid: ${ajv.errorsText(validate.errors)}`);
+    check(!validate({ ...variant, unknownMember: 1 }), `${file}: accepts an unknown member`);
+    console.log(`ok ${file}`);
+  }
 }
 process.exit(failures === 0 ? 0 : 1);

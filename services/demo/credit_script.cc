@@ -142,14 +142,14 @@ trade::LetterOfCredit MakeCredit(const CreditPlan& plan, const DemoNetwork& netw
   lc.incoterm_place = kDischarge;
   using TDT = trade::TradeDocumentType;
   lc.documents_required = {
-      {TDT::kCommercialInvoice, 3, 2, "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS AND 2 COPIES"},
+      {TDT::kCommercialInvoice, 3, 2, "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS AND 2 COPIES", {}, {}},
       {TDT::kBillOfLading, 3, 0,
        "FULL SET CLEAN ON BOARD OCEAN BILL OF LADING MADE OUT TO ORDER OF COMMERZBANK AG HAMBURG "
-       "MARKED FREIGHT PREPAID NOTIFY APPLICANT"},
+       "MARKED FREIGHT PREPAID NOTIFY APPLICANT", {}, {}},
       {TDT::kInsuranceDocument, 2, 0,
-       "INSURANCE POLICY FOR 110 PCT OF CIF VALUE COVERING INSTITUTE CARGO CLAUSES (A), WAR AND STRIKES"},
-      {TDT::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN FORM B ISSUED BY VCCI"},
-      {TDT::kPackingList, 1, 2, "PACKING LIST IN 1 ORIGINAL AND 2 COPIES SHOWING GROSS AND NET WEIGHT"},
+       "INSURANCE POLICY FOR 110 PCT OF CIF VALUE COVERING INSTITUTE CARGO CLAUSES (A), WAR AND STRIKES", {}, {}},
+      {TDT::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN FORM B ISSUED BY VCCI", {}, {}},
+      {TDT::kPackingList, 1, 2, "PACKING LIST IN 1 ORIGINAL AND 2 COPIES SHOWING GROSS AND NET WEIGHT", {}, {}},
   };
   lc.additional_conditions = {
       "ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER",
@@ -223,6 +223,8 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   bl.originals = 3;
   bl.originals_issued = 3;
   bl.clauses = {"SHIPPER'S LOAD, STOW AND COUNT", "FREIGHT PREPAID"};
+  bl.shippers_load_and_count = true;            // art. 26(b)
+  bl.freight = trade::FreightTerms::kPrepaid;   // as 46A asks (art. 26(c))
   bl.goods_description = "AGRICULTURAL PRODUCTS IN 20FT CONTAINERS, FREIGHT PREPAID";
   bl.goods = WithoutPrices(goods);
   p.transport = std::move(bl);
@@ -262,6 +264,18 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   pl.net_weight = trade::Quantity{net, "MT"};
   pl.gross_weight = trade::Quantity{net + net / 200, "MT"};  // jute bags: 0.5%
   p.packing_list = std::move(pl);
+
+  // 42C/42a: a sight draft on the issuing bank for the amount drawn (art. 6(c)).
+  trade::Draft draft;
+  draft.number = "DR-" + ref;
+  draft.drawer = p.invoice->issuer;
+  draft.drawee = "COMMERZBANK AG, HAMBURG";
+  draft.drawee_bic = lc.drawee;
+  draft.date = p.invoice->date;
+  draft.tenor = lc.drafts_at;
+  draft.amount = p.drawing_amount;
+  draft.payee = "TO THE ORDER OF BANK FOR FOREIGN TRADE OF VIETNAM";
+  p.draft = std::move(draft);
   return p;
 }
 

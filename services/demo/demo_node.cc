@@ -35,7 +35,7 @@ std::string DemoNetworkDir(const std::string& data_dir) {
 Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
                                                  const DemoNodeOptions& options) {
   bool created = false;
-  Status init = store::DataDir::Init(dir, options.origin);
+  Status init = store::DataDir::Init(dir, options.origin, options.store.store);
   if (init.ok()) {
     created = true;
   } else if (init.code() != StatusCode::kAlreadyExists) {
@@ -50,15 +50,17 @@ Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
 
   std::unique_ptr<DemoNode> node(new DemoNode(std::move(*network)));
   node->created_ = created;
-  LCPROC_ASSIGN_OR_RETURN(node->data_dir_, store::DataDir::Open(dir, options.sqlite));
+  LCPROC_ASSIGN_OR_RETURN(node->data_dir_, store::DataDir::Open(dir, options.store));
   participants::ParticipantRegistry registry = node->data_dir_->registry();
   LCPROC_ASSIGN_OR_RETURN(bool changed, MergeNetwork(node->network_, registry));
   if (changed) LCPROC_RETURN_IF_ERROR(node->data_dir_->SaveRegistry(registry));
 
   node->rules_ = std::make_unique<rulebook::TradeRules>();
+  if (options.wrap_store) node->wrapped_store_ = options.wrap_store(node->data_dir_->store());
+  ledger_store::LedgerStore& store = node->wrapped_store_ ? *node->wrapped_store_ : node->data_dir_->store();
   LCPROC_ASSIGN_OR_RETURN(
       node->engine_,
-      engine::Engine::Start(options.engine, node->data_dir_->store(), node->data_dir_->registry(),
+      engine::Engine::Start(options.engine, store, node->data_dir_->registry(),
                             *node->rules_, node->clock_, node->data_dir_->signer()));
   return node;
 }

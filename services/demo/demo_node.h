@@ -12,6 +12,7 @@
 // the store.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -26,7 +27,11 @@ namespace lcproc::demo {
 
 struct DemoNodeOptions {
   engine::EngineOptions engine;
-  store::SqliteOptions sqlite{.create = false};
+  store::StoreOptions store;
+  // When set, the engine runs over wrap_store(the data directory's store) instead: a
+  // decorator that measures or injects faults (benchmarks, tests). It lives as long as
+  // the node.
+  std::function<std::unique_ptr<ledger_store::LedgerStore>(ledger_store::LedgerStore&)> wrap_store;  // which ledger backend (SQLite by default)
   KeyPlan keys = KeyPlan::kMixed;       // for a network created now
   std::string origin = "lcproc.demo";   // checkpoint origin of a directory created now
 };
@@ -50,6 +55,7 @@ class DemoNode {
   SystemClock clock_;
   std::unique_ptr<store::DataDir> data_dir_;
   std::unique_ptr<engine::Rules> rules_;
+  std::unique_ptr<ledger_store::LedgerStore> wrapped_store_;  // wrap_store's, or null
   std::unique_ptr<engine::Engine> engine_;
   bool created_ = false;
 };

@@ -4,12 +4,31 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace lcproc::cli {
 
+void AddStoreFlag(Flags& flags) {
+  flags.Option("store", "URI",
+               "the ledger on PostgreSQL, postgresql://user@host:port/database (default: "
+               "$LCPROC_STORE, else SQLite in the data directory)");
+}
+
+std::string StoreSpec(const Flags& flags) {
+  if (flags.Has("store") && !flags.Get("store").empty()) return flags.Get("store");
+  const char* env = std::getenv("LCPROC_STORE");
+  return env != nullptr ? env : "";
+}
+
+std::unique_ptr<store::DataDir> OpenDataDirOrComplain(std::string_view command, const Flags& flags,
+                                                      bool durable) {
+  return OpenDataDirOrComplain(command, flags.Get("data-dir"), durable, StoreSpec(flags));
+}
+
 std::unique_ptr<store::DataDir> OpenDataDirOrComplain(std::string_view command,
-                                                      const std::string& dir, bool durable) {
-  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable});
+                                                      const std::string& dir, bool durable,
+                                                      const std::string& store) {
+  auto data = store::DataDir::Open(dir, {.create = false, .durable = durable, .store = store});
   if (!data.ok()) {
     Complain(kExitUsage, command, data.status().message());
     return nullptr;

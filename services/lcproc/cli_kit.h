@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "services/lcproc/command.h"
+#include "services/lcproc/flags.h"
 #include "services/store/data_dir.h"
 
 namespace lcproc::cli {
@@ -28,9 +29,21 @@ int Complain(int exit_code, std::string_view command, const Parts&... parts) {
   return exit_code;
 }
 
-// Opens `dir`; on failure complains (as `command`) and returns null.
+// --store URI: where the ledger lives. Every command that opens a ledger takes it.
+void AddStoreFlag(Flags& flags);
+
+// The store spec: --store, else $LCPROC_STORE, else "" (SQLite in the data directory).
+std::string StoreSpec(const Flags& flags);
+
+// Opens `dir` with the ledger `store` names ("" for SQLite in the directory); on failure
+// complains (as `command`) and returns null.
 std::unique_ptr<store::DataDir> OpenDataDirOrComplain(std::string_view command,
-                                                      const std::string& dir, bool durable = true);
+                                                      const std::string& dir, bool durable = true,
+                                                      const std::string& store = "");
+
+// The same for a command's --data-dir and --store (AddStoreFlag).
+std::unique_ptr<store::DataDir> OpenDataDirOrComplain(std::string_view command, const Flags& flags,
+                                                      bool durable = true);
 
 // "[#####.....]  52%  1234/2345" redrawn in place on stderr, at most every 100 ms; a
 // no-op when stderr is not a terminal (logs and pipes stay clean). One thread.

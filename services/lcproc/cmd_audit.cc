@@ -21,8 +21,9 @@ int Run(const std::vector<std::string>& args) {
               "Re-derives the whole ledger from its entries: every bank signature, every\n"
               "checkpoint signature and root, every tile. Prints the first inconsistency.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   if (auto exit = flags.Parse(args)) return *exit;
-  auto data = OpenDataDirOrComplain(kName, flags.Get("data-dir"));
+  auto data = OpenDataDirOrComplain(kName, flags);
   if (!data) return kExitUsage;
   ProgressBar progress("audit");
   auto report = ledger_store::AuditLedger(data->store(), data->registry(), data->verifier(),

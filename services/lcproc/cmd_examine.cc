@@ -65,7 +65,8 @@ int Run(const std::vector<std::string>& args) {
   Flags flags(kName,
               "Examines the presentation P against the credit LC under UCP 600 and prints the\n"
               "decision and every discrepancy (code, article, document, field, message) as\n"
-              "JSON. LC is a letterOfCredit document, or {\"credit\": …, \"amendments\": [accepted\n"
+              "JSON, with what needs a document checker (manualChecks) and how many documents\n"
+              "were examined automatically. LC is a letterOfCredit document, or {\"credit\": …, \"amendments\": [accepted\n"
               "amendments], \"drawings\": [earlier presentations]}. Exit 0 compliant, 1\n"
               "discrepant, 2 bad input (the message names the JSON pointer of the bad field).");
   flags.Option("credit", "LC.json", "the credit, with its accepted amendments and drawings", true);

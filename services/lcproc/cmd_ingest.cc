@@ -162,6 +162,7 @@ int Run(const std::vector<std::string>& args) {
               "Feeds signed submissions (NDJSON: submitter, kid, jws, contentType, body or\n"
               "bodyBase64, idempotencyKey) through the engine and prints one outcome per line.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   flags.Option("batch-entries", "N", "cut a batch at N submissions", false, "256");
   flags.Option("batch-millis", "MS", "cut a batch MS milliseconds after its first submission", false, "5");
   flags.Option("threads", "N", "worker threads (0: all cores)", false, "0");
@@ -190,7 +191,7 @@ int Run(const std::vector<std::string>& args) {
   struct stat st {};
   uint64_t total_bytes = path != "-" && ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
 
-  auto data = OpenDataDirOrComplain(kName, flags.Get("data-dir"), !flags.IsSet("no-sync"));
+  auto data = OpenDataDirOrComplain(kName, flags, !flags.IsSet("no-sync"));
   if (!data) return kExitUsage;
   SystemClock clock;
   rulebook::TradeRules rules;

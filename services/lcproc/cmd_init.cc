@@ -18,13 +18,15 @@ constexpr char kName[] = "init";
 int Run(const std::vector<std::string>& args) {
   Flags flags(kName,
               "Creates a data directory: checkpoint.key (the C2SP note signing key, mode 0600),\n"
-              "checkpoint.vkey (its verifier key, for auditors), registry.json and lcproc.db.");
+              "checkpoint.vkey (its verifier key, for auditors), registry.json and the ledger:\n"
+              "lcproc.db, or the lcproc_ tables in the PostgreSQL database --store names.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   flags.Option("origin", "NAME", "the log's name: the origin line of every checkpoint", false,
                "lcproc.example/ledger");
+  AddStoreFlag(flags);
   if (auto exit = flags.Parse(args)) return *exit;
   const std::string& dir = flags.Get("data-dir");
-  Status status = store::DataDir::Init(dir, flags.Get("origin"));
+  Status status = store::DataDir::Init(dir, flags.Get("origin"), StoreSpec(flags));
   if (!status.ok()) {
     return Complain(kExitUsage, kName, status.message());
   }

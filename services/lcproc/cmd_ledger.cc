@@ -61,9 +61,10 @@ int Export(const std::vector<std::string>& args) {
   Flags flags("ledger export", "Writes the C2SP tlog-tiles static layout (checkpoint, tile/...,\n"
                                "tile/entries/...) into DIR, or brings an earlier export up to date.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   flags.Option("out", "DIR", "where to write the static files", true);
   if (auto exit = flags.Parse(args)) return *exit;
-  auto data = OpenDataDirOrComplain("ledger export", flags.Get("data-dir"));
+  auto data = OpenDataDirOrComplain("ledger export", flags);
   if (!data) return kExitUsage;
   auto report = store::ExportStatic(data->store(), flags.Get("out"));
   if (!report.ok()) return Complain(kExitNegative, kName, report.status().message());
@@ -75,13 +76,14 @@ int Export(const std::vector<std::string>& args) {
 int Inclusion(const std::vector<std::string>& args) {
   Flags flags("ledger proof inclusion", "Prints the RFC 9162 inclusion proof of entry I in the tree of size N.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   flags.Option("index", "I", "the entry's leaf index", true);
   flags.Option("size", "N", "the tree size (default: the latest checkpoint's)");
   if (auto exit = flags.Parse(args)) return *exit;
   uint64_t index = 0, size = 0;
   if (!ParseU64(flags.Get("index"), index)) return Complain(kExitUsage, kName, "--index takes a number");
   if (flags.Has("size") && !ParseU64(flags.Get("size"), size)) return Complain(kExitUsage, kName, "--size takes a number");
-  auto data = OpenDataDirOrComplain("ledger proof", flags.Get("data-dir"));
+  auto data = OpenDataDirOrComplain("ledger proof", flags);
   if (!data) return kExitUsage;
   const auto& store = data->store();
   if (!flags.Has("size")) {
@@ -109,13 +111,14 @@ int Inclusion(const std::vector<std::string>& args) {
 int Consistency(const std::vector<std::string>& args) {
   Flags flags("ledger proof consistency", "Prints the RFC 9162 consistency proof from tree size M to N.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   flags.Option("from", "M", "the older tree size", true);
   flags.Option("to", "N", "the newer tree size (default: the latest checkpoint's)");
   if (auto exit = flags.Parse(args)) return *exit;
   uint64_t from = 0, to = 0;
   if (!ParseU64(flags.Get("from"), from)) return Complain(kExitUsage, kName, "--from takes a number");
   if (flags.Has("to") && !ParseU64(flags.Get("to"), to)) return Complain(kExitUsage, kName, "--to takes a number");
-  auto data = OpenDataDirOrComplain("ledger proof", flags.Get("data-dir"));
+  auto data = OpenDataDirOrComplain("ledger proof", flags);
   if (!data) return kExitUsage;
   const auto& store = data->store();
   if (!flags.Has("to")) {
@@ -148,8 +151,9 @@ int Consistency(const std::vector<std::string>& args) {
 int ShowCheckpoint(const std::vector<std::string>& args) {
   Flags flags("ledger checkpoint", "Prints the latest signed checkpoint (a C2SP signed note).");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   if (auto exit = flags.Parse(args)) return *exit;
-  auto data = OpenDataDirOrComplain("ledger checkpoint", flags.Get("data-dir"));
+  auto data = OpenDataDirOrComplain("ledger checkpoint", flags);
   if (!data) return kExitUsage;
   auto latest = data->store().LatestCheckpoint();
   if (!latest.ok()) return Complain(kExitNegative, kName, latest.status().message());

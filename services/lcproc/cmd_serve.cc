@@ -90,7 +90,7 @@ std::optional<FileConfig> ReadConfig(const std::string& path) {
   boost::system::error_code ec;
   json::value v = json::parse(*text, ec);
   auto fail = [&](const std::string& why) -> std::optional<FileConfig> {
-    std::cerr << "lcproc " << kName << ": " << path << ": " << why << "\n";
+    Complain(kExitUsage, kName, path, ": ", why);
     return std::nullopt;
   };
   if (ec || !v.is_object()) return fail("not a JSON object");
@@ -132,6 +132,7 @@ int Run(const std::vector<std::string>& args) {
               "ledger proofs out, each bank's credits and inbox, the public ledger. Every option is also\n"
               "a key of the JSON --config file; flags win. Stops gracefully on SIGTERM or SIGINT.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
+  AddStoreFlag(flags);
   flags.Option("config", "FILE", "JSON configuration file (keys: the option names below)");
   for (const auto& s : kSettings) flags.Option(s.name, s.value_name, std::string(s.help) + " [" + s.fallback + "]");
   flags.Switch("insecure-http", "allow plain HTTP on a non-loopback address (logs a warning)");
@@ -159,8 +160,7 @@ int Run(const std::vector<std::string>& args) {
       if (used == text.size() && v >= min && v <= max) return v;
     } catch (const std::exception&) {
     }
-    std::cerr << "lcproc " << kName << ": --" << name << " must be a number in " << min << ".." << max << ", not \""
-              << text << "\"\n";
+    Complain(kExitUsage, kName, "--", name, " must be a number in ", min, "..", max, ", not \"", text, "\"");
     return std::nullopt;
   };
 
@@ -206,13 +206,12 @@ int Run(const std::vector<std::string>& args) {
   }
 
   const std::string dir = flags.Get("data-dir");
-  auto data = OpenDataDirOrComplain(kName, dir);
+  auto data = OpenDataDirOrComplain(kName, dir, /*durable=*/true, StoreSpec(flags));
   if (!data) return kExitUsage;
   std::string token_path = get("token-file").empty() ? dir + "/" + gateway::kTokensFile : get("token-file");
   gateway::TokenStore tokens(token_path);
   if (Status loaded = tokens.Load(); !loaded.ok()) {
-    std::cerr << "lcproc " << kName << ": " << loaded.message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, loaded.message());
   }
   if (auto vkey = store::ReadWholeFile(dir + "/" + store::kVerifierKeyFile); vkey.ok()) {
     api.checkpoint_verifier_key = *vkey;
@@ -226,8 +225,7 @@ int Run(const std::vector<std::string>& args) {
   // Start runs the recovery check (VerifyStoreHead): a damaged store is never served.
   auto started = engine::Engine::Start(engine_options, data->store(), data->registry(), rules, clock, data->signer());
   if (!started.ok()) {
-    std::cerr << "lcproc " << kName << ": " << started.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, started.status().message());
   }
   std::unique_ptr<engine::Engine> engine = std::move(*started);
 
@@ -240,8 +238,7 @@ int Run(const std::vector<std::string>& args) {
   services.max_in_flight = engine_options.max_in_flight;
   auto serving = gateway::Server::Start(server, std::move(api), std::move(services));
   if (!serving.ok()) {
-    std::cerr << "lcproc " << kName << ": " << serving.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, serving.status().message());
   }
   std::unique_ptr<gateway::Server> http = std::move(*serving);
   std::cout << "listening on " << http->url() << std::endl;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "services/gateway/token_store.h"
+#include "services/lcproc/cli_kit.h"
 #include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 
@@ -25,20 +26,17 @@ int Run(const std::vector<std::string>& args) {
   flags.Switch("operator", "a read-only operator token (sees everything, submits nothing)");
   if (auto exit = flags.Parse(args)) return *exit;
   if (flags.Get("ACTION") != "add") {
-    std::cerr << "lcproc " << kName << ": unknown action \"" << flags.Get("ACTION") << "\" (only: add)\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "unknown action \"", flags.Get("ACTION"), "\" (only: add)");
   }
   bool has_bic = flags.Has("bic") && !flags.Get("bic").empty();
   if (has_bic == flags.IsSet("operator")) {
-    std::cerr << "lcproc " << kName << ": give exactly one of --bic BIC and --operator\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, "give exactly one of --bic BIC and --operator");
   }
   gateway::Caller caller = has_bic ? gateway::Caller{gateway::Role::kBank, flags.Get("bic")}
                                    : gateway::Caller{gateway::Role::kOperator, ""};
   auto token = gateway::TokenStore::Add(flags.Get("data-dir") + "/" + gateway::kTokensFile, caller);
   if (!token.ok()) {
-    std::cerr << "lcproc " << kName << ": " << token.status().message() << "\n";
-    return kExitUsage;
+    return Complain(kExitUsage, kName, token.status().message());
   }
   std::cout << *token << "\n";
   return kExitOk;

@@ -58,7 +58,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view data, unsig
   return Status::Ok();
 }
 
-Status DataDir::Init(const std::string& dir, const std::string& origin) {
+Status DataDir::Init(const std::string& dir, const std::string& origin, const std::string& store_spec) {
+  LCPROC_RETURN_IF_ERROR(CheckStoreSpec(store_spec));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return IoError("cannot create " + dir + ": " + ec.message());
@@ -74,11 +75,11 @@ Status DataDir::Init(const std::string& dir, const std::string& origin) {
   if (!std::filesystem::exists(registry_path)) {
     LCPROC_RETURN_IF_ERROR(WriteFileAtomically(registry_path, "{\"banks\": []}\n"));
   }
-  auto store = SqliteLedgerStore::Open(Join(dir, kDatabaseFile), {.create = true});
+  auto store = OpenLedgerStore(dir, {.create = true, .durable = true, .store = store_spec});
   return store.ok() ? Status::Ok() : store.status();
 }
 
-Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const SqliteOptions& options) {
+Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const StoreOptions& options) {
   auto skey = ReadWholeFile(Join(dir, kSignerKeyFile));
   if (!skey.ok()) {
     if (skey.status().code() == StatusCode::kNotFound) {
@@ -102,7 +103,7 @@ Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const Sql
   } else if (registry_text.status().code() != StatusCode::kNotFound) {
     return registry_text.status();
   }
-  auto store = SqliteLedgerStore::Open(Join(dir, kDatabaseFile), options);
+  auto store = OpenLedgerStore(dir, options);
   if (!store.ok()) return store.status();
   out->store_ = std::move(*store);
   return out;

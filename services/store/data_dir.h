@@ -1,6 +1,7 @@
 // DataDir: one lcproc data directory and what lives in it.
 //
-//   lcproc.db          the SQLite ledger (SqliteLedgerStore), plus -wal/-shm files
+//   lcproc.db          the SQLite ledger (SqliteLedgerStore), plus -wal/-shm files, unless
+//                      the ledger lives in PostgreSQL (StoreOptions::store, `--store`)
 //   registry.json      the participant registry (ParticipantRegistry's format)
 //   checkpoint.key     the processor's C2SP note signing key, "PRIVATE+KEY+<origin>+..."
 //                      (mode 0600; created by Init)
@@ -16,6 +17,7 @@
 
 #include "pipeline/participants/participant_registry.h"
 #include "pipeline/ledger/signed_note.h"
+#include "services/store/open_ledger_store.h"
 #include "services/store/sqlite_ledger_store.h"
 
 namespace lcproc::store {
@@ -28,20 +30,21 @@ inline constexpr const char* kVerifierKeyFile = "checkpoint.vkey";
 class DataDir {
  public:
   // Creates `dir` (and parents) with a fresh Ed25519 checkpoint key named `origin`, an
-  // empty registry.json unless one exists, and an empty ledger. AlreadyExists when the
-  // directory already holds a key; IoError when it cannot be written.
-  static Status Init(const std::string& dir, const std::string& origin);
+  // empty registry.json unless one exists, and an empty ledger (in the store `store`
+  // names; "" for SQLite in the directory). AlreadyExists when the directory already
+  // holds a key; IoError when it cannot be written.
+  static Status Init(const std::string& dir, const std::string& origin, const std::string& store = "");
 
-  // Opens an initialised directory: loads the key and the registry, opens the store.
-  // NotFound (with a hint to run `lcproc init`) when the key is missing.
+  // Opens an initialised directory: loads the key and the registry, opens the store
+  // (OpenLedgerStore). NotFound (with a hint to run `lcproc init`) when the key is missing.
   static Result<std::unique_ptr<DataDir>> Open(const std::string& dir,
-                                               const SqliteOptions& options = {.create = false});
+                                               const StoreOptions& options = StoreOptions{});
 
   const std::string& path() const { return path_; }
   const ledger::NoteSigner& signer() const { return signer_; }
   const ledger::NoteVerifier& verifier() const { return verifier_; }
   const participants::ParticipantRegistry& registry() const { return registry_; }
-  SqliteLedgerStore& store() { return *store_; }
+  ledger_store::LedgerStore& store() { return *store_; }
 
   // Replaces registry.json with `registry` (written to a temporary file, then renamed).
   Status SaveRegistry(const participants::ParticipantRegistry& registry);
@@ -53,7 +56,7 @@ class DataDir {
   ledger::NoteSigner signer_;
   ledger::NoteVerifier verifier_;
   participants::ParticipantRegistry registry_;
-  std::unique_ptr<SqliteLedgerStore> store_;
+  std::unique_ptr<ledger_store::LedgerStore> store_;
 };
 
 // Reads a whole file; IoError/NotFound with the path and reason otherwise.

@@ -534,4 +534,31 @@ Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForParty(std::string_vie
   }
 }
 
+Result<std::vector<std::pair<uint64_t, std::string>>> SqliteLedgerStore::EntryCredits(uint64_t begin,
+                                                                                    uint64_t end) const {
+  MutexLock lock(read_mu_);
+  LCPROC_ASSIGN_OR_RETURN(Statement s, reader_->db.Prepare(
+                                           "SELECT e.idx, c.reference FROM entries e JOIN credits c "
+                                           "ON c.id = e.credit WHERE e.idx >= ? AND e.idx < ? ORDER BY e.idx"));
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(begin)));
+  LCPROC_RETURN_IF_ERROR(s.BindInt64(2, static_cast<int64_t>(end)));
+  std::vector<std::pair<uint64_t, std::string>> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(static_cast<uint64_t>(s.ColumnInt64(0)), std::string(s.ColumnBlob(1)));
+  }
+}
+
+Result<std::vector<std::string>> SqliteLedgerStore::AllCredits() const {
+  MutexLock lock(read_mu_);
+  LCPROC_ASSIGN_OR_RETURN(Statement s, reader_->db.Prepare("SELECT reference FROM credits ORDER BY reference"));
+  std::vector<std::string> out;
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return out;
+    out.emplace_back(s.ColumnBlob(0));
+  }
+}
+
 }  // namespace lcproc::store

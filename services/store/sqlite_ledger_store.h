@@ -64,6 +64,11 @@ class SqliteLedgerStore final : public ledger_store::LedgerStore {
   Result<std::vector<std::string>> CreditsOfParty(std::string_view bic) const;
   Result<std::vector<std::string>> CreditsInState(std::string_view state) const;
 
+  // For `lcproc migrate`: the credit reference of each entry begin..end-1 that has one,
+  // as (index, reference) ascending; and every credit reference, ascending.
+  Result<std::vector<std::pair<uint64_t, std::string>>> EntryCredits(uint64_t begin, uint64_t end) const;
+  Result<std::vector<std::string>> AllCredits() const;
+
   struct Connection;  // a Database and its prepared statements
 
  private:

@@ -5,8 +5,9 @@
 // asserted: only what was delivered and recorded.
 // Run: LCPROC_BIN=build/dev/services/lcproc/lcproc node --test tests/api/loadgen_http.test.mjs
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import http from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
@@ -25,18 +26,35 @@ after(async () => {
   if (running) await running.stop();
 });
 
-async function treeSize() {
-  const answer = await fetch(`${running.base}/v1/ledger/checkpoint`);
-  assert.equal(answer.status, 200);
-  return Number((await answer.text()).split("\n")[1]);
+// A fresh connection each time: the server may have closed an idle pooled one.
+function treeSize() {
+  return new Promise((resolve, reject) => {
+    http.get(`${running.base}/v1/ledger/checkpoint`, { agent: false }, (res) => {
+      let text = "";
+      res.on("data", (c) => { text += c; });
+      res.on("end", () => {
+        assert.equal(res.statusCode, 200);
+        resolve(Number(text.split("\n")[1]));
+      });
+    }).on("error", reject);
+  });
 }
 
+// Asynchronous, so this process keeps draining the server's log pipe meanwhile (a
+// blocked pipe would stall the server's logging and with it its answers).
 function loadgen(...args) {
-  const r = spawnSync(running.lcproc, ["loadgen", "--url", running.base, "--data-dir", running.data,
-                                       "--tokens", tokensFile, ...args], { encoding: "utf8", timeout: 300000 });
-  const line = (r.stdout || "").split("\n").find((l) => l.startsWith("RESULT "));
-  const result = Object.fromEntries((line || "").split(" ").slice(1).map((kv) => kv.split("=")));
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, result };
+  return new Promise((resolve) => {
+    const child = spawn(running.lcproc, ["loadgen", "--url", running.base, "--data-dir", running.data,
+                                         "--tokens", tokensFile, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "", stderr = "";
+    child.stdout.on("data", (c) => { stdout += c; });
+    child.stderr.on("data", (c) => { stderr += c; });
+    child.on("close", (status) => {
+      const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
+      const result = Object.fromEntries((line || "").split(" ").slice(1).map((kv) => kv.split("=")));
+      resolve({ status, stdout, stderr, result });
+    });
+  });
 }
 
 for (const [name, args, count] of [
@@ -46,7 +64,7 @@ for (const [name, args, count] of [
 ]) {
   test(`loadgen --url, ${name}, delivers every document once`, async () => {
     const before = await treeSize();
-    const run = loadgen(...args);
+    const run = await loadgen(...args);
     assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
     assert.equal(Number(run.result.documents), count);
     assert.equal(Number(run.result.errors), 0);
@@ -71,11 +89,13 @@ test("loadgen --url refuses a tokens file without every bank, and a bad URL", ()
   assert.match(bad.stderr, /http:\/\//);
 });
 
-test("loadgen --url counts wrong tokens as errors and exits 1", () => {
+test("loadgen --url counts wrong tokens as errors and exits 1", async () => {
   const wrong = join(running.dir, "wrong.txt");
   writeFileSync(wrong, [kIssuing, kAdvising, kConfirming].map((b) => `${b} lcp_wrong\n`).join(""));
-  const r = spawnSync(running.lcproc, ["loadgen", "--url", running.base, "--data-dir", running.data, "--tokens", wrong,
-                                       "--count", "20", "--connections", "2"], { encoding: "utf8" });
+  const saved = tokensFile;
+  tokensFile = wrong;
+  const r = await loadgen("--count", "20", "--connections", "2");
+  tokensFile = saved;
   assert.equal(r.status, 1, r.stdout + r.stderr);
   assert.match(r.stdout, /statuses: 401=/);
 });

@@ -44,7 +44,32 @@ TEST(DocumentCodecTest, DispatchesSwiftByMessageType) {
   EXPECT_EQ(trade::TypeOf(*amendment), trade::DocumentType::kAmendment);
   auto mt103 = DecodeDocument("application/vnd.swift.mt",
                               "{1:F01COBADEHHAXXX0000000000}{2:I103BFTVVNVXXXXXN}{4:\r\n:20:X\r\n-}");
-  EXPECT_EQ(mt103.status().message(), "line 1: MT103 is not accepted; lcproc reads MT700 and MT707");
+  EXPECT_EQ(mt103.status().message(),
+            "line 1: MT103 is not accepted; lcproc reads MT700 (with MT701), MT707 (with MT708), MT730, "
+            "MT734, MT750, MT752, MT754 and MT756");
+  struct Case {
+    const char* file;
+    trade::DocumentType type;
+  } cases[] = {
+      {"mt730_lc_2026_0042.txt", trade::DocumentType::kAdvice},
+      {"mt734_lc_2026_0042.txt", trade::DocumentType::kExaminationResult},
+      {"mt750_lc_2026_0042.txt", trade::DocumentType::kExaminationResult},
+      {"mt752_lc_2026_0042.txt", trade::DocumentType::kWaiver},
+      {"mt754_lc_2026_0042.txt", trade::DocumentType::kPayment},
+      {"mt756_lc_2026_0042.txt", trade::DocumentType::kPayment},
+  };
+  for (const Case& c : cases) {
+    auto doc = DecodeDocument("application/vnd.swift.mt",
+                              testing::ReadSourceFile(std::string("tests/testdata/swift/") + c.file));
+    ASSERT_TRUE(doc.ok()) << c.file << ": " << doc.status().ToString();
+    EXPECT_EQ(trade::TypeOf(*doc), c.type) << c.file;
+  }
+  // The refusal the MT734 carries is the JSON example's, field for field.
+  auto refusal = DecodeDocument("application/vnd.swift.mt",
+                                testing::ReadSourceFile("tests/testdata/swift/mt734_lc_2026_0042.txt"));
+  ASSERT_TRUE(refusal.ok());
+  EXPECT_EQ(*refusal, *DecodeDocument("application/json",
+                                      testing::ReadSourceFile("schemas/examples/examinationResult.json")));
 }
 
 TEST(DocumentCodecTest, RefusesUnsupportedContentTypeAndNeverThrows) {

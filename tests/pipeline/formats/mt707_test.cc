@@ -76,5 +76,57 @@ TEST(Mt707Test, MalformedFieldsNameLineAndTag) {
             "line 1: block 2 names MT700, not MT707");
 }
 
+// Fuzzing fault 1 (issue 12), the fuzzer's minimal input with valid headers: a field 59
+// of one line was accepted as a beneficiary without country.
+TEST(Mt707Test, RefusesTheFuzzersOneLineBeneficiary) {
+  auto a = ParseMt707("{1:F01COBADEHHAXXX0000000000}{2:I707BFTVVNVXXXXXN}{4:\n:20:5\n:26E:1\n:30:260210\n:59:2\n-}");
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.status().message(),
+            "line 5, tag 59: needs the party's name and, on the last line, its ISO 3166 country code");
+}
+
+// Fuzzing fault 2 (issue 12) for MT707: kept tags in reverse specification order.
+TEST(Mt707Test, KeptTagsOutOfSpecificationOrderRoundTrip) {
+  std::string text = Sample();
+  text.replace(text.find(":22A:ISCA"), 9, ":23S:CANCEL");
+  text.insert(text.find("-}"), ":22A:ISCA\r\n");
+  auto a = ParseMt707(text);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_EQ(a->extra_fields.size(), 2u);
+  EXPECT_EQ(a->extra_fields[0].tag, "23S");
+  EXPECT_EQ(a->extra_fields[1].tag, "22A");
+  auto written = WriteMt707(*a, Advising());
+  ASSERT_TRUE(written.ok()) << written.status().ToString();
+  auto again = ParseMt707(*written);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, *a);
+}
+
+TEST(Mt707Test, JoinsAndWritesMt708Continuations) {
+  auto a = ParseMt707(Sample());
+  ASSERT_TRUE(a.ok());
+  a->new_documents_required.emplace();
+  for (int i = 0; i < 120; ++i) {
+    a->new_documents_required->push_back(trade::RequiredDocument{});
+    a->new_documents_required->back().text =
+        "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS FOR LOT " + std::to_string(i);
+  }
+  // Reading the items back types them; write what the parser would read.
+  auto first = WriteMt707(*a, Advising());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_NE(first->find("{2:I708BFTVVNVXXXXXN}"), std::string::npos);
+  EXPECT_NE(first->find(":27:2/2"), std::string::npos);
+  auto read = ParseMt707(*first);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->new_documents_required->size(), 120u);
+  auto again = WriteMt707(*read, Advising());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *first);
+  std::string bad = *first;
+  bad.replace(bad.rfind(":26E:1"), 6, ":26E:2");
+  EXPECT_NE(ParseMt707(bad).status().message().find("tag 26E: differs from field 26E of the MT707"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace lcproc::formats

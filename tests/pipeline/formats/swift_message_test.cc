@@ -44,7 +44,7 @@ TEST(SwiftMessageTest, SenderAndReceiverBicsComeFromTheHeaders) {
   EXPECT_EQ(SwiftReceiverBic(*m).value(), "BFTVVNVX");
   SwiftMessage out = *m;
   out.basic_header = "F01BFTVVNVXAXXX0000000000";
-  out.application_header = "O7001200260115COBADEHHAXXX04200000123452601151200N";
+  out.application_header = "O7001200260115COBADEHHAXXX04201234562601151200N";
   EXPECT_EQ(SwiftSenderBic(out).value(), "COBADEHH");
   EXPECT_EQ(SwiftReceiverBic(out).value(), "BFTVVNVX");
 }
@@ -122,10 +122,101 @@ TEST(SwiftMessageTest, RefusesSequenceNeedingContinuation) {
   Status s = RequireSingleMessage(*m);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.message(),
-            "line 2, tag 27: message 1/2 is part of a sequence continued by MT701/MT708; "
-            "lcproc accepts only complete single messages (27:1/1)");
+            "line 2, tag 27: message 1/2 is part of a sequence; this message type is never continued");
   auto single = ParseSwiftMessage(Message(":27:1/1\r\n:20:X\r\n"));
   EXPECT_TRUE(RequireSingleMessage(*single).ok());
+}
+
+// Fuzzing fault 3 (issue 12): blocks 1 and 2 were barely checked. The fuzzer's minimal
+// input had a 16-character block 1 and a block 2 without a receiver.
+TEST(SwiftMessageTest, RefusesTheFuzzersShortBasicHeader) {
+  auto m = ParseSwiftMessage("{1:F01COADEHAX2020}{2:I707}{4:\n:20:5\n:26E:1\n:30:260210\n:59:2\n-}");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(),
+            "line 1: block 1 must be 25 characters (F01, terminal address, session, sequence), not 15");
+}
+
+TEST(SwiftMessageTest, RefusesBinaryBytesInHeaderBlocks) {
+  std::string b1 = "{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{4:\n:20:X\n-}";
+  b1[10] = '\x01';
+  auto m = ParseSwiftMessage(b1);
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(),
+            "line 1: block 1 terminal address: character 0x01 is not an upper-case letter or digit");
+  auto b3 = ParseSwiftMessage("{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{3:{108:A\x7F}}{4:\n:20:X\n-}");
+  ASSERT_FALSE(b3.ok());
+  EXPECT_EQ(b3.status().message(), "line 1: block 3: character 0x7F is not printable ASCII");
+}
+
+TEST(SwiftMessageTest, ChecksBasicHeaderStructure) {
+  struct Case {
+    std::string block1, message;
+  } cases[] = {
+      {"A01COBADEHHAXXX0000000000", "line 1: block 1 must start with F01 (FIN application, service 01)"},
+      {"F01COBADEHH1XXX0000000000", "line 1: block 1 terminal address 'COBADEHH1XXX' has no terminal letter in position 9"},
+      {"F011OBADEHHAXXX0000000000", "line 1: block 1 terminal address '1OBADEHHAXXX' holds no valid BIC: "},
+      {"F01COBADEHHAXXX00000000X0", "line 1: block 1 session and sequence numbers must be 10 digits"},
+  };
+  for (const Case& c : cases) {
+    auto m = ParseSwiftMessage("{1:" + c.block1 + "}{2:I700BFTVVNVXXXXXN}{4:\n:20:X\n-}");
+    ASSERT_FALSE(m.ok()) << c.block1;
+    EXPECT_EQ(m.status().message().substr(0, c.message.size()), c.message) << m.status().message();
+  }
+}
+
+// A block 2 that is neither input nor output used to make the receiver fall back to block
+// 1's sender: the advising bank silently became the issuing bank.
+TEST(SwiftMessageTest, NeverTakesTheReceiverFromBlockOne) {
+  auto m = ParseSwiftMessage("{1:F01COBADEHHAXXX0000000000}{2:X700BFTVVNVXXXXXN}{4:\n:20:X\n-}");
+  ASSERT_FALSE(m.ok());
+  EXPECT_EQ(m.status().message(), "line 1: block 2 must start with I (input) or O (output)");
+  SwiftMessage handmade;
+  handmade.basic_header = "F01COBADEHHAXXX0000000000";
+  handmade.application_header = "X700BFTVVNVXXXXXN";
+  EXPECT_FALSE(SwiftReceiverBic(handmade).ok());
+  EXPECT_FALSE(SwiftSenderBic(handmade).ok());
+}
+
+TEST(SwiftMessageTest, ChecksApplicationHeaderForms) {
+  struct Case {
+    std::string block2;
+    bool ok;
+  } cases[] = {
+      {"I700BFTVVNVXXXXX", true},         {"I700BFTVVNVXXXXXN", true},
+      {"I700BFTVVNVXXXXXU3", true},       {"I700BFTVVNVXXXXXU3003", true},
+      {"I700BFTVVNVXXXXXQ", false},       {"I700BFTVVNVXXXXXN4", false},
+      {"I7X0BFTVVNVXXXXXN", false},       {"I700BFTVVNVX", false},
+      {"I700BFTVVNVXXXXXN2AB1", false},   {"O7001200260115COBADEHHAXXX04201234562601151200N", true},
+      {"O7001200260115COBADEHHAXXX0420123456260115120", false},
+  };
+  for (const Case& c : cases) {
+    auto m = ParseSwiftMessage("{1:F01BFTVVNVXAXXX0000000000}{2:" + c.block2 + "}{4:\n:20:X\n-}");
+    EXPECT_EQ(m.ok(), c.ok) << c.block2 << ": " << m.status().ToString();
+  }
+}
+
+TEST(SwiftMessageTest, ReadsSeveralMessagesSeparatedBySpaceOrDollar) {
+  std::string one = "{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{4:\r\n:20:A\r\n-}";
+  std::string two = "{1:F01COBADEHHAXXX0000000000}{2:I701BFTVVNVXXXXXN}{4:\r\n:20:B\r\n-}";
+  auto joined = ParseSwiftMessages(one + two);
+  ASSERT_TRUE(joined.ok()) << joined.status().ToString();
+  ASSERT_EQ(joined->size(), 2u);
+  EXPECT_EQ((*joined)[1].MessageType(), "701");
+  auto rje = ParseSwiftMessages(one + "\r\n$\r\n" + two + "\r\n");
+  ASSERT_TRUE(rje.ok()) << rje.status().ToString();
+  ASSERT_EQ(rje->size(), 2u);
+  EXPECT_EQ((*rje)[1].fields[0].line, 6);  // line numbers count through the file
+  EXPECT_EQ(ParseSwiftMessages("$" + one).status().message(),
+            "line 1: '$' separates messages; none came before it");
+  EXPECT_EQ(ParseSwiftMessage(one + two).status().message().substr(0, 39),
+            "line 3: text after the end of the messa");
+}
+
+TEST(SwiftMessageTest, NarrativeFieldsOfFormatZAcceptTheZSet) {
+  EXPECT_TRUE(ParseSwiftMessage(Message(":20:X\r\n:77J:+A_B 5% \"C\" <D> & E;\r\n")).ok());
+  auto x = ParseSwiftMessage(Message(":20:X\r\n:78:A_B\r\n"));
+  ASSERT_FALSE(x.ok());
+  EXPECT_EQ(x.status().message(), "line 3: tag 78: character '_' (0x5F) is not in the SWIFT X character set");
 }
 
 }  // namespace

@@ -76,6 +76,9 @@ TEST(CheckDocumentTest, PresentationNeedsDocumentsAndAPositiveDrawing) {
   p.insurance.reset();
   p.certificate_of_origin.reset();
   p.packing_list.reset();
+  p.draft.reset();  // the fixture presents a sight draft too
+  p.certificates.clear();
+  p.other_documents.clear();
   EXPECT_FALSE(CheckDocument(p).ok());
 }
 

@@ -73,6 +73,7 @@ void EarlierDrawing(Scenario& s, const char* amount, const char* quantity, const
 void SetAmounts(Scenario& s, const char* amount) {
   s.p.drawing_amount = Usd(amount);
   s.p.invoice->amount = Usd(amount);
+  s.p.draft->amount = Usd(amount);
 }
 
 std::vector<std::string> Codes(const ExaminationResult& r) {
@@ -372,7 +373,7 @@ INSTANTIATE_TEST_SUITE_P(
                s.p.invoice->port_of_loading = "NINGBO";
              }, {"DATA_CONFLICT_PORT"}},
         Case{"DrawingInAnotherCurrency_14d", [](Scenario& s) {
-               s.p.drawing_amount = M("EUR", "90000.00");
+               s.p.drawing_amount = s.p.draft->amount = M("EUR", "90000.00");
              }, {"DATA_CONFLICT_CURRENCY"}},
         Case{"BeneficiaryAddressInAnotherCountry_14j", [](Scenario& s) {
                s.p.invoice->issuer.country = *CountryCode::Parse("HK");

@@ -223,7 +223,7 @@ TEST(LifecycleScenarioTest, TwoPartialDrawingsExhaustTheBalanceWithinTolerance) 
   IssueAndAdvise(book);
   Presentation first = CompliantPresentation();
   SetQuantity(first, "12");
-  first.drawing_amount = first.invoice->amount = Usd("60000.00");
+  first.drawing_amount = first.invoice->amount = first.draft->amount = Usd("60000.00");
   first.insurance->insured_amount = Usd("66000.00");
   first.transport->on_board_date = first.transport->date = D("2026-10-05");
   first.presentation_date = D("2026-10-26");  // 21 days after shipment
@@ -238,7 +238,7 @@ TEST(LifecycleScenarioTest, TwoPartialDrawingsExhaustTheBalanceWithinTolerance) 
   Presentation second = CompliantPresentation();
   second.presentation_number = 2;
   SetQuantity(second, "9");  // 21 MT in all: +5% of 20 MT (art. 30(b))
-  second.drawing_amount = second.invoice->amount = Usd("45000.00");
+  second.drawing_amount = second.invoice->amount = second.draft->amount = Usd("45000.00");
   second.insurance->insured_amount = Usd("49500.00");
   second.presentation_date = D("2026-10-27");
   Outcome out = book.Submit(second, AdvisingBank(), "2026-10-27");

@@ -67,11 +67,11 @@ LetterOfCredit SampleCredit() {
   lc.incoterm = Incoterm::kCif;
   lc.incoterm_place = "HAMBURG";
   lc.documents_required = {
-      {TradeDocumentType::kCommercialInvoice, 3, 0, "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS"},
-      {TradeDocumentType::kBillOfLading, 3, 0, "FULL SET CLEAN ON BOARD BILLS OF LADING"},
-      {TradeDocumentType::kInsuranceDocument, 2, 0, "INSURANCE POLICY FOR 110% CIF VALUE"},
-      {TradeDocumentType::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN"},
-      {TradeDocumentType::kPackingList, 1, 0, "PACKING LIST"},
+      {TradeDocumentType::kCommercialInvoice, 3, 0, "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS", {}, {}},
+      {TradeDocumentType::kBillOfLading, 3, 0, "FULL SET CLEAN ON BOARD BILLS OF LADING", {}, {}},
+      {TradeDocumentType::kInsuranceDocument, 2, 0, "INSURANCE POLICY FOR 110% CIF VALUE", {}, {}},
+      {TradeDocumentType::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN", {}, {}},
+      {TradeDocumentType::kPackingList, 1, 0, "PACKING LIST", {}, {}},
   };
   lc.charges = "ALL BANKING CHARGES OUTSIDE GERMANY ARE FOR BENEFICIARY";
   lc.presentation_period = PresentationPeriod{21, "DAYS AFTER SHIPMENT"};
@@ -150,6 +150,18 @@ Presentation CompliantPresentation() {
   pl.goods = {GoodsLine{"FROZEN SHRIMP", Q("20", "MT"), std::nullopt, false}};
   pl.gross_weight = Q("21.5", "MT");
   p.packing_list = pl;
+
+  // 42C "SIGHT": a sight draft on the bank the credit is available with (41a).
+  Draft draft;
+  draft.number = "D-7781";
+  draft.drawer = Beneficiary();
+  draft.drawee = "BANK OF CHINA, BEIJING";
+  draft.drawee_bic = AdvisingBank();
+  draft.date = D("2026-10-22");
+  draft.tenor = "AT SIGHT";
+  draft.amount = Usd("100000.00");
+  draft.payee = "TO THE ORDER OF BANK OF CHINA";
+  p.draft = draft;
   return p;
 }
 

@@ -7,7 +7,7 @@
 // the advising bank (Bank of China, BKCHCNBJ), issued by Deutsche Bank (DEUTDEFF),
 // partial shipments allowed, transhipment not allowed, confirmation MAY ADD.
 // The presentation: shipped on board 2026-10-20, presented 2026-10-26, drawing the full
-// amount with the five documents 46A asks for.
+// amount with the five documents 46A asks for and the sight draft 42C calls for.
 #pragma once
 
 #include <string_view>

@@ -29,7 +29,11 @@ TEST(ExamineCliTest, CompliantPresentationExitsZero) {
   boost::json::object out = Json(run.out);
   EXPECT_EQ(out.at("decision"), "compliant");
   EXPECT_TRUE(out.at("discrepancies").as_array().empty());
-  EXPECT_EQ(out.at("deadline"), "2026-04-09");  // 5 banking days after Thu 2 April, art. 14(b)
+  EXPECT_EQ(out.at("deadline"), "2026-04-09");
+  // Six documents, each examined wholly automatically; nothing left to a checker.
+  EXPECT_EQ(out.at("documentsPresented"), 6);
+  EXPECT_EQ(out.at("documentsExaminedAutomatically"), 6);
+  EXPECT_FALSE(out.contains("manualChecks")) << run.out;  // 5 banking days after Thu 2 April, art. 14(b)
 }
 
 TEST(ExamineCliTest, LateShipmentIsADiscrepancyWithItsArticle) {
@@ -117,6 +121,42 @@ TEST(SwiftCliTest, ParsesAnMt700IntoTheJsonContract) {
   ASSERT_EQ(out.at("extraFields").as_array().size(), 2u);
   out.erase("extraFields");
   EXPECT_EQ(out, Json(ReadFile(Credit())));
+}
+
+// Issue 12: the example MT700 with a phytosanitary certificate and a sight draft added to
+// 46A goes in, and a presentation carrying both is examined: compliant, with the issuer the
+// credit names in other words left to a document checker and the coverage stated.
+TEST(SwiftCliTest, CreditRequiringAnyDocumentParsesAndExamines) {
+  std::string mt = Replace(ReadFile(SourcePath("tests/testdata/swift/mt700_lc_2026_0042.txt")),
+                           "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES",
+                           "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES\r\n"
+                           "+PHYTOSANITARY CERTIFICATE ISSUED BY PLANT PROTECTION DEPT\r\n"
+                           "+SIGHT DRAFT DRAWN ON ISSUING BANK");
+  CliRun parsed = RunLcproc({"swift", "parse", "-"}, mt);
+  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
+  boost::json::array required = Json(parsed.out).at("documentsRequired").as_array();
+  ASSERT_EQ(required.size(), 7u);
+  EXPECT_EQ(required[5].at("type"), "phytosanitaryCertificate");
+  EXPECT_EQ(required[5].at("issuer"), "PLANT PROTECTION DEPT");
+  EXPECT_EQ(required[6].at("type"), "draft");
+
+  TempDir dir;
+  WriteFile(dir.File("lc.json"), parsed.out);
+  boost::json::object p = Json(ReadFile(Presentation()));
+  boost::json::object air = Json(ReadFile(SourcePath("schemas/examples/presentation.air.json")));
+  for (const auto& cert : air.at("certificates").as_array()) {
+    if (cert.at("type") == "phytosanitaryCertificate") p["certificates"] = boost::json::array{cert};
+  }
+  WriteFile(dir.File("p.json"), boost::json::serialize(p));
+  CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", dir.File("p.json")});
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  boost::json::object out = Json(run.out);
+  EXPECT_EQ(out.at("decision"), "compliant");
+  EXPECT_EQ(out.at("documentsPresented"), 7);
+  EXPECT_EQ(out.at("documentsExaminedAutomatically"), 6);
+  ASSERT_EQ(out.at("manualChecks").as_array().size(), 1u) << run.out;
+  EXPECT_EQ(out.at("manualChecks").as_array()[0].at("document"), "phytosanitaryCertificate");
+  EXPECT_EQ(out.at("manualChecks").as_array()[0].at("field"), "issuer");
 }
 
 TEST(SwiftCliTest, MalformedMessageNamesLineAndTag) {
