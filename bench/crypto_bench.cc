@@ -163,8 +163,7 @@ const RivalKey& P256RivalKey() {
     k->pkey = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
     unsigned char point[65];
     size_t point_len = 0;
-    EVP_PKEY_get_octet_string_param(k->pkey, "encoded-pub-key", point, sizeof(point),
-                                    &point_len);
+    EVP_PKEY_get_octet_string_param(k->pkey, "encoded-pub-key", point, sizeof(point), &point_len);
     k->raw_public.assign(reinterpret_cast<char*>(point), point_len);
     Digest digest = Sha256(Document(kRivalMessageSize));
     k->data.assign(reinterpret_cast<const char*>(digest.data()), digest.size());
@@ -207,8 +206,7 @@ void BM_Ed25519Verify2KiB_Libsodium(benchmark::State& state) {
   const RivalKey& k = Ed25519RivalKey();
   if (sodium_init() < 0) state.SkipWithError("sodium_init failed");
   for (auto _ : state) {
-    int rc = crypto_sign_verify_detached(U(k.signature), U(k.data), k.data.size(),
-                                         U(k.raw_public));
+    int rc = crypto_sign_verify_detached(U(k.signature), U(k.data), k.data.size(), U(k.raw_public));
     benchmark::DoNotOptimize(rc);
     if (rc != 0) state.SkipWithError("libsodium refused a valid Ed25519 signature");
   }

@@ -39,8 +39,8 @@
 #include <benchmark/benchmark.h>
 
 #include "pipeline/crypto/jws.h"
-#include "pipeline/rulebook/trade_rules.h"
 #include "pipeline/ledger_store/ledger_store.h"
+#include "pipeline/rulebook/trade_rules.h"
 #include "services/demo/demo_node.h"
 #include "services/demo/workload.h"
 #include "tests/testing/postgres_server.h"
@@ -70,7 +70,9 @@ class TimedStore final : public ledger_store::LedgerStore {
   }
   Result<uint64_t> Size() const override { return inner_.Size(); }
   Result<std::string> LatestCheckpoint() const override { return inner_.LatestCheckpoint(); }
-  Result<std::string> CheckpointAt(uint64_t size) const override { return inner_.CheckpointAt(size); }
+  Result<std::string> CheckpointAt(uint64_t size) const override {
+    return inner_.CheckpointAt(size);
+  }
   Result<std::string> ReadLeaf(uint64_t index) const override { return inner_.ReadLeaf(index); }
   Result<std::vector<uint64_t>> FindByReplayKey(const crypto::Digest& key) const override {
     return inner_.FindByReplayKey(key);
@@ -91,7 +93,9 @@ class TimedStore final : public ledger_store::LedgerStore {
   Status ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const override {
     return inner_.ScanDuplicateKeys(visit);
   }
-  Status ScanCheckpoints(const CheckpointVisitor& visit) const override { return inner_.ScanCheckpoints(visit); }
+  Status ScanCheckpoints(const CheckpointVisitor& visit) const override {
+    return inner_.ScanCheckpoints(visit);
+  }
   Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const override {
     return inner_.ReadTile(level, index, min_width);
   }
@@ -170,7 +174,8 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
       break;
     }
     WorkloadOptions w;
-    w.today = trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
+    w.today =
+        trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
     w.active_credits = 256;
     Workload workload((*node)->network(), w);
     auto docs = workload.Take(count);
@@ -201,15 +206,16 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
       }
       for (;;) {
         const auto submitted = Clock::now();
-        engine::Admission admission = (*node)->engine().Submit(std::move(pending), [&, i, submitted](engine::Outcome o) {
-          latency_ns[i] = (Clock::now() - submitted).count();
-          if (o.verdict != engine::Verdict::kAccepted) wrong.fetch_add(1);
-          const size_t finished = done.fetch_add(1) + 1;
-          if (finished == count || window != 0) {
-            std::lock_guard lock(mu);
-            cv.notify_all();
-          }
-        });
+        engine::Admission admission =
+            (*node)->engine().Submit(std::move(pending), [&, i, submitted](engine::Outcome o) {
+              latency_ns[i] = (Clock::now() - submitted).count();
+              if (o.verdict != engine::Verdict::kAccepted) wrong.fetch_add(1);
+              const size_t finished = done.fetch_add(1) + 1;
+              if (finished == count || window != 0) {
+                std::lock_guard lock(mu);
+                cv.notify_all();
+              }
+            });
         if (admission.ok()) break;
         if (admission.status.code() != StatusCode::kResourceExhausted) {
           state.SkipWithError(admission.status.ToString().c_str());
@@ -249,12 +255,13 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     state.counters["signed_bytes"] = static_cast<double>(signed_bytes) / count;
     state.counters["ledger_bytes_per_entry"] =
         static_cast<double>(DirectoryBytes(dir, "lcproc.db")) / count;
-    state.counters["batch_mean"] = stats.batches ? static_cast<double>(stats.batch_entries) / stats.batches : 0;
+    state.counters["batch_mean"] =
+        stats.batches ? static_cast<double>(stats.batch_entries) / stats.batches : 0;
     for (size_t s = 0; s < engine::kStageCount; ++s) {
       const auto& st = stats.stages[s];
       if (st.count == 0) continue;
-      state.counters["stage_" + std::string(engine::StageName(static_cast<engine::Stage>(s))) + "_us"] =
-          st.total_ns / 1e3 / st.count;
+      state.counters["stage_" + std::string(engine::StageName(static_cast<engine::Stage>(s))) +
+                     "_us"] = st.total_ns / 1e3 / st.count;
     }
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
@@ -314,7 +321,8 @@ void BM_Stage_VerifyJws(benchmark::State& state) {
   const DemoBank& bank = (state.range(0) == 0 ? es : ed).issuing();
   const auto& docs = StageDocs();
   std::vector<std::string> jws;
-  for (size_t k = 0; k < 256; ++k) jws.push_back(crypto::SignDetached(bank.key, docs[k].submission.body).value());
+  for (size_t k = 0; k < 256; ++k)
+    jws.push_back(crypto::SignDetached(bank.key, docs[k].submission.body).value());
   const crypto::PublicKey& key = bank.key.public_key();
   size_t i = 0;
   for (auto _ : state) {
@@ -323,14 +331,21 @@ void BM_Stage_VerifyJws(benchmark::State& state) {
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
-BENCHMARK(BM_Stage_VerifyJws)->ArgName("alg")->Arg(0)->Arg(1)->Threads(1)->Threads(2)->UseRealTime();
+BENCHMARK(BM_Stage_VerifyJws)
+    ->ArgName("alg")
+    ->Arg(0)
+    ->Arg(1)
+    ->Threads(1)
+    ->Threads(2)
+    ->UseRealTime();
 
 // Decode outside the timing; Apply in arrival order with the engine's per-credit states.
 void BM_Stage_Apply(benchmark::State& state) {
   rulebook::TradeRules rules;
   const auto& docs = StageDocs();
   std::vector<std::unique_ptr<engine::Rules::Document>> decoded;
-  for (const auto& d : docs) decoded.push_back(rules.Decode(d.submission.content_type, d.submission.body).value());
+  for (const auto& d : docs)
+    decoded.push_back(rules.Decode(d.submission.content_type, d.submission.body).value());
   const int64_t now = SystemClock().NowMillis();
   for (auto _ : state) {
     std::map<std::string, std::shared_ptr<const engine::Rules::CreditState>> credits;

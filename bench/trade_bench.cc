@@ -20,7 +20,9 @@ T Must(Result<T> r) {
   return std::move(r).value();
 }
 
-Money Usd(const char* amount) { return Must(Money::Parse(Must(CurrencyCode::Parse("USD")), amount)); }
+Money Usd(const char* amount) {
+  return Must(Money::Parse(Must(CurrencyCode::Parse("USD")), amount));
+}
 Date D(const char* iso) { return Must(Date::ParseIso(iso)); }
 Party P(const char* name, const char* country) {
   return Party{name, {"1 MAIN STREET"}, Must(CountryCode::Parse(country)), std::nullopt, ""};
@@ -63,8 +65,18 @@ Presentation FiveDocuments(const LetterOfCredit& lc) {
   p.presenting_bank = lc.advising_bank;
   p.presentation_date = D("2026-10-26");
   p.drawing_amount = Usd("100000.00");
-  p.invoice = CommercialInvoice{"INV-1", lc.beneficiary, lc.applicant, D("2026-10-21"), 3, 0,
-                                Usd("100000.00"), "", {Shrimp("20", true)}, Incoterm::kCif, "", ""};
+  p.invoice = CommercialInvoice{"INV-1",
+                                lc.beneficiary,
+                                lc.applicant,
+                                D("2026-10-21"),
+                                3,
+                                0,
+                                Usd("100000.00"),
+                                "",
+                                {Shrimp("20", true)},
+                                Incoterm::kCif,
+                                "",
+                                ""};
   TransportDocument bl;
   bl.carrier_name = "COSCO SHIPPING LINES";
   bl.date = D("2026-10-20");

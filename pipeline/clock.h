@@ -1,6 +1,6 @@
 // Clock: the pipeline's only source of time. pipeline/ never reads the wall clock
-// itself; services/ pass a SystemClock (services/system_clock.h), tests a ManualClock. Implementations must be
-// safe to call from any thread.
+// itself; services/ pass a SystemClock (services/system_clock.h), tests a ManualClock.
+// Implementations must be safe to call from any thread.
 #pragma once
 
 #include <atomic>

@@ -88,7 +88,9 @@ inline Status PermissionDenied(std::string_view m) { return {StatusCode::kPermis
 inline Status NotFound(std::string_view m) { return {StatusCode::kNotFound, m}; }
 inline Status AlreadyExists(std::string_view m) { return {StatusCode::kAlreadyExists, m}; }
 inline Status Conflict(std::string_view m) { return {StatusCode::kConflict, m}; }
-inline Status FailedPrecondition(std::string_view m) { return {StatusCode::kFailedPrecondition, m}; }
+inline Status FailedPrecondition(std::string_view m) {
+  return {StatusCode::kFailedPrecondition, m};
+}
 inline Status ResourceExhausted(std::string_view m) { return {StatusCode::kResourceExhausted, m}; }
 inline Status Unavailable(std::string_view m) { return {StatusCode::kUnavailable, m}; }
 inline Status DataLoss(std::string_view m) { return {StatusCode::kDataLoss, m}; }
@@ -102,17 +104,16 @@ class [[nodiscard]] Result {
   static_assert(!std::is_same_v<std::remove_cv_t<T>, Status>, "Result<Status> makes no sense");
 
  public:
-  Result(const T& value) : value_(value) {}  // NOLINT: implicit by design
-  Result(T&& value) : value_(std::move(value)) {}  // NOLINT
+  Result(const T& value) : value_(value) {}             // NOLINT: implicit by design
+  Result(T&& value) : value_(std::move(value)) {}       // NOLINT
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     assert(!status_.ok() && "a Result needs a value or an error");
     if (status_.ok()) status_ = Internal("Result built from an OK status without a value");
   }
   template <typename U,
-            typename = std::enable_if_t<std::is_constructible_v<T, U&&> &&
-                                        !std::is_same_v<std::decay_t<U>, Status> &&
-                                        !std::is_same_v<std::decay_t<U>, Result<T>> &&
-                                        !std::is_same_v<std::decay_t<U>, T>>>
+            typename = std::enable_if_t<
+                std::is_constructible_v<T, U&&> && !std::is_same_v<std::decay_t<U>, Status> &&
+                !std::is_same_v<std::decay_t<U>, Result<T>> && !std::is_same_v<std::decay_t<U>, T>>>
   Result(U&& value) : value_(std::forward<U>(value)) {}  // NOLINT
 
   bool ok() const { return value_.has_value(); }
@@ -147,10 +148,10 @@ class [[nodiscard]] Result {
 }  // namespace lcproc
 
 // Returns the Status of `expr` from the enclosing function when it is not OK.
-#define LCPROC_RETURN_IF_ERROR(expr)                  \
-  do {                                                \
-    ::lcproc::Status lcproc_status_ = (expr);         \
-    if (!lcproc_status_.ok()) return lcproc_status_;  \
+#define LCPROC_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::lcproc::Status lcproc_status_ = (expr);        \
+    if (!lcproc_status_.ok()) return lcproc_status_; \
   } while (0)
 
 #define LCPROC_CONCAT_INNER_(a, b) a##b

@@ -35,8 +35,8 @@ EVP_PKEY_CTX* CachedPkeyContext(uint64_t serial, EVP_PKEY* pkey, KeyOperation op
   if (Matches(slot, serial, op) && slot.pkey_ctx) return slot.pkey_ctx.get();
   EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey, nullptr));
   if (!ctx) return nullptr;
-  int rc = op == KeyOperation::kSign ? EVP_PKEY_sign_init(ctx.get())
-                                     : EVP_PKEY_verify_init(ctx.get());
+  int rc =
+      op == KeyOperation::kSign ? EVP_PKEY_sign_init(ctx.get()) : EVP_PKEY_verify_init(ctx.get());
   if (rc != 1) return nullptr;
   slot.serial = serial;
   slot.op = op;
@@ -50,10 +50,10 @@ EVP_MD_CTX* CachedDigestContext(uint64_t serial, EVP_PKEY* pkey, KeyOperation op
   if (Matches(slot, serial, op) && slot.md_ctx) return slot.md_ctx.get();
   EvpMdCtxPtr ctx(EVP_MD_CTX_new());
   if (!ctx) return nullptr;
-  int rc = op == KeyOperation::kSign
-               ? EVP_DigestSignInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey, nullptr)
-               : EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey,
-                                         nullptr);
+  int rc =
+      op == KeyOperation::kSign
+          ? EVP_DigestSignInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey, nullptr)
+          : EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey, nullptr);
   if (rc != 1) return nullptr;
   slot.serial = serial;
   slot.op = op;

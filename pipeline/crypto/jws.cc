@@ -20,7 +20,8 @@ struct DetachedParts {
 Result<DetachedParts> Split(std::string_view jws) {
   if (jws.empty()) return Malformed("JWS is empty");
   size_t first = jws.find('.');
-  if (first == std::string_view::npos) return Malformed("JWS has no '.'; expected header..signature");
+  if (first == std::string_view::npos)
+    return Malformed("JWS has no '.'; expected header..signature");
   size_t second = jws.find('.', first + 1);
   if (second == std::string_view::npos) {
     return Malformed("JWS has one '.'; expected three parts header..signature");
@@ -57,8 +58,8 @@ std::string& ThreadSigningInput() {
 }  // namespace
 
 Result<std::string> SignDetached(const PrivateKey& key, std::string_view payload) {
-  std::string header = Base64UrlEncode(
-      EncodeProtectedHeader(key.algorithm(), key.public_key().key_id()));
+  std::string header =
+      Base64UrlEncode(EncodeProtectedHeader(key.algorithm(), key.public_key().key_id()));
   std::string& input = ThreadSigningInput();
   BuildSigningInput(header, payload, input);
   LCPROC_ASSIGN_OR_RETURN(std::string signature, key.Sign(input));

@@ -114,11 +114,15 @@ class HeaderHandler {
   }
 
   bool on_number_part(json::string_view, json::error_code&) { return true; }
-  bool on_int64(int64_t, json::string_view, json::error_code& ec) { return ValueOk("a number", ec); }
+  bool on_int64(int64_t, json::string_view, json::error_code& ec) {
+    return ValueOk("a number", ec);
+  }
   bool on_uint64(uint64_t, json::string_view, json::error_code& ec) {
     return ValueOk("a number", ec);
   }
-  bool on_double(double, json::string_view, json::error_code& ec) { return ValueOk("a number", ec); }
+  bool on_double(double, json::string_view, json::error_code& ec) {
+    return ValueOk("a number", ec);
+  }
   bool on_bool(bool b, json::error_code& ec) {
     if (depth_ == 1 && field_ == Field::kB64) {
       b64 = b;

@@ -31,7 +31,6 @@ Result<JwsHeader> ParseProtectedHeaderJson(std::string_view json);
 
 // ASCII(encoded_header) || '.' || payload: the JWS Signing Input when "b64" is false
 // (RFC 7797 §3), written into `out` (replacing its contents, reusing its capacity).
-void BuildSigningInput(std::string_view encoded_header, std::string_view payload,
-                       std::string& out);
+void BuildSigningInput(std::string_view encoded_header, std::string_view payload, std::string& out);
 
 }  // namespace lcproc::crypto

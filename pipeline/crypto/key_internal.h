@@ -32,7 +32,9 @@ struct PrivateKey::Impl {
 };
 
 struct KeyAccess {
-  static PublicKey Make(std::shared_ptr<const PublicKey::Impl> impl) { return PublicKey(std::move(impl)); }
+  static PublicKey Make(std::shared_ptr<const PublicKey::Impl> impl) {
+    return PublicKey(std::move(impl));
+  }
   static const PublicKey::Impl& Of(const PublicKey& key) { return *key.impl_; }
 };
 

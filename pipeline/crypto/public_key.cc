@@ -20,9 +20,9 @@ namespace {
 // RFC 5480 §2 with id-ecPublicKey and prime256v1 for P-256, uncompressed point).
 constexpr unsigned char kEd25519SpkiPrefix[] = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03,
                                                 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
-constexpr unsigned char kP256SpkiPrefix[] = {
-    0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
-    0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00};
+constexpr unsigned char kP256SpkiPrefix[] = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48,
+                                             0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
+                                             0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00};
 
 Status VerifyEs256(const PublicKey::Impl& key, std::string_view message, std::string_view sig) {
   // JWS carries r||s (RFC 7518 §3.4); OpenSSL verifies DER. The minimal DER of the two
@@ -139,8 +139,8 @@ std::string PublicKey::RawPublicKey() const {
 
 Status PublicKey::Verify(std::string_view message, std::string_view signature) const {
   if (signature.size() != kSignatureSize) {
-    return Unauthenticated(std::string(AlgorithmName(impl_->alg)) + " signature must be 64 bytes, got " +
-                           std::to_string(signature.size()));
+    return Unauthenticated(std::string(AlgorithmName(impl_->alg)) +
+                           " signature must be 64 bytes, got " + std::to_string(signature.size()));
   }
   if (impl_->alg == Algorithm::kEs256) return VerifyEs256(*impl_, message, signature);
   // libsodium, the faster Ed25519 verifier here, under lcproc's rule (ed25519_internal.h).

@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 
-#include "pipeline/crypto/openssl_ptr.h"
 #include "pipeline/crypto/hex.h"
+#include "pipeline/crypto/openssl_ptr.h"
 
 namespace lcproc::crypto {
 namespace {

@@ -11,7 +11,8 @@ namespace lcproc::engine {
 Status Batcher::Open() {
   uint64_t size = core_.committed_size.load(std::memory_order_acquire);
   auto tree = ledger::MerkleTree::Open(core_.store, size);
-  if (!tree.ok()) return tree.status().WithContext("reopening the Merkle tree at " + std::to_string(size));
+  if (!tree.ok())
+    return tree.status().WithContext("reopening the Merkle tree at " + std::to_string(size));
   tree_ = std::move(*tree);
   return Status::Ok();
 }
@@ -23,7 +24,8 @@ std::unique_ptr<Batch> Batcher::Add(std::unique_ptr<WorkItem> item) {
     // exist, and the tree holds leaves that never reached the store.
     if (open_) {
       for (auto& stale : open_->items) {
-        core_.Complete(*stale, Outcome::Failed(Unavailable("an earlier batch failed to commit; resubmit")));
+        core_.Complete(*stale,
+                       Outcome::Failed(Unavailable("an earlier batch failed to commit; resubmit")));
       }
       open_.reset();
       open_since_nanos.store(-1, std::memory_order_relaxed);

@@ -38,7 +38,7 @@ void Committer::Run() {
       queued_.store(queue_.size(), std::memory_order_release);
       drained = queue_.empty();
     }
-    cv_.SignalAll();  // room for the batch filter
+    cv_.SignalAll();                            // room for the batch filter
     if (drained && on_drained_) on_drained_();  // the open batch may be cut by time now
     Process(*batch);
   }
@@ -65,10 +65,10 @@ void Committer::Process(Batch& batch) {
       // Order matters: the epoch moves before anyone hears of the failure, so no
       // stage sequences more work on top of the lost batch once it is answered.
       core_.epoch.fetch_add(1, std::memory_order_acq_rel);
-      Fail(batch, Status(status.code() == StatusCode::kFailedPrecondition ? StatusCode::kInternal
-                                                                          : status.code(),
-                         "the ledger could not be written; nothing was recorded: " +
-                             status.message()));
+      Fail(batch,
+           Status(status.code() == StatusCode::kFailedPrecondition ? StatusCode::kInternal
+                                                                   : status.code(),
+                  "the ledger could not be written; nothing was recorded: " + status.message()));
       return;
     }
     core_.SetLatestCheckpoint(commit.checkpoint);

@@ -7,8 +7,9 @@
 // in-memory front for the same reason).
 //
 // Keys are the 64-bit prefixes of LedgerStore's digests (ReplayKeyPrefix,
-// IdempotencyKeyPrefix); each of the k bit positions mixes all 64 bits. Fixed size, chosen at construction: memory stays bounded, and past its
-// design load the filter only answers "maybe" more often.
+// IdempotencyKeyPrefix); each of the k bit positions mixes all 64 bits. Fixed size, chosen at
+// construction: memory stays bounded, and past its design load the filter only answers "maybe" more
+// often.
 //
 // Not thread-safe: owned by the Sequencer.
 #pragma once

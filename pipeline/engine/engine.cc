@@ -37,7 +37,8 @@ void RunStage(EngineCore& core, Stage stage, WorkItem& item, Fn&& fn) {
   } catch (const std::exception& e) {
     if (item.disposition != Disposition::kCompleted) {
       item.disposition = Disposition::kCompleted;
-      core.Complete(item, Outcome::Failed(Internal(std::string(StageName(stage)) + " stage: " + e.what())));
+      core.Complete(
+          item, Outcome::Failed(Internal(std::string(StageName(stage)) + " stage: " + e.what())));
     }
   }
   core.stats.RecordStage(stage, core.NanosSince(start));
@@ -49,16 +50,17 @@ bool Live(const Item& item) {
 
 }  // namespace
 
-
 class Engine::Impl {
  public:
-  Impl(const EngineOptions& options, ledger_store::LedgerStore& store, const participants::ParticipantRegistry& registry,
-       const Rules& rules, const Clock& clock, const ledger::NoteSigner& signer)
+  Impl(const EngineOptions& options, ledger_store::LedgerStore& store,
+       const participants::ParticipantRegistry& registry, const Rules& rules, const Clock& clock,
+       const ledger::NoteSigner& signer)
       : core_{options, store, registry, rules, clock, signer},
         sequencer_(core_),
         batcher_(core_, [this] { WakeFeeder(); }) {
     if (core_.options.threads <= 0) core_.options.threads = tbb::this_task_arena::max_concurrency();
-    if (core_.options.tokens == 0) core_.options.tokens = 16 * static_cast<size_t>(core_.options.threads);
+    if (core_.options.tokens == 0)
+      core_.options.tokens = 16 * static_cast<size_t>(core_.options.threads);
     if (core_.options.batch_max_entries == 0) core_.options.batch_max_entries = 1;
   }
 
@@ -67,7 +69,8 @@ class Engine::Impl {
     core_.committed_size.store(size);
     core_.stats.tree_size.store(size);
     if (size > 0) {
-      LCPROC_ASSIGN_OR_RETURN(ledger_store::StoredCheckpoint latest, core_.store.LatestCheckpoint());
+      LCPROC_ASSIGN_OR_RETURN(ledger_store::StoredCheckpoint latest,
+                              core_.store.LatestCheckpoint());
       core_.SetLatestCheckpoint(std::move(latest.note));
     }
     LCPROC_RETURN_IF_ERROR(batcher_.Open());
@@ -205,7 +208,8 @@ class Engine::Impl {
       } else {
         participants::KeyRefusal refusal{};
         // Key validity is judged at the time the edge received the document.
-        auto key = core_.registry.Authorize(s.submitter, jws->header.kid, s.received_millis, &refusal);
+        auto key =
+            core_.registry.Authorize(s.submitter, jws->header.kid, s.received_millis, &refusal);
         if (!key.ok()) {
           item->key_refusal = refusal;
           status = key.status();
@@ -215,9 +219,9 @@ class Engine::Impl {
       }
       if (!status.ok()) {
         // Unauthenticated: never reaches the ledger.
-        core_.Complete(*item, Outcome::Refused(std::move(status), item->document
-                                                                      ? item->document->credit_number()
-                                                                      : std::string()));
+        core_.Complete(*item, Outcome::Refused(std::move(status),
+                                               item->document ? item->document->credit_number()
+                                                              : std::string()));
       }
     });
     return item;
@@ -231,7 +235,8 @@ class Engine::Impl {
       if (!s.idempotency_key.empty()) {
         // Only an idempotency key's retry compares bodies (sequencer.cc).
         item->body_hash = crypto::Sha256(s.body);
-        item->idempotency_prefix = ledger_store::IdempotencyKeyPrefix(s.submitter, s.idempotency_key);
+        item->idempotency_prefix =
+            ledger_store::IdempotencyKeyPrefix(s.submitter, s.idempotency_key);
       }
       if (item->document) item->check_status = core_.rules.Check(*item->document);
     });
@@ -269,18 +274,19 @@ class Engine::Impl {
       using tbb::filter_mode;
       tbb::parallel_pipeline(
           core_.options.tokens,
-          tbb::make_filter<void, Item>(filter_mode::serial_in_order,
-                                       [&](tbb::flow_control& fc) { return NextItem(fc); }) &
-              tbb::make_filter<Item, Item>(filter_mode::parallel,
-                                           [&](Item i) { return Decode(std::move(i)); }) &
-              tbb::make_filter<Item, Item>(filter_mode::parallel,
-                                           [&](Item i) { return Authenticate(std::move(i)); }) &
-              tbb::make_filter<Item, Item>(filter_mode::parallel,
-                                           [&](Item i) { return Check(std::move(i)); }) &
-              tbb::make_filter<Item, Item>(filter_mode::serial_in_order,
-                                           [&](Item i) { return Sequence(std::move(i)); }) &
-              tbb::make_filter<Item, void>(filter_mode::serial_in_order,
-                                           [&](Item i) { BatchAndHandOff(std::move(i)); }));
+          tbb::make_filter<void, Item>(filter_mode::serial_in_order, [&](tbb::flow_control& fc) {
+            return NextItem(fc);
+          }) & tbb::make_filter<Item, Item>(filter_mode::parallel, [&](Item i) {
+            return Decode(std::move(i));
+          }) & tbb::make_filter<Item, Item>(filter_mode::parallel, [&](Item i) {
+            return Authenticate(std::move(i));
+          }) & tbb::make_filter<Item, Item>(filter_mode::parallel, [&](Item i) {
+            return Check(std::move(i));
+          }) & tbb::make_filter<Item, Item>(filter_mode::serial_in_order, [&](Item i) {
+            return Sequence(std::move(i));
+          }) & tbb::make_filter<Item, void>(filter_mode::serial_in_order, [&](Item i) {
+            BatchAndHandOff(std::move(i));
+          }));
     });
   }
 
@@ -293,20 +299,21 @@ class Engine::Impl {
 
   Mutex shutdown_mu_;  // serialises Shutdown
   Mutex mu_;
-  CondVar cv_;                                  // the feeder sleeps on it
+  CondVar cv_;  // the feeder sleeps on it
   std::deque<Item> queue_ GUARDED_BY(mu_);
-  bool waiting_ GUARDED_BY(mu_) = false;        // the feeder sleeps on cv_
+  bool waiting_ GUARDED_BY(mu_) = false;  // the feeder sleeps on cv_
   bool stopping_ GUARDED_BY(mu_) = false;
   bool final_tick_sent_ GUARDED_BY(mu_) = false;
   uint64_t opened_batches_ GUARDED_BY(mu_) = 0;
-  uint64_t ticked_batch_ GUARDED_BY(mu_) = 0;   // opened_batches_ at the last tick
+  uint64_t ticked_batch_ GUARDED_BY(mu_) = 0;  // opened_batches_ at the last tick
 };
 
 Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 Engine::~Engine() { Shutdown(); }
 
-Result<std::unique_ptr<Engine>> Engine::Start(const EngineOptions& options, ledger_store::LedgerStore& store,
+Result<std::unique_ptr<Engine>> Engine::Start(const EngineOptions& options,
+                                              ledger_store::LedgerStore& store,
                                               const participants::ParticipantRegistry& registry,
                                               const Rules& rules, const Clock& clock,
                                               const ledger::NoteSigner& signer) {
@@ -325,8 +332,8 @@ Admission Engine::Submit(std::unique_ptr<Submission> submission, Completion done
 std::future<Outcome> Engine::Submit(std::unique_ptr<Submission> submission) {
   auto promise = std::make_shared<std::promise<Outcome>>();
   std::future<Outcome> future = promise->get_future();
-  Admission admission =
-      impl_->Submit(std::move(submission), [promise](Outcome out) { promise->set_value(std::move(out)); });
+  Admission admission = impl_->Submit(
+      std::move(submission), [promise](Outcome out) { promise->set_value(std::move(out)); });
   if (!admission.ok()) promise->set_value(Outcome::Failed(std::move(admission.status)));
   return future;
 }

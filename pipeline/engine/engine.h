@@ -40,16 +40,15 @@
 #include "pipeline/clock.h"
 #include "pipeline/engine/engine_stats.h"
 #include "pipeline/engine/options.h"
-#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/engine/outcome.h"
-#include "pipeline/participants/participant_registry.h"
 #include "pipeline/engine/rules.h"
 #include "pipeline/engine/submission.h"
 #include "pipeline/ledger/signed_note.h"
+#include "pipeline/ledger_store/ledger_store.h"
+#include "pipeline/participants/participant_registry.h"
 #include "pipeline/status.h"
 
 namespace lcproc::engine {
-
 
 // What Engine::Submit answers. OK: the engine took the submission and will call the
 // completion exactly once. Otherwise ResourceExhausted (max_in_flight submissions are
@@ -71,7 +70,8 @@ class Engine {
   // with `signer`'s key and its root must equal the root recomputed from the stored
   // tiles (DataLoss otherwise: a damaged store is never served). The borrowed objects
   // must outlive the engine. Starts the feeder and committer threads.
-  static Result<std::unique_ptr<Engine>> Start(const EngineOptions& options, ledger_store::LedgerStore& store,
+  static Result<std::unique_ptr<Engine>> Start(const EngineOptions& options,
+                                               ledger_store::LedgerStore& store,
                                                const participants::ParticipantRegistry& registry,
                                                const Rules& rules, const Clock& clock,
                                                const ledger::NoteSigner& signer);
@@ -106,6 +106,5 @@ class Engine {
   explicit Engine(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
-
 
 }  // namespace lcproc::engine

@@ -19,7 +19,8 @@ void EngineCore::Complete(WorkItem& item, Outcome outcome) {
   }
   if (outcome.duplicate) bump(stats.duplicates);
   if (outcome.recorded()) {
-    stats.submit_to_ack_total_ns.fetch_add(NanosSince(item.submitted_at_nanos), std::memory_order_relaxed);
+    stats.submit_to_ack_total_ns.fetch_add(NanosSince(item.submitted_at_nanos),
+                                           std::memory_order_relaxed);
   }
   Completion done = std::move(item.done);
   item.disposition = Disposition::kCompleted;

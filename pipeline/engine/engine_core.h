@@ -24,9 +24,14 @@
 namespace lcproc::engine {
 
 struct EngineCore {
-  EngineCore(const EngineOptions& options, ledger_store::LedgerStore& store, const participants::ParticipantRegistry& registry,
-             const Rules& rules, const Clock& clock, const ledger::NoteSigner& signer)
-      : options(options), store(store), registry(registry), rules(rules), clock(clock),
+  EngineCore(const EngineOptions& options, ledger_store::LedgerStore& store,
+             const participants::ParticipantRegistry& registry, const Rules& rules,
+             const Clock& clock, const ledger::NoteSigner& signer)
+      : options(options),
+        store(store),
+        registry(registry),
+        rules(rules),
+        clock(clock),
         signer(signer) {}
 
   EngineOptions options;

@@ -57,7 +57,8 @@ EngineStats StatsCounters::Snapshot() const {
     s.refused_by_code[i] = load(refused_by_code[i]);
   }
   for (size_t i = 0; i < kKeyRefusalCount; ++i) s.refused_by_key[i] = load(refused_by_key[i]);
-  for (size_t i = 0; i < kBatchBuckets; ++i) s.batch_size_histogram[i] = load(batch_size_histogram[i]);
+  for (size_t i = 0; i < kBatchBuckets; ++i)
+    s.batch_size_histogram[i] = load(batch_size_histogram[i]);
   for (size_t i = 0; i < kStageCount; ++i) {
     s.stages[i] = {load(stages[i].count), load(stages[i].total_ns), load(stages[i].max_ns)};
   }

@@ -42,24 +42,24 @@ struct StageLatency {
 };
 
 struct EngineStats {
-  uint64_t submitted = 0;       // accepted into the engine by Submit
-  uint64_t overloaded = 0;      // Submit answered ResourceExhausted (never entered)
-  uint64_t accepted = 0;        // recorded, rules accepted
-  uint64_t rejected = 0;        // recorded, rules rejected
-  uint64_t refused = 0;         // not recorded: authentication or conflict
-  uint64_t duplicates = 0;      // answered with an earlier entry
-  uint64_t failed = 0;          // store failure: not acknowledged
+  uint64_t submitted = 0;   // accepted into the engine by Submit
+  uint64_t overloaded = 0;  // Submit answered ResourceExhausted (never entered)
+  uint64_t accepted = 0;    // recorded, rules accepted
+  uint64_t rejected = 0;    // recorded, rules rejected
+  uint64_t refused = 0;     // not recorded: authentication or conflict
+  uint64_t duplicates = 0;  // answered with an earlier entry
+  uint64_t failed = 0;      // store failure: not acknowledged
   std::array<uint64_t, kStatusCodeCount> rejected_by_code{};  // index: StatusCode
   std::array<uint64_t, kStatusCodeCount> refused_by_code{};
-  std::array<uint64_t, kKeyRefusalCount> refused_by_key{};    // index: participants::KeyRefusal
+  std::array<uint64_t, kKeyRefusalCount> refused_by_key{};  // index: participants::KeyRefusal
   uint64_t batches = 0;
-  uint64_t batch_entries = 0;   // entries in all committed batches
+  uint64_t batch_entries = 0;  // entries in all committed batches
   std::array<uint64_t, kBatchBuckets> batch_size_histogram{};
   uint64_t commit_failures = 0;
   std::array<StageLatency, kStageCount> stages{};
   uint64_t submit_to_ack_total_ns = 0;  // over acknowledged submissions
-  uint64_t in_flight = 0;       // submitted, not yet completed (queue depth)
-  uint64_t tree_size = 0;       // committed entries
+  uint64_t in_flight = 0;               // submitted, not yet completed (queue depth)
+  uint64_t tree_size = 0;               // committed entries
 };
 
 // The engine's live counters. Thread-safe: every member is an atomic.

@@ -2,7 +2,6 @@
 
 #include <utility>
 
-
 namespace lcproc::engine {
 namespace {
 
@@ -19,7 +18,8 @@ std::string DigestKey(const crypto::Digest& d) { return std::string(crypto::AsBy
 }  // namespace
 
 Outcome OutcomeFromEntry(const ledger_store::LedgerEntry& entry, uint64_t index) {
-  return Outcome::Recorded(index, entry.accepted ? Status::Ok() : Status(entry.reason_code, entry.reason),
+  return Outcome::Recorded(index,
+                           entry.accepted ? Status::Ok() : Status(entry.reason_code, entry.reason),
                            entry.discrepancies);
 }
 
@@ -62,23 +62,23 @@ void Sequencer::SyncWithCommits() {
       }
     }
     auto it = pending_by_replay_.find(keys.replay);
-    if (it != pending_by_replay_.end() && it->second.index == keys.index) pending_by_replay_.erase(it);
+    if (it != pending_by_replay_.end() && it->second.index == keys.index)
+      pending_by_replay_.erase(it);
     pending_order_.pop_front();
   }
 }
 
 void Sequencer::Refuse(WorkItem& item, Status status) {
   item.disposition = Disposition::kCompleted;
-  core_.Complete(item, Outcome::Refused(std::move(status), item.document
-                                                               ? item.document->credit_number()
-                                                               : std::string()));
+  core_.Complete(item,
+                 Outcome::Refused(std::move(status),
+                                  item.document ? item.document->credit_number() : std::string()));
 }
 
 Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item, bool& conflict) {
   const Submission& s = *item.submission;
   // A filter miss proves the store holds no such key: skip the lookup.
-  if (!s.idempotency_key.empty() &&
-      filter_.MayContain(item.idempotency_prefix)) {
+  if (!s.idempotency_key.empty() && filter_.MayContain(item.idempotency_prefix)) {
     LCPROC_ASSIGN_OR_RETURN(auto candidates,
                             core_.store.FindByIdempotencyKey(s.submitter, s.idempotency_key));
     for (uint64_t index : candidates) {
@@ -92,7 +92,8 @@ Result<std::optional<Outcome>> Sequencer::FindCommitted(const WorkItem& item, bo
       return std::optional<Outcome>(OutcomeFromEntry(entry, index));
     }
   }
-  if (!filter_.MayContain(ledger_store::ReplayKeyPrefix(item.replay_key))) return std::optional<Outcome>();
+  if (!filter_.MayContain(ledger_store::ReplayKeyPrefix(item.replay_key)))
+    return std::optional<Outcome>();
   LCPROC_ASSIGN_OR_RETURN(auto candidates, core_.store.FindByReplayKey(item.replay_key));
   for (uint64_t index : candidates) {
     LCPROC_ASSIGN_OR_RETURN(std::string leaf, core_.store.ReadLeaf(index));
@@ -134,7 +135,8 @@ bool Sequencer::AnswerDuplicate(WorkItem& item) {
   auto committed = FindCommitted(item, conflict);
   if (!committed.ok()) {
     item.disposition = Disposition::kCompleted;
-    core_.Complete(item, Outcome::Failed(committed.status().WithContext("looking up earlier submissions")));
+    core_.Complete(
+        item, Outcome::Failed(committed.status().WithContext("looking up earlier submissions")));
     return true;
   }
   if (conflict) {
@@ -197,8 +199,16 @@ void Sequencer::Process(WorkItem& item) {
   if (AnswerDuplicate(item)) return;
 
   // The body and JWS move into the leaf: the item needs neither after this (Release).
-  ledger_store::LedgerEntry entry{false, s.received_millis, s.submitter, s.content_type, s.idempotency_key,
-                    std::move(s.body), std::move(s.jws), StatusCode::kOk, {}, {}};
+  ledger_store::LedgerEntry entry{false,
+                                  s.received_millis,
+                                  s.submitter,
+                                  s.content_type,
+                                  s.idempotency_key,
+                                  std::move(s.body),
+                                  std::move(s.jws),
+                                  StatusCode::kOk,
+                                  {},
+                                  {}};
   std::string credit;
   Status reason;
   if (!item.decode_status.ok()) {
@@ -214,8 +224,8 @@ void Sequencer::Process(WorkItem& item) {
         core_.Complete(item, Outcome::Failed(cached.status(), credit));
         return;
       }
-      auto decision = core_.rules.Apply((*cached)->state.get(), *item.document, s.submitter,
-                                        s.received_millis);
+      auto decision =
+          core_.rules.Apply((*cached)->state.get(), *item.document, s.submitter, s.received_millis);
       (*cached)->last_index = next_index_;
       entry.discrepancies = std::move(decision.discrepancies);
       if (decision.accepted && decision.next != nullptr) {
@@ -238,12 +248,12 @@ void Sequencer::Process(WorkItem& item) {
   item.outcome.duplicate = false;
   item.outcome.credit_number = credit;
   item.record = ledger_store::EntryRecord{index,
-                                         ledger_store::EncodeLeaf(entry),
-                                         ledger_store::ReplayKeyPrefix(item.replay_key),
-                                         item.idempotency_prefix,
-                                         s.submitter,
-                                         s.idempotency_key,
-                                         credit};
+                                          ledger_store::EncodeLeaf(entry),
+                                          ledger_store::ReplayKeyPrefix(item.replay_key),
+                                          item.idempotency_prefix,
+                                          s.submitter,
+                                          s.idempotency_key,
+                                          credit};
   item.disposition = Disposition::kEntry;
 
   auto shared = std::make_shared<const Outcome>(item.outcome);

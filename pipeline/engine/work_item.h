@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "pipeline/crypto/sha256.h"
-#include "pipeline/ledger_store/ledger_entry.h"
-#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/engine/options.h"
 #include "pipeline/engine/outcome.h"
 #include "pipeline/engine/rules.h"
 #include "pipeline/engine/submission.h"
+#include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/ledger_store/ledger_store.h"
 
 namespace lcproc::engine {
 
@@ -50,7 +50,7 @@ struct WorkItem {
   // Stage 4.
   Disposition disposition = Disposition::kPending;
   uint64_t epoch = 0;
-  Outcome outcome;                // complete but for the checkpoint
+  Outcome outcome;  // complete but for the checkpoint
   std::optional<ledger_store::EntryRecord> record;
   std::shared_ptr<const Rules::CreditState> credit_after;  // accepted: the new state
 

@@ -154,7 +154,7 @@ Status ReadValue(const capnp::DynamicValue::Reader& v, T& out, const std::string
     out = std::move(parsed).value();
     return Status::Ok();
   } else if constexpr (NamedEnum<T>) {
-    KJ_IF_MAYBE(e, v.as<capnp::DynamicEnum>().getEnumerant()) {
+    KJ_IF_MAYBE (e, v.as<capnp::DynamicEnum>().getEnumerant()) {
       auto parsed = EnumNames<T>::Parse(std::string_view(e->getProto().getName().cStr()));
       if (!parsed.ok()) return FieldError(pointer, parsed.status().message());
       out = *parsed;
@@ -170,7 +170,8 @@ Status ReadValue(const capnp::DynamicValue::Reader& v, T& out, const std::string
     LCPROC_RETURN_IF_ERROR(r.Finish());
     std::string_view which;
     auto money = ParseMoney(currency, amount, &which);
-    if (!money.ok()) return FieldError(pointer + "/" + std::string(which), money.status().message());
+    if (!money.ok())
+      return FieldError(pointer + "/" + std::string(which), money.status().message());
     out = *money;
     return Status::Ok();
   } else if constexpr (std::is_same_v<T, trade::Quantity>) {
@@ -224,8 +225,8 @@ class CapnpStructWriter {
 };
 
 template <class T>
-constexpr bool kIsStructLike = DescribedStruct<T> || std::is_same_v<T, trade::Money> ||
-                               std::is_same_v<T, trade::Quantity>;
+constexpr bool kIsStructLike =
+    DescribedStruct<T> || std::is_same_v<T, trade::Money> || std::is_same_v<T, trade::Quantity>;
 
 // A leaf (non-struct, non-list) as a dynamic value; `text` keeps text alive while it is set.
 template <class T>
@@ -250,8 +251,8 @@ template <class T>
 void WriteField(capnp::DynamicStruct::Builder b, capnp::StructSchema::Field field, const T& value) {
   if constexpr (IsOptional<T>::value) {
     using Inner = typename T::value_type;
-    if constexpr ((std::is_integral_v<Inner> || std::is_enum_v<Inner>) &&
-                  !std::is_same_v<Inner, trade::Incoterm>) {
+    if constexpr ((std::is_integral_v<Inner> ||
+                   std::is_enum_v<Inner>)&&!std::is_same_v<Inner, trade::Incoterm>) {
       capnp::DynamicStruct::Builder wrapper = b.init(field).as<capnp::DynamicStruct>();
       WriteField(wrapper, wrapper.getSchema().getFieldByName("value"), *value);
     } else {
@@ -314,7 +315,7 @@ Result<trade::Document> DecodeMessage(kj::ArrayPtr<const capnp::word> words) {
   capnp::FlatArrayMessageReader message(words, options);
   capnp::DynamicStruct::Reader root =
       message.getRoot<capnp::DynamicStruct>(capnp::Schema::from<schemas::Document>());
-  KJ_IF_MAYBE(arm, root.which()) {
+  KJ_IF_MAYBE (arm, root.which()) {
     return ReadAlternative(std::string_view(arm->getProto().getName().cStr()), root);
   }
   return Malformed("Cap'n Proto Document has an unknown union arm");

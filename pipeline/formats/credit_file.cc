@@ -53,8 +53,8 @@ Result<CreditFile> DecodeCreditFile(std::string_view body) {
   }
   const boost::json::value* credit = o->if_contains("credit");
   if (credit == nullptr) return InvalidArgument("/credit: is required");
-  LCPROC_ASSIGN_OR_RETURN(file.credit,
-                          As<trade::LetterOfCredit>(DecodeJsonDocument(*credit, "/credit"), "/credit"));
+  LCPROC_ASSIGN_OR_RETURN(
+      file.credit, As<trade::LetterOfCredit>(DecodeJsonDocument(*credit, "/credit"), "/credit"));
   LCPROC_RETURN_IF_ERROR(DecodeList(*o, "amendments", &file.amendments));
   LCPROC_RETURN_IF_ERROR(DecodeList(*o, "drawings", &file.drawings));
   return file;

@@ -34,7 +34,8 @@ Result<trade::Document> DecodeSwift(std::string_view body) {
     return trade::Document(std::move(amendment));
   }
   if (messages.size() > 1) {
-    return InvalidArgument("line 1: MT" + type + " is a single message; a file of several messages "
+    return InvalidArgument("line 1: MT" + type +
+                           " is a single message; a file of several messages "
                            "is an MT700/MT701 or MT707/MT708 sequence");
   }
   const SwiftMessage& m = messages.front();
@@ -62,7 +63,8 @@ Result<trade::Document> DecodeSwift(std::string_view body) {
     LCPROC_ASSIGN_OR_RETURN(Mt756 mt, ParseMt756(m));
     return trade::Document(std::move(mt.payment));
   }
-  return InvalidArgument("line 1: MT" + type + " is not accepted; lcproc reads MT700 (with MT701), MT707 "
+  return InvalidArgument("line 1: MT" + type +
+                         " is not accepted; lcproc reads MT700 (with MT701), MT707 "
                          "(with MT708), MT730, MT734, MT750, MT752, MT754 and MT756");
 }
 
@@ -80,7 +82,8 @@ std::string_view ContentTypeName(ContentType type) {
 Result<ContentType> ParseContentType(std::string_view header) {
   size_t semicolon = header.find(';');
   std::string media = Trimmed(header.substr(0, semicolon));
-  std::string params = semicolon == std::string_view::npos ? "" : Trimmed(header.substr(semicolon + 1));
+  std::string params =
+      semicolon == std::string_view::npos ? "" : Trimmed(header.substr(semicolon + 1));
   if (media == kJsonContentType) {
     // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8.
     if (!params.empty() && params != "charset=utf-8" && params != "charset=\"utf-8\"") {
@@ -115,11 +118,13 @@ Result<std::string> EncodeDocument(ContentType type, const trade::Document& docu
     case ContentType::kJson: return EncodeJson(document);
     case ContentType::kCapnp: return EncodeCapnp(document);
     case ContentType::kSwiftMt:
-      if (const auto* credit = std::get_if<trade::LetterOfCredit>(&document)) return WriteMt700(*credit);
+      if (const auto* credit = std::get_if<trade::LetterOfCredit>(&document))
+        return WriteMt700(*credit);
       if (const auto* amendment = std::get_if<trade::Amendment>(&document)) {
         return WriteMt707(*amendment, swift_receiver);
       }
-      return InvalidArgument("only a letterOfCredit (MT700) or an amendment (MT707) has a SWIFT MT form");
+      return InvalidArgument(
+          "only a letterOfCredit (MT700) or an amendment (MT707) has a SWIFT MT form");
   }
   return Internal("unknown content type");
 }

@@ -38,10 +38,14 @@ template <class E>
 struct EnumNames;
 
 template <class T>
-concept DescribedStruct = requires(T& t) { FieldList<std::remove_const_t<T>>::kName; };
+concept DescribedStruct = requires(T& t) {
+  FieldList<std::remove_const_t<T>>::kName;
+};
 
 template <class E>
-concept NamedEnum = std::is_enum_v<E> && requires { EnumNames<E>::kValues; };
+concept NamedEnum = std::is_enum_v<E> && requires {
+  EnumNames<E>::kValues;
+};
 
 template <class T>
 struct IsOptional : std::false_type {};

@@ -19,8 +19,9 @@ Status DecodeJsonMoney(const boost::json::value& v, trade::Money& out, const Jso
   decoder.Required("amount", amount);
   if (const boost::json::value* a = o->if_contains("amount"); a != nullptr && a->is_number()) {
     // A JSON number would pass through a double in most readers: refuse it outright.
-    return JsonFieldError(JsonPath(pointer, "amount"), "must be a decimal string such as \"125000.00\", "
-                                               "not a JSON number");
+    return JsonFieldError(JsonPath(pointer, "amount"),
+                          "must be a decimal string such as \"125000.00\", "
+                          "not a JSON number");
   }
   LCPROC_RETURN_IF_ERROR(decoder.Finish());
   std::string_view which;
@@ -49,7 +50,8 @@ Status DecodeJsonQuantity(const boost::json::value& v, trade::Quantity& out,
 }
 
 boost::json::value EncodeJsonMoney(const trade::Money& money) {
-  return boost::json::object{{"currency", money.currency.str()}, {"amount", MoneyAmountText(money)}};
+  return boost::json::object{{"currency", money.currency.str()},
+                             {"amount", MoneyAmountText(money)}};
 }
 
 boost::json::value EncodeJsonQuantity(const trade::Quantity& quantity) {
@@ -65,7 +67,8 @@ template <size_t I = 0>
 Result<trade::Document> DecodeAlternative(std::string_view type, const boost::json::object& o,
                                           const JsonPath& pointer) {
   if constexpr (I == std::variant_size_v<trade::Document>) {
-    return JsonFieldError(JsonPath(pointer, "type"), "unknown document type '" + std::string(type) + "'");
+    return JsonFieldError(JsonPath(pointer, "type"),
+                          "unknown document type '" + std::string(type) + "'");
   } else {
     using T = std::variant_alternative_t<I, trade::Document>;
     if (FieldList<T>::kName != type) return DecodeAlternative<I + 1>(type, o, pointer);
@@ -185,13 +188,14 @@ Status CheckJsonBodySize(std::string_view body) {
 }
 
 // Parses `body` into a value whose memory comes from `storage`, with lcproc's limits.
-Result<boost::json::value> ParseJsonBodyInto(std::string_view body, boost::json::storage_ptr storage) {
+Result<boost::json::value> ParseJsonBodyInto(std::string_view body,
+                                             boost::json::storage_ptr storage) {
   LCPROC_RETURN_IF_ERROR(CheckJsonBodySize(body));
   boost::json::parse_options options;
   options.max_depth = kMaxJsonDepth;
   boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(
-      boost::json::string_view(body.data(), body.size()), ec, std::move(storage), options);
+  boost::json::value value = boost::json::parse(boost::json::string_view(body.data(), body.size()),
+                                                ec, std::move(storage), options);
   if (ec == boost::json::error::too_deep) {
     return ResourceExhausted("JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   }
@@ -206,7 +210,8 @@ Result<boost::json::value> ParseJsonBody(std::string_view body) {
   return ParseJsonBodyInto(body, {});
 }
 
-Result<trade::Document> DecodeJsonDocument(const boost::json::value& value, const std::string& pointer) {
+Result<trade::Document> DecodeJsonDocument(const boost::json::value& value,
+                                           const std::string& pointer) {
   const boost::json::object* o = value.if_object();
   if (o == nullptr) return JsonFieldError(pointer, "a document must be a JSON object");
   const JsonPath root(pointer);

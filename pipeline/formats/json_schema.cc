@@ -40,8 +40,8 @@ class SchemaBuilder {
     } else if constexpr (std::is_same_v<T, std::string>) {
       return object{{"type", "string"}, {"maxLength", kMaxJsonStringLength}};
     } else if constexpr (std::is_same_v<T, trade::Date>) {
-      return object{{"type", "string"}, {"format", "date"},
-                    {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
+      return object{
+          {"type", "string"}, {"format", "date"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
     } else if constexpr (std::is_same_v<T, trade::CurrencyCode>) {
       return StringWithPattern("^[A-Z]{3}$", "ISO 4217 alphabetic currency code");
     } else if constexpr (std::is_same_v<T, trade::CountryCode>) {
@@ -51,11 +51,13 @@ class SchemaBuilder {
                                "ISO 9362 business identifier code, 8 or 11 characters");
     } else if constexpr (std::is_same_v<T, trade::DateTerm>) {
       return object{{"type", "string"},
-                    {"description", "UCP 600 art. 3 date term: \"ON OR ABOUT 2026-10-15\", "
-                                    "\"BETWEEN 2026-10-01 AND 2026-10-15\", \"FIRST HALF 2026-10\" …"}};
+                    {"description",
+                     "UCP 600 art. 3 date term: \"ON OR ABOUT 2026-10-15\", "
+                     "\"BETWEEN 2026-10-01 AND 2026-10-15\", \"FIRST HALF 2026-10\" …"}};
     } else if constexpr (std::is_same_v<T, trade::Incoterm>) {
       array names;
-      for (int i = static_cast<int>(trade::Incoterm::kExw); i <= static_cast<int>(trade::Incoterm::kDdp); ++i) {
+      for (int i = static_cast<int>(trade::Incoterm::kExw);
+           i <= static_cast<int>(trade::Incoterm::kDdp); ++i) {
         names.emplace_back(trade::IncotermName(static_cast<trade::Incoterm>(i)));
       }
       return object{{"type", "string"}, {"enum", names}, {"description", "Incoterms 2020 rule"}};
@@ -73,10 +75,11 @@ class SchemaBuilder {
       });
     } else if constexpr (std::is_same_v<T, trade::Quantity>) {
       return Ref("quantity", [] {
-        return Closed(object{{"value", StringWithPattern("^[0-9]+(\\.[0-9]{1,3})?$",
-                                                         "exact decimal, at most 3 places")},
-                             {"unit", object{{"type", "string"}, {"description", "MT, KG, PCS …"}}}},
-                      array{"value", "unit"});
+        return Closed(
+            object{{"value", StringWithPattern("^[0-9]+(\\.[0-9]{1,3})?$",
+                                               "exact decimal, at most 3 places")},
+                   {"unit", object{{"type", "string"}, {"description", "MT, KG, PCS …"}}}},
+            array{"value", "unit"});
       });
     } else {
       static_assert(DescribedStruct<T>);

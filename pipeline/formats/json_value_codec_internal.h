@@ -56,7 +56,8 @@ class JsonPath {
  public:
   explicit JsonPath(const std::string& root) : root_(&root) {}
   JsonPath(const JsonPath& parent, std::string_view member) : parent_(&parent), member_(member) {}
-  JsonPath(const JsonPath& parent, size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+  JsonPath(const JsonPath& parent, size_t index)
+      : parent_(&parent), index_(index), is_index_(true) {}
   JsonPath(const JsonPath&) = delete;
   JsonPath& operator=(const JsonPath&) = delete;
 
@@ -192,7 +193,8 @@ inline Status DecodeJsonString(const boost::json::value& v, std::string_view* ou
   const boost::json::string* s = v.if_string();
   if (s == nullptr) return JsonFieldError(pointer, "must be a string");
   if (s->size() > kMaxJsonStringLength) {
-    return JsonFieldError(pointer, "is longer than " + std::to_string(kMaxJsonStringLength) + " bytes");
+    return JsonFieldError(pointer,
+                          "is longer than " + std::to_string(kMaxJsonStringLength) + " bytes");
   }
   *out = std::string_view(s->data(), s->size());
   return Status::Ok();

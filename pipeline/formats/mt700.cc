@@ -10,7 +10,8 @@
 namespace lcproc::formats {
 namespace {
 
-constexpr std::string_view kAboutCondition = "CREDIT AMOUNT IS ABOUT, UCP 600 ARTICLE 30(A) APPLIES";
+constexpr std::string_view kAboutCondition =
+    "CREDIT AMOUNT IS ABOUT, UCP 600 ARTICLE 30(A) APPLIES";
 constexpr std::string_view kIncotermsPrefix = "INCOTERMS 2020 ";
 
 struct RulesText {
@@ -57,7 +58,8 @@ Status ParseAvailable(const SwiftField& f, trade::AvailableWith* out) {
   }
   if (!found) return FieldError(f, "unknown availability '" + f.lines[1] + "'");
   if (f.tag == "41D") {
-    if (f.lines[0] != "ANY BANK") return FieldError(f, "option D is read only as ANY BANK; name a bank by BIC with 41A");
+    if (f.lines[0] != "ANY BANK")
+      return FieldError(f, "option D is read only as ANY BANK; name a bank by BIC with 41A");
     out->bank.reset();
     return Status::Ok();
   }
@@ -99,8 +101,9 @@ struct Shape {
   std::string_view tag;
   size_t lines, width;
 };
-constexpr Shape kShapes[] = {{"42C", 3, 35}, {"44A", 3, 65}, {"44E", 1, 65}, {"44F", 1, 65}, {"44B", 3, 65},
-                             {"44D", 6, 65}, {"71D", 6, 35}, {"48", 2, 35},  {"72Z", 6, 35}};
+constexpr Shape kShapes[] = {{"42C", 3, 35}, {"44A", 3, 65}, {"44E", 1, 65},
+                             {"44F", 1, 65}, {"44B", 3, 65}, {"44D", 6, 65},
+                             {"71D", 6, 35}, {"48", 2, 35},  {"72Z", 6, 35}};
 
 Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
   const std::string& t = f.tag;
@@ -115,7 +118,8 @@ Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
     } else if (value == "IRREVOCABLE TRANSFERABLE") {
       lc->form = trade::CreditForm::kIrrevocableTransferable;
     } else {
-      return FieldError(f, "form '" + value + "' is not an irrevocable documentary credit (UCP 600 art. 3)");
+      return FieldError(
+          f, "form '" + value + "' is not an irrevocable documentary credit (UCP 600 art. 3)");
     }
   } else if (t == "20") {
     LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 1, 16));
@@ -137,7 +141,8 @@ Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
       return FieldError(f, "unknown applicable rules '" + value + "'");
     }
   } else if (t == "31D") {
-    if (f.lines.size() != 1 || value.size() < 7) return FieldError(f, "expected YYMMDD and a place");
+    if (f.lines.size() != 1 || value.size() < 7)
+      return FieldError(f, "expected YYMMDD and a place");
     LCPROC_ASSIGN_OR_RETURN(lc->expiry_date, ParseSwiftDate(f, value.substr(0, 6)));
     lc->expiry_place = value.substr(6);
   } else if (t == "50") {
@@ -170,7 +175,9 @@ Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
     LCPROC_ASSIGN_OR_RETURN(lc->latest_shipment_date, ParseSwiftDate(f, value));
   } else if (t == "44D") {
     auto term = trade::DateTerm::Parse(Unwrap(f.lines));
-    if (!term.ok()) return FieldError(f, "shipment period must be a UCP 600 art. 3 term: " + term.status().message());
+    if (!term.ok())
+      return FieldError(
+          f, "shipment period must be a UCP 600 art. 3 term: " + term.status().message());
     lc->shipment_period = *term;
   } else if (t == "45A") {
     LCPROC_RETURN_IF_ERROR(ParseGoods(f, lc));
@@ -240,7 +247,8 @@ void SortFields(std::vector<SwiftField>& fields, const std::vector<std::string_v
                    [&](const SwiftField& a, const SwiftField& b) { return rank(a) < rank(b); });
 }
 
-Status MergeExtraFields(std::vector<SwiftField>& fields, const std::vector<trade::ExtraField>& extras,
+Status MergeExtraFields(std::vector<SwiftField>& fields,
+                        const std::vector<trade::ExtraField>& extras,
                         const std::vector<std::string_view>& order) {
   auto rank = [&](std::string_view tag) {
     return static_cast<size_t>(std::find(order.begin(), order.end(), tag) - order.begin());
@@ -250,10 +258,13 @@ Status MergeExtraFields(std::vector<SwiftField>& fields, const std::vector<trade
   size_t floor = 0;  // an extra goes no earlier than just after the previous extra
   for (const trade::ExtraField& extra : extras) {
     const std::string& t = extra.tag;
-    bool valid = (t.size() == 2 || t.size() == 3) && std::isdigit(static_cast<unsigned char>(t[0])) &&
+    bool valid = (t.size() == 2 || t.size() == 3) &&
+                 std::isdigit(static_cast<unsigned char>(t[0])) &&
                  std::isdigit(static_cast<unsigned char>(t[1])) &&
                  (t.size() == 2 || std::isupper(static_cast<unsigned char>(t[2])));
-    if (!valid) return InvalidArgument("field '" + t + "': a kept field's tag must be 2 digits and an optional option letter");
+    if (!valid)
+      return InvalidArgument(
+          "field '" + t + "': a kept field's tag must be 2 digits and an optional option letter");
     if (!present.insert(t).second) {
       return InvalidArgument("field " + t + ": kept field duplicates a field of the message");
     }
@@ -321,7 +332,8 @@ Result<trade::LetterOfCredit> ParseMt700(std::string_view text) {
 
 Result<std::vector<SwiftMessage>> BuildMt700Messages(const trade::LetterOfCredit& credit) {
   LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, BuildMt700(credit));
-  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, SplitSequence(message, Mt700Sequence()));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages,
+                          SplitSequence(message, Mt700Sequence()));
   // What we write must read back: the tokenizer checks characters and line lengths.
   for (const SwiftMessage& m : messages) {
     LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(m)).status());

@@ -40,7 +40,8 @@ Result<std::vector<SwiftMessage>> BuildMt700Messages(const trade::LetterOfCredit
 Result<std::string> WriteMt700(const trade::LetterOfCredit& credit);
 
 // Block 1 "F01<sender LT>0000000000" and block 2 "I<type><receiver LT>N" for a message
-// from `sender` to `receiver` (terminal "A" in block 1, "X" in block 2; branch "XXX" when the BIC has none).
+// from `sender` to `receiver` (terminal "A" in block 1, "X" in block 2; branch "XXX" when the BIC
+// has none).
 std::string BasicHeaderFor(const trade::Bic& sender);
 std::string ApplicationHeaderFor(std::string_view message_type, const trade::Bic& receiver);
 
@@ -52,7 +53,8 @@ void SortFields(std::vector<SwiftField>& fields, const std::vector<std::string_v
 // extra before it when that position lies earlier, so the extras keep their relative order.
 // InvalidArgument "field T: …" when an extra's tag is not a valid tag or duplicates a field
 // already present (it would read back as "appears twice").
-Status MergeExtraFields(std::vector<SwiftField>& fields, const std::vector<trade::ExtraField>& extras,
+Status MergeExtraFields(std::vector<SwiftField>& fields,
+                        const std::vector<trade::ExtraField>& extras,
                         const std::vector<std::string_view>& order);
 
 }  // namespace lcproc::formats

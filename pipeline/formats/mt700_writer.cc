@@ -10,10 +10,10 @@ namespace {
 
 const std::vector<std::string_view>& Mt700Order() {
   static const std::vector<std::string_view> kOrder = {
-      "27", "40A", "20", "23", "31C", "40E", "31D", "51A", "51D", "50", "59", "32B", "39A", "39C",
-      "41A", "41D", "42C", "42A", "42D", "42M", "42P", "43P", "43T", "44A", "44E", "44F", "44B",
-      "44C", "44D", "45A", "46A", "47A", "49G", "49H", "71D", "48", "49", "58A", "58D", "53A",
-      "53D", "78", "57A", "57B", "57D", "72Z"};
+      "27",  "40A", "20",  "23",  "31C", "40E", "31D", "51A", "51D", "50",  "59",  "32B",
+      "39A", "39C", "41A", "41D", "42C", "42A", "42D", "42M", "42P", "43P", "43T", "44A",
+      "44E", "44F", "44B", "44C", "44D", "45A", "46A", "47A", "49G", "49H", "71D", "48",
+      "49",  "58A", "58D", "53A", "53D", "78",  "57A", "57B", "57D", "72Z"};
   return kOrder;
 }
 
@@ -75,10 +75,12 @@ class FieldWriter {
 
 Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   if (lc.issuing_bank.empty() || lc.advising_bank.empty()) {
-    return InvalidArgument("MT700 needs the issuing bank (sender) and the advising bank (receiver)");
+    return InvalidArgument(
+        "MT700 needs the issuing bank (sender) and the advising bank (receiver)");
   }
   if (!lc.instalments.empty()) {
-    return InvalidArgument("instalments (UCP 600 art. 32) have no MT700 field; send the credit as JSON");
+    return InvalidArgument(
+        "instalments (UCP 600 art. 32) have no MT700 field; send the credit as JSON");
   }
   if (lc.insurance_percentage.has_value()) {
     return InvalidArgument("insurancePercentage has no MT700 field; state it in the 46A wording");
@@ -91,7 +93,8 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   }
   FieldWriter w;
   w.Line("27", "1/1");
-  w.Line("40A", lc.form == trade::CreditForm::kIrrevocable ? "IRREVOCABLE" : "IRREVOCABLE TRANSFERABLE");
+  w.Line("40A",
+         lc.form == trade::CreditForm::kIrrevocable ? "IRREVOCABLE" : "IRREVOCABLE TRANSFERABLE");
   w.Line("20", lc.credit_number);
   w.Line("31C", lc.date_of_issue.ToSwift());
   w.Line("40E", std::string(RulesText(lc.rules)) +
@@ -99,7 +102,8 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   w.Line("31D", lc.expiry_date.ToSwift() + lc.expiry_place);
   LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> applicant, WritePartyField(lc.applicant, "50"));
   w.Add("50", std::move(applicant));
-  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> beneficiary, WritePartyField(lc.beneficiary, "59"));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> beneficiary,
+                          WritePartyField(lc.beneficiary, "59"));
   w.Add("59", std::move(beneficiary));
   w.Line("32B", WriteSwiftAmount(lc.amount));
   if (lc.tolerance.has_value()) {
@@ -117,12 +121,15 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   LCPROC_RETURN_IF_ERROR(w.Narrative("44F", lc.port_of_discharge, 65, 1));
   LCPROC_RETURN_IF_ERROR(w.Narrative("44B", lc.final_destination, 65, 3));
   if (lc.latest_shipment_date) w.Line("44C", lc.latest_shipment_date->ToSwift());
-  if (lc.shipment_period) LCPROC_RETURN_IF_ERROR(w.Narrative("44D", lc.shipment_period->ToText(), 65, 6));
+  if (lc.shipment_period)
+    LCPROC_RETURN_IF_ERROR(w.Narrative("44D", lc.shipment_period->ToText(), 65, 6));
 
   // 45A is optional in MT700: a credit without goods description, goods lines or Incoterms
   // has none; goods lines need the description as the first item.
-  if (lc.goods_description.empty() && (!lc.goods.empty() || lc.incoterm != trade::Incoterm::kNone)) {
-    return InvalidArgument("field 45A: goods lines and Incoterms need a goods description before them");
+  if (lc.goods_description.empty() &&
+      (!lc.goods.empty() || lc.incoterm != trade::Incoterm::kNone)) {
+    return InvalidArgument(
+        "field 45A: goods lines and Incoterms need a goods description before them");
   }
   if (!lc.goods_description.empty()) {
     // Items after the first that were neither goods nor Incoterms lines are kept in the
@@ -130,7 +137,8 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
     std::vector<std::string> goods;
     for (size_t start = 0;;) {
       size_t nl = lc.goods_description.find('\n', start);
-      goods.push_back(lc.goods_description.substr(start, nl == std::string::npos ? nl : nl - start));
+      goods.push_back(
+          lc.goods_description.substr(start, nl == std::string::npos ? nl : nl - start));
       if (nl == std::string::npos) break;
       start = nl + 1;
     }
@@ -150,7 +158,8 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
     w.Add("46A", std::move(lines));
   }
   std::vector<std::string> conditions = lc.additional_conditions;
-  if (lc.amount_about) conditions.push_back("CREDIT AMOUNT IS ABOUT, UCP 600 ARTICLE 30(A) APPLIES");
+  if (lc.amount_about)
+    conditions.push_back("CREDIT AMOUNT IS ABOUT, UCP 600 ARTICLE 30(A) APPLIES");
   if (!conditions.empty()) {
     LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> lines, WriteItems(conditions, "47A"));
     w.Add("47A", std::move(lines));
@@ -158,7 +167,8 @@ Result<SwiftMessage> BuildMt700(const trade::LetterOfCredit& lc) {
   LCPROC_RETURN_IF_ERROR(w.Narrative("71D", lc.charges, 35, 6));
   if (lc.presentation_period) {
     std::string period = std::to_string(lc.presentation_period->days);
-    if (!lc.presentation_period->narrative.empty()) period += "/" + lc.presentation_period->narrative;
+    if (!lc.presentation_period->narrative.empty())
+      period += "/" + lc.presentation_period->narrative;
     LCPROC_RETURN_IF_ERROR(w.Narrative("48", period, 35, 2));
   }
   w.Line("49", std::string(ConfirmationText(lc.confirmation)));

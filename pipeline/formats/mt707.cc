@@ -12,10 +12,10 @@ namespace {
 // MT707 field order, SWIFT Standards Release 2021 (with 31E, the pre-2018 new expiry date).
 const std::vector<std::string_view>& Mt707Order() {
   static const std::vector<std::string_view> kOrder = {
-      "27", "20", "21", "23", "52A", "52D", "50B", "31C", "26E", "30", "22A", "23S", "40A", "40E",
-      "31D", "31E", "50", "59", "32B", "33B", "39A", "39C", "41A", "41D", "42C", "42A", "42M",
-      "42P", "43P", "43T", "44A", "44E", "44F", "44B", "44C", "44D", "45B", "46B", "47B", "49M",
-      "49N", "71D", "71N", "48", "49", "58A", "53A", "78", "57A", "72Z", "79Z"};
+      "27",  "20",  "21",  "23",  "52A", "52D", "50B", "31C", "26E", "30",  "22A", "23S", "40A",
+      "40E", "31D", "31E", "50",  "59",  "32B", "33B", "39A", "39C", "41A", "41D", "42C", "42A",
+      "42M", "42P", "43P", "43T", "44A", "44E", "44F", "44B", "44C", "44D", "45B", "46B", "47B",
+      "49M", "49N", "71D", "71N", "48",  "49",  "58A", "53A", "78",  "57A", "72Z", "79Z"};
   return kOrder;
 }
 
@@ -34,7 +34,8 @@ Status ParseField(const SwiftField& f, trade::Amendment* a) {
   } else if (t == "52A") {
     LCPROC_ASSIGN_OR_RETURN(a->issuing_bank, ParseBicOption(f));
   } else if (t == "26E") {
-    if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string::npos) {
+    if (value.empty() || value.size() > 3 ||
+        value.find_first_not_of("0123456789") != std::string::npos) {
       return FieldError(f, "number of amendment must be 1 to 3 digits");
     }
     a->amendment_number = std::stoi(value);
@@ -50,7 +51,9 @@ Status ParseField(const SwiftField& f, trade::Amendment* a) {
     LCPROC_ASSIGN_OR_RETURN(a->new_latest_shipment_date, ParseSwiftDate(f, value));
   } else if (t == "44D") {
     auto term = trade::DateTerm::Parse(Unwrap(f.lines));
-    if (!term.ok()) return FieldError(f, "shipment period must be a UCP 600 art. 3 term: " + term.status().message());
+    if (!term.ok())
+      return FieldError(
+          f, "shipment period must be a UCP 600 art. 3 term: " + term.status().message());
     a->new_shipment_period = *term;
   } else if (t == "39A") {
     LCPROC_ASSIGN_OR_RETURN(a->new_tolerance, ParseTolerance(f));
@@ -163,17 +166,21 @@ Result<SwiftMessage> BuildMt707(const trade::Amendment& a, const trade::Bic& rec
   if (a.decrease) line("33B", WriteSwiftAmount(*a.decrease));
   if (a.new_expiry_date) line("31E", a.new_expiry_date->ToSwift());
   if (a.new_latest_shipment_date) line("44C", a.new_latest_shipment_date->ToSwift());
-  if (a.new_shipment_period) LCPROC_RETURN_IF_ERROR(narrative("44D", a.new_shipment_period->ToText(), 65));
+  if (a.new_shipment_period)
+    LCPROC_RETURN_IF_ERROR(narrative("44D", a.new_shipment_period->ToText(), 65));
   if (a.new_tolerance) {
-    line("39A", std::to_string(a.new_tolerance->plus) + "/" + std::to_string(a.new_tolerance->minus));
+    line("39A",
+         std::to_string(a.new_tolerance->plus) + "/" + std::to_string(a.new_tolerance->minus));
   }
   if (a.new_partial_shipments) line("43P", std::string(ShipmentText(*a.new_partial_shipments)));
   if (a.new_transhipment) line("43T", std::string(ShipmentText(*a.new_transhipment)));
   if (a.new_port_of_loading) LCPROC_RETURN_IF_ERROR(narrative("44E", *a.new_port_of_loading, 65));
-  if (a.new_port_of_discharge) LCPROC_RETURN_IF_ERROR(narrative("44F", *a.new_port_of_discharge, 65));
+  if (a.new_port_of_discharge)
+    LCPROC_RETURN_IF_ERROR(narrative("44F", *a.new_port_of_discharge, 65));
   if (a.new_presentation_period) {
     std::string period = std::to_string(a.new_presentation_period->days);
-    if (!a.new_presentation_period->narrative.empty()) period += "/" + a.new_presentation_period->narrative;
+    if (!a.new_presentation_period->narrative.empty())
+      period += "/" + a.new_presentation_period->narrative;
     LCPROC_RETURN_IF_ERROR(narrative("48", period, 35));
   }
   if (a.new_goods) {
@@ -189,7 +196,8 @@ Result<SwiftMessage> BuildMt707(const trade::Amendment& a, const trade::Bic& rec
     fields.push_back(SwiftField{"46B", std::move(lines), 0});
   }
   if (a.new_beneficiary) {
-    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> lines, WritePartyField(*a.new_beneficiary, "59"));
+    LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> lines,
+                            WritePartyField(*a.new_beneficiary, "59"));
     fields.push_back(SwiftField{"59", std::move(lines), 0});
   }
   if (!a.charges.empty()) LCPROC_RETURN_IF_ERROR(narrative("71N", a.charges, 35));
@@ -206,7 +214,8 @@ Result<SwiftMessage> BuildMt707(const trade::Amendment& a, const trade::Bic& rec
 Result<std::vector<SwiftMessage>> BuildMt707Messages(const trade::Amendment& amendment,
                                                      const trade::Bic& receiver) {
   LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, BuildMt707(amendment, receiver));
-  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, SplitSequence(message, Mt707Sequence()));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages,
+                          SplitSequence(message, Mt707Sequence()));
   for (const SwiftMessage& m : messages) {
     LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(m)).status());
   }
@@ -214,7 +223,8 @@ Result<std::vector<SwiftMessage>> BuildMt707Messages(const trade::Amendment& ame
 }
 
 Result<std::string> WriteMt707(const trade::Amendment& amendment, const trade::Bic& receiver) {
-  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages, BuildMt707Messages(amendment, receiver));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<SwiftMessage> messages,
+                          BuildMt707Messages(amendment, receiver));
   return WriteSwiftMessages(messages);
 }
 

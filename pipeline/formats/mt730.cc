@@ -7,8 +7,8 @@ namespace lcproc::formats {
 namespace {
 
 const std::vector<std::string_view>& Mt730Order() {
-  static const std::vector<std::string_view> kOrder = {"20", "21", "25", "30", "32B", "32D", "57A",
-                                                       "57B", "57D", "71D", "72Z", "79Z"};
+  static const std::vector<std::string_view> kOrder = {"20",  "21",  "25",  "30",  "32B", "32D",
+                                                       "57A", "57B", "57D", "71D", "72Z", "79Z"};
   return kOrder;
 }
 
@@ -17,19 +17,22 @@ Status ParseAcknowledgement(const SwiftField& f, trade::Advice* advice) {
   LCPROC_RETURN_IF_ERROR(CheckFieldShape(f, 35, 50));  // 35*50z
   LCPROC_ASSIGN_OR_RETURN(
       std::vector<std::string> rest,
-      internal::SplitCodeLines(f, {"CONFIRMED", "CONFBANK"}, [&](std::string_view code, std::string_view value) -> Status {
-        if (code == "CONFIRMED") {
-          advice->confirmation_added = true;
-          if (value.empty()) return Status::Ok();
-        } else if (value.empty()) {
-          return InvalidArgument("needs the confirming bank's BIC");
-        }
-        LCPROC_ASSIGN_OR_RETURN(advice->confirming_bank, trade::Bic::Parse(value));
-        return Status::Ok();
-      }));
+      internal::SplitCodeLines(f, {"CONFIRMED", "CONFBANK"},
+                               [&](std::string_view code, std::string_view value) -> Status {
+                                 if (code == "CONFIRMED") {
+                                   advice->confirmation_added = true;
+                                   if (value.empty()) return Status::Ok();
+                                 } else if (value.empty()) {
+                                   return InvalidArgument("needs the confirming bank's BIC");
+                                 }
+                                 LCPROC_ASSIGN_OR_RETURN(advice->confirming_bank,
+                                                         trade::Bic::Parse(value));
+                                 return Status::Ok();
+                               }));
   size_t codes = f.lines.size() - rest.size();
   for (size_t i = 0; i < codes; ++i) {
-    if (f.lines[i].empty() || f.lines[i][0] != '/') return FieldError(f, "lcproc's /CODE/ lines must come first");
+    if (f.lines[i].empty() || f.lines[i][0] != '/')
+      return FieldError(f, "lcproc's /CODE/ lines must come first");
   }
   if (advice->confirmation_added && f.lines.size() > rest.size() + 1) {
     return FieldError(f, "/CONFIRMED/ and /CONFBANK/ exclude each other");
@@ -77,7 +80,8 @@ Result<Mt730> ParseMt730(std::string_view text) {
 Result<SwiftMessage> BuildMt730(const Mt730& mt) {
   const trade::Advice& a = mt.advice;
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(a.credit_number, "21"));
-  const std::string& reference = mt.sender_reference.empty() ? a.credit_number : mt.sender_reference;
+  const std::string& reference =
+      mt.sender_reference.empty() ? a.credit_number : mt.sender_reference;
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(reference, "20"));
   internal::MessageBuilder b;
   b.Line("20", reference);
@@ -91,7 +95,8 @@ Result<SwiftMessage> BuildMt730(const Mt730& mt) {
     lines.push_back("/CONFBANK/" + a.confirming_bank->str());
   }
   if (!a.narrative.empty()) {
-    if (a.narrative[0] == '/') return InvalidArgument("field 79Z: the narrative may not start with '/'");
+    if (a.narrative[0] == '/')
+      return InvalidArgument("field 79Z: the narrative may not start with '/'");
     LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> text, Wrap(a.narrative, 50, "79Z", "/:-"));
     lines.insert(lines.end(), text.begin(), text.end());
   }

@@ -7,14 +7,14 @@ namespace lcproc::formats {
 namespace {
 
 const std::vector<std::string_view>& Mt734Order() {
-  static const std::vector<std::string_view> kOrder = {"20", "21", "32A", "73A", "33A", "33B", "57A",
-                                                       "57B", "57D", "72Z", "77J", "77B"};
+  static const std::vector<std::string_view> kOrder = {"20",  "21",  "32A", "73A", "33A", "33B",
+                                                       "57A", "57B", "57D", "72Z", "77J", "77B"};
   return kOrder;
 }
 
 const std::vector<std::string_view>& Mt750Order() {
-  static const std::vector<std::string_view> kOrder = {"20", "21", "32B", "33B", "71D", "73A", "34B",
-                                                       "57A", "57B", "57D", "72Z", "77J"};
+  static const std::vector<std::string_view> kOrder = {"20",  "21",  "32B", "33B", "71D", "73A",
+                                                       "34B", "57A", "57B", "57D", "72Z", "77J"};
   return kOrder;
 }
 
@@ -24,22 +24,29 @@ Status ParseResultCodes(const SwiftField& f, bool with_presented, trade::Examina
   std::vector<std::string_view> codes = {"PRESNO", "EXAMINED", "DEADLINE", "AVAILBAL"};
   if (with_presented) codes.push_back("PRESENTED");
   LCPROC_ASSIGN_OR_RETURN(
-      *kept, internal::SplitCodeLines(f, codes, [&](std::string_view code, std::string_view value) -> Status {
-        if (code == "PRESNO") {
-          LCPROC_ASSIGN_OR_RETURN(r->presentation_number, internal::ParsePresentationNumber(value));
-          return Status::Ok();
-        }
-        if (code == "AVAILBAL") {
-          LCPROC_ASSIGN_OR_RETURN(r->available_before, ParseSwiftAmount(SwiftField{f.tag, {std::string(value)}, f.line}));
-          return Status::Ok();
-        }
-        if (value.size() != 6 || value.find_first_not_of("0123456789") != std::string_view::npos) {
-          return InvalidArgument("date must be YYMMDD");
-        }
-        LCPROC_ASSIGN_OR_RETURN(trade::Date d, trade::Date::ParseSwift(value));
-        (code == "EXAMINED" ? r->examined_on : code == "DEADLINE" ? r->deadline : r->presented_on) = d;
-        return Status::Ok();
-      }));
+      *kept, internal::SplitCodeLines(
+                 f, codes, [&](std::string_view code, std::string_view value) -> Status {
+                   if (code == "PRESNO") {
+                     LCPROC_ASSIGN_OR_RETURN(r->presentation_number,
+                                             internal::ParsePresentationNumber(value));
+                     return Status::Ok();
+                   }
+                   if (code == "AVAILBAL") {
+                     LCPROC_ASSIGN_OR_RETURN(
+                         r->available_before,
+                         ParseSwiftAmount(SwiftField{f.tag, {std::string(value)}, f.line}));
+                     return Status::Ok();
+                   }
+                   if (value.size() != 6 ||
+                       value.find_first_not_of("0123456789") != std::string_view::npos) {
+                     return InvalidArgument("date must be YYMMDD");
+                   }
+                   LCPROC_ASSIGN_OR_RETURN(trade::Date d, trade::Date::ParseSwift(value));
+                   (code == "EXAMINED"   ? r->examined_on
+                    : code == "DEADLINE" ? r->deadline
+                                         : r->presented_on) = d;
+                   return Status::Ok();
+                 }));
   return Status::Ok();
 }
 
@@ -64,9 +71,11 @@ Status WriteResultCodes(const trade::ExaminationResult& r, bool with_presented,
 
 Status CheckRefusal(const trade::ExaminationResult& r, std::string_view type) {
   if (r.decision != trade::ExaminationDecision::kDiscrepant) {
-    return InvalidArgument("MT" + std::string(type) + " reports discrepancies; the result is compliant");
+    return InvalidArgument("MT" + std::string(type) +
+                           " reports discrepancies; the result is compliant");
   }
-  if (!r.examining_bank) return InvalidArgument("MT" + std::string(type) + " needs the examining bank (sender)");
+  if (!r.examining_bank)
+    return InvalidArgument("MT" + std::string(type) + " needs the examining bank (sender)");
   return internal::CheckReference(r.credit_number, type == "734" ? "20" : "21");
 }
 
@@ -112,18 +121,23 @@ Result<Mt734> ParseMt734(std::string_view text) {
 Result<SwiftMessage> BuildMt734(const Mt734& mt) {
   const trade::ExaminationResult& r = mt.result;
   LCPROC_RETURN_IF_ERROR(CheckRefusal(r, "734"));
-  const std::string reference = mt.presenting_bank_reference.empty() ? "NONREF" : mt.presenting_bank_reference;
+  const std::string reference =
+      mt.presenting_bank_reference.empty() ? "NONREF" : mt.presenting_bank_reference;
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(reference, "21"));
-  if (mt.presenting_bank_reference == "NONREF") return InvalidArgument("field 21: NONREF is written for an empty reference");
+  if (mt.presenting_bank_reference == "NONREF")
+    return InvalidArgument("field 21: NONREF is written for an empty reference");
   internal::MessageBuilder b;
   b.Line("20", r.credit_number);
   b.Line("21", reference);
-  LCPROC_ASSIGN_OR_RETURN(std::string utilisation, internal::WriteDateAmount(r.presented_on, mt.amount, "32A"));
+  LCPROC_ASSIGN_OR_RETURN(std::string utilisation,
+                          internal::WriteDateAmount(r.presented_on, mt.amount, "32A"));
   b.Line("32A", std::move(utilisation));
   LCPROC_RETURN_IF_ERROR(WriteResultCodes(r, false, mt.sender_to_receiver, &b));
-  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> discrepancies, internal::WriteDiscrepancies(r.discrepancies, r.narrative));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> discrepancies,
+                          internal::WriteDiscrepancies(r.discrepancies, r.narrative));
   b.Add("77J", std::move(discrepancies));
-  if (mt.disposal == std::vector<std::string>{"/HOLD/"}) return InvalidArgument("field 77B: /HOLD/ is written for an empty disposal");
+  if (mt.disposal == std::vector<std::string>{"/HOLD/"})
+    return InvalidArgument("field 77B: /HOLD/ is written for an empty disposal");
   if (mt.disposal.size() > 3) return InvalidArgument("field 77B: at most 3 lines");
   b.Add("77B", mt.disposal.empty() ? std::vector<std::string>{"/HOLD/"} : mt.disposal);
   return b.Finish("734", *r.examining_bank, mt.receiver, mt.extra_fields, Mt734Order());
@@ -170,14 +184,16 @@ Result<Mt750> ParseMt750(std::string_view text) {
 Result<SwiftMessage> BuildMt750(const Mt750& mt) {
   const trade::ExaminationResult& r = mt.result;
   LCPROC_RETURN_IF_ERROR(CheckRefusal(r, "750"));
-  const std::string& reference = mt.sender_reference.empty() ? r.credit_number : mt.sender_reference;
+  const std::string& reference =
+      mt.sender_reference.empty() ? r.credit_number : mt.sender_reference;
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(reference, "20"));
   internal::MessageBuilder b;
   b.Line("20", reference);
   b.Line("21", r.credit_number);
   b.Line("32B", WriteSwiftAmount(mt.amount));
   LCPROC_RETURN_IF_ERROR(WriteResultCodes(r, true, mt.sender_to_receiver, &b));
-  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> discrepancies, internal::WriteDiscrepancies(r.discrepancies, r.narrative));
+  LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> discrepancies,
+                          internal::WriteDiscrepancies(r.discrepancies, r.narrative));
   b.Add("77J", std::move(discrepancies));
   return b.Finish("750", *r.examining_bank, mt.receiver, mt.extra_fields, Mt750Order());
 }

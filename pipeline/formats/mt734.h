@@ -39,8 +39,8 @@ namespace lcproc::formats {
 struct Mt734 {
   trade::ExaminationResult result;  // examining_bank is the sender
   std::string presenting_bank_reference;
-  trade::Money amount;                      // 32A
-  std::vector<std::string> disposal;        // 77B lines
+  trade::Money amount;                          // 32A
+  std::vector<std::string> disposal;            // 77B lines
   std::vector<std::string> sender_to_receiver;  // 72Z lines other than lcproc's
   trade::Bic receiver;
   std::vector<trade::ExtraField> extra_fields;

@@ -7,8 +7,9 @@ namespace lcproc::formats {
 namespace {
 
 const std::vector<std::string_view>& Mt752Order() {
-  static const std::vector<std::string_view> kOrder = {"20", "21", "23", "30", "32B", "71D", "33A", "33B",
-                                                       "53A", "53B", "53D", "54A", "54B", "54D", "72Z", "79Z"};
+  static const std::vector<std::string_view> kOrder = {"20",  "21",  "23",  "30",  "32B", "71D",
+                                                       "33A", "33B", "53A", "53B", "53D", "54A",
+                                                       "54B", "54D", "72Z", "79Z"};
   return kOrder;
 }
 
@@ -26,12 +27,15 @@ Status ParseWaiverText(const SwiftField& f, trade::Waiver* w) {
   size_t i = 0;
   for (; i < f.lines.size() && f.lines[i].rfind("/WAIVED/", 0) == 0; ++i) {
     std::string code = f.lines[i].substr(8);
-    if (!IsCode(code)) return FieldError(f, "/WAIVED/ needs a discrepancy code, got '" + code + "'");
+    if (!IsCode(code))
+      return FieldError(f, "/WAIVED/ needs a discrepancy code, got '" + code + "'");
     w->waived_codes.push_back(std::move(code));
   }
-  w->narrative = Unwrap(std::vector<std::string>(f.lines.begin() + static_cast<std::ptrdiff_t>(i), f.lines.end()));
+  w->narrative = Unwrap(
+      std::vector<std::string>(f.lines.begin() + static_cast<std::ptrdiff_t>(i), f.lines.end()));
   if (!w->narrative.empty() && w->narrative[0] == '/') {
-    return FieldError(f, "line " + std::to_string(i + 1) + " is neither /WAIVED/CODE nor narrative");
+    return FieldError(f,
+                      "line " + std::to_string(i + 1) + " is neither /WAIVED/CODE nor narrative");
   }
   return Status::Ok();
 }
@@ -55,10 +59,12 @@ Result<Mt752> ParseMt752(const SwiftMessage& message) {
         } else if (f.tag == "72Z") {
           LCPROC_ASSIGN_OR_RETURN(
               mt.sender_to_receiver,
-              internal::SplitCodeLines(f, {"PRESNO"}, [&](std::string_view, std::string_view value) -> Status {
-                LCPROC_ASSIGN_OR_RETURN(w.presentation_number, internal::ParsePresentationNumber(value));
-                return Status::Ok();
-              }));
+              internal::SplitCodeLines(
+                  f, {"PRESNO"}, [&](std::string_view, std::string_view value) -> Status {
+                    LCPROC_ASSIGN_OR_RETURN(w.presentation_number,
+                                            internal::ParsePresentationNumber(value));
+                    return Status::Ok();
+                  }));
         } else if (f.tag == "79Z") {
           LCPROC_RETURN_IF_ERROR(ParseWaiverText(f, &w));
         } else {
@@ -78,8 +84,10 @@ Result<Mt752> ParseMt752(std::string_view text) {
 Result<SwiftMessage> BuildMt752(const Mt752& mt) {
   const trade::Waiver& w = mt.waiver;
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(w.credit_number, "20"));
-  if (mt.presenting_bank_reference == "NONREF") return InvalidArgument("field 21: NONREF is written for an empty reference");
-  const std::string reference = mt.presenting_bank_reference.empty() ? "NONREF" : mt.presenting_bank_reference;
+  if (mt.presenting_bank_reference == "NONREF")
+    return InvalidArgument("field 21: NONREF is written for an empty reference");
+  const std::string reference =
+      mt.presenting_bank_reference.empty() ? "NONREF" : mt.presenting_bank_reference;
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(reference, "21"));
   LCPROC_RETURN_IF_ERROR(internal::CheckReference(mt.further_identification, "23"));
   internal::MessageBuilder b;
@@ -94,11 +102,13 @@ Result<SwiftMessage> BuildMt752(const Mt752& mt) {
   LCPROC_RETURN_IF_ERROR(internal::AddLines(&b, "72Z", std::move(codes), 6, 35));
   std::vector<std::string> text;
   for (const std::string& code : w.waived_codes) {
-    if (!IsCode(code)) return InvalidArgument("field 79Z: '" + code + "' is not a discrepancy code");
+    if (!IsCode(code))
+      return InvalidArgument("field 79Z: '" + code + "' is not a discrepancy code");
     text.push_back("/WAIVED/" + code);
   }
   if (!w.narrative.empty()) {
-    if (w.narrative[0] == '/') return InvalidArgument("field 79Z: the narrative may not start with '/'");
+    if (w.narrative[0] == '/')
+      return InvalidArgument("field 79Z: the narrative may not start with '/'");
     LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> lines, Wrap(w.narrative, 50, "79Z"));
     text.insert(text.end(), lines.begin(), lines.end());
   }

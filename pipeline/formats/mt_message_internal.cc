@@ -15,7 +15,8 @@ constexpr std::string_view kNote = "NOTE ";
 bool IsCodeWord(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!std::isupper(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '_') {
+    if (!std::isupper(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '_') {
       return false;
     }
   }
@@ -34,8 +35,8 @@ bool ParseDiscrepancyItem(std::string_view item, trade::Discrepancy* d) {
   size_t field = item.find(" FIELD ", doc + 5);
   if (field == std::string_view::npos) return false;
   size_t text = item.find(" TEXT ", field + 7);
-  std::string_view field_value = item.substr(field + 7, text == std::string_view::npos ? std::string_view::npos
-                                                                                        : text - field - 7);
+  std::string_view field_value = item.substr(
+      field + 7, text == std::string_view::npos ? std::string_view::npos : text - field - 7);
   // A field path has no spaces: one with spaces would not be written back the same.
   if (field_value.empty() || field_value.find(' ') != std::string_view::npos) return false;
   d->code = std::string(item.substr(0, art));
@@ -69,7 +70,8 @@ Status ReadMessage(const SwiftMessage& message, std::string_view type,
                    trade::Bic* receiver, std::vector<trade::ExtraField>* extra,
                    const std::function<Result<bool>(const SwiftField&)>& field) {
   if (message.MessageType() != type) {
-    return Malformed("line 1: block 2 names MT" + message.MessageType() + ", not MT" + std::string(type));
+    return Malformed("line 1: block 2 names MT" + message.MessageType() + ", not MT" +
+                     std::string(type));
   }
   LCPROC_RETURN_IF_ERROR(RequireSingleMessage(message));
   LCPROC_ASSIGN_OR_RETURN(std::string sender_bic, SwiftSenderBic(message));
@@ -110,7 +112,8 @@ Status CheckReference(std::string_view value, std::string_view tag) {
                            ": a reference may not start or end with '/' or contain '//'");
   }
   if (value.front() == ':' || value.front() == '-') {
-    return InvalidArgument("field " + std::string(tag) + ": a reference may not start with ':' or '-'");
+    return InvalidArgument("field " + std::string(tag) +
+                           ": a reference may not start with ':' or '-'");
   }
   return Status::Ok();
 }
@@ -128,7 +131,8 @@ Status ParseDateAmount(const SwiftField& field, trade::Date* date, trade::Money*
   if (field.lines.size() != 1 || field.lines[0].size() < 11) {
     return FieldError(field, "expected a date and an amount, e.g. 260301USD125000,00");
   }
-  LCPROC_ASSIGN_OR_RETURN(*date, ParseSwiftDate(field, std::string_view(field.lines[0]).substr(0, 6)));
+  LCPROC_ASSIGN_OR_RETURN(*date,
+                          ParseSwiftDate(field, std::string_view(field.lines[0]).substr(0, 6)));
   SwiftField rest{field.tag, {field.lines[0].substr(6)}, field.line};
   LCPROC_ASSIGN_OR_RETURN(*amount, ParseSwiftAmount(rest));
   return Status::Ok();
@@ -142,7 +146,8 @@ Result<std::string> SwiftDateText(trade::Date d, std::string_view tag) {
   return d.ToSwift();
 }
 
-Result<std::string> WriteDateAmount(trade::Date date, const trade::Money& amount, std::string_view tag) {
+Result<std::string> WriteDateAmount(trade::Date date, const trade::Money& amount,
+                                    std::string_view tag) {
   LCPROC_ASSIGN_OR_RETURN(std::string text, SwiftDateText(date, tag));
   return text + WriteSwiftAmount(amount);
 }
@@ -151,7 +156,8 @@ Result<std::vector<std::string>> SplitCodeLines(
     const SwiftField& field, const std::vector<std::string_view>& codes,
     const std::function<Status(std::string_view, std::string_view)>& code) {
   // 72Z is 6*35z, 79Z 35*50z: what is longer would not be written back.
-  LCPROC_RETURN_IF_ERROR(field.tag == "79Z" ? CheckFieldShape(field, 35, 50) : CheckFieldShape(field, 6, 35));
+  LCPROC_RETURN_IF_ERROR(field.tag == "79Z" ? CheckFieldShape(field, 35, 50)
+                                            : CheckFieldShape(field, 6, 35));
   std::vector<std::string> free_lines;
   std::set<std::string> seen;
   for (const std::string& line : field.lines) {
@@ -172,29 +178,31 @@ Result<std::vector<std::string>> SplitCodeLines(
 }
 
 Result<int> ParsePresentationNumber(std::string_view value) {
-  if (value.empty() || value.size() > 3 || value.find_first_not_of("0123456789") != std::string_view::npos ||
-      value[0] == '0' || value == "1") {
+  if (value.empty() || value.size() > 3 ||
+      value.find_first_not_of("0123456789") != std::string_view::npos || value[0] == '0' ||
+      value == "1") {
     return InvalidArgument("presentation number must be 2 to 999 (1 is not written)");
   }
   return std::stoi(std::string(value));
 }
 
 Status WritePresentationNumber(int number, std::vector<std::string>* lines) {
-  if (number < 1 || number > 999) return InvalidArgument("field 72Z: presentation number must be 1 to 999");
+  if (number < 1 || number > 999)
+    return InvalidArgument("field 72Z: presentation number must be 1 to 999");
   if (number != 1) lines->push_back("/PRESNO/" + std::to_string(number));
   return Status::Ok();
 }
 
-Status AddLines(MessageBuilder* b, std::string tag, std::vector<std::string> lines, size_t max_lines,
-                size_t width) {
+Status AddLines(MessageBuilder* b, std::string tag, std::vector<std::string> lines,
+                size_t max_lines, size_t width) {
   if (lines.empty()) return Status::Ok();
   if (lines.size() > max_lines) {
     return InvalidArgument("field " + tag + ": more than " + std::to_string(max_lines) + " lines");
   }
   for (const std::string& line : lines) {
     if (line.size() > width) {
-      return InvalidArgument("field " + tag + ": line '" + line + "' is longer than " + std::to_string(width) +
-                             " characters");
+      return InvalidArgument("field " + tag + ": line '" + line + "' is longer than " +
+                             std::to_string(width) + " characters");
     }
   }
   b->Add(std::move(tag), std::move(lines));
@@ -214,8 +222,9 @@ Status ParseDiscrepancies(const SwiftField& field, std::vector<trade::Discrepanc
     }
     trade::Discrepancy d;
     if (!ParseDiscrepancyItem(item, &d)) {
-      return FieldError(field, "item " + std::to_string(i + 1) +
-                                   " must read 'CODE ART article DOC document FIELD field [TEXT message]'");
+      return FieldError(
+          field, "item " + std::to_string(i + 1) +
+                     " must read 'CODE ART article DOC document FIELD field [TEXT message]'");
     }
     out->push_back(std::move(d));
   }
@@ -223,9 +232,10 @@ Status ParseDiscrepancies(const SwiftField& field, std::vector<trade::Discrepanc
   return Status::Ok();
 }
 
-Result<std::vector<std::string>> WriteDiscrepancies(const std::vector<trade::Discrepancy>& discrepancies,
-                                                    std::string_view narrative) {
-  if (discrepancies.empty()) return InvalidArgument("field 77J: a refusal states at least one discrepancy");
+Result<std::vector<std::string>> WriteDiscrepancies(
+    const std::vector<trade::Discrepancy>& discrepancies, std::string_view narrative) {
+  if (discrepancies.empty())
+    return InvalidArgument("field 77J: a refusal states at least one discrepancy");
   std::vector<std::string> items;
   for (size_t i = 0; i < discrepancies.size(); ++i) {
     const trade::Discrepancy& d = discrepancies[i];
@@ -235,8 +245,8 @@ Result<std::vector<std::string>> WriteDiscrepancies(const std::vector<trade::Dis
       if (c == '[') c = '(';
       if (c == ']') c = ')';
     }
-    std::string item = d.code + " ART " + OrNone(d.article) + " DOC " + OrNone(d.document) + " FIELD " +
-                       OrNone(field) + (d.message.empty() ? "" : " TEXT " + d.message);
+    std::string item = d.code + " ART " + OrNone(d.article) + " DOC " + OrNone(d.document) +
+                       " FIELD " + OrNone(field) + (d.message.empty() ? "" : " TEXT " + d.message);
     trade::Discrepancy back;
     if (bad_field || d.code == "NOTE" || !ParseDiscrepancyItem(item, &back) || !(back == d)) {
       return InvalidArgument("field 77J: discrepancy " + std::to_string(i + 1) + " (" + d.code +
@@ -246,11 +256,13 @@ Result<std::vector<std::string>> WriteDiscrepancies(const std::vector<trade::Dis
   }
   if (!narrative.empty()) items.push_back(std::string(kNote) + std::string(narrative));
   LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> lines, WriteItemLines(items, 50, "77J"));
-  if (lines.size() > 70) return InvalidArgument("field 77J: discrepancies need more than 70 lines of 50");
+  if (lines.size() > 70)
+    return InvalidArgument("field 77J: discrepancies need more than 70 lines of 50");
   return lines;
 }
 
-Status MessageBuilder::Narrative(std::string tag, std::string_view text, size_t width, size_t max_lines) {
+Status MessageBuilder::Narrative(std::string tag, std::string_view text, size_t width,
+                                 size_t max_lines) {
   if (text.empty()) return Status::Ok();
   LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> lines, Wrap(text, width, tag));
   if (lines.size() > max_lines) {

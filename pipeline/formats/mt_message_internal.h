@@ -37,16 +37,16 @@ Result<std::string> SwiftDateText(trade::Date d, std::string_view tag);
 
 // 6!n3!a15d (32A, 33A, 34A): a date and an amount.
 Status ParseDateAmount(const SwiftField& field, trade::Date* date, trade::Money* amount);
-Result<std::string> WriteDateAmount(trade::Date date, const trade::Money& amount, std::string_view tag);
+Result<std::string> WriteDateAmount(trade::Date date, const trade::Money& amount,
+                                    std::string_view tag);
 
 // Lines of 72Z/79Z: "/CODE/value" lines lcproc reads and writes (codes are upper-case
 // letters). `codes` lists the ones this message maps; the value of each is handed to
 // `code`; other lines are returned in order (free text the mapping keeps). A mapped code
 // given twice is an error naming the field.
-Result<std::vector<std::string>> SplitCodeLines(const SwiftField& field,
-                                                const std::vector<std::string_view>& codes,
-                                                const std::function<Status(std::string_view code,
-                                                                           std::string_view value)>& code);
+Result<std::vector<std::string>> SplitCodeLines(
+    const SwiftField& field, const std::vector<std::string_view>& codes,
+    const std::function<Status(std::string_view code, std::string_view value)>& code);
 
 // "/PRESNO/n": 2 to 999 (a first presentation is not written).
 Result<int> ParsePresentationNumber(std::string_view value);
@@ -54,16 +54,16 @@ Result<int> ParsePresentationNumber(std::string_view value);
 Status WritePresentationNumber(int number, std::vector<std::string>* lines);
 // Adds `tag` with `lines` (lcproc's code lines, then the kept ones) when not empty:
 // InvalidArgument past `max_lines` lines or `width` characters.
-Status AddLines(class MessageBuilder* b, std::string tag, std::vector<std::string> lines, size_t max_lines,
-                size_t width);
+Status AddLines(class MessageBuilder* b, std::string tag, std::vector<std::string> lines,
+                size_t max_lines, size_t width);
 
 // 77J: one "+" item per discrepancy, "CODE ART <article> DOC <document> FIELD <field> TEXT
 // <message>" wrapped at 50 (empty parts written as NONE; '[' and ']' of a field path as
 // '(' and ')'), then optionally a last item "NOTE <narrative>".
 Status ParseDiscrepancies(const SwiftField& field, std::vector<trade::Discrepancy>* out,
                           std::string* narrative);
-Result<std::vector<std::string>> WriteDiscrepancies(const std::vector<trade::Discrepancy>& discrepancies,
-                                                    std::string_view narrative);
+Result<std::vector<std::string>> WriteDiscrepancies(
+    const std::vector<trade::Discrepancy>& discrepancies, std::string_view narrative);
 
 // Collects the fields of a message being written.
 class MessageBuilder {
@@ -77,7 +77,8 @@ class MessageBuilder {
   Status Narrative(std::string tag, std::string_view text, size_t width, size_t max_lines);
   // Puts the fields in `order`, merges `extra` back (MergeExtraFields), sets the headers and
   // checks that the message reads back.
-  Result<SwiftMessage> Finish(std::string_view type, const trade::Bic& sender, const trade::Bic& receiver,
+  Result<SwiftMessage> Finish(std::string_view type, const trade::Bic& sender,
+                              const trade::Bic& receiver,
                               const std::vector<trade::ExtraField>& extra,
                               const std::vector<std::string_view>& order);
 

@@ -82,7 +82,8 @@ Result<participants::ParticipantRegistry> ParseRegistryJson(std::string_view tex
   if (ec) return Malformed("registry: not JSON: " + ec.message());
   if (!root.is_object()) return Malformed("registry: the top level must be an object");
   const json::value* banks = root.as_object().if_contains("banks");
-  if (banks == nullptr || !banks->is_array()) return Malformed("registry: \"banks\" must be an array");
+  if (banks == nullptr || !banks->is_array())
+    return Malformed("registry: \"banks\" must be an array");
   participants::ParticipantRegistry registry;
   for (const auto& b : banks->as_array()) {
     LCPROC_ASSIGN_OR_RETURN(participants::Bank bank, ParseBank(b));
@@ -101,12 +102,16 @@ std::string RegistryToJson(const participants::ParticipantRegistry& registry) {
                        {"alg", crypto::AlgorithmName(k.key.algorithm())},
                        {"publicKeyPem", k.key.ToPem()},
                        {"revoked", k.revoked}};
-      if (k.not_before_millis) key["notBefore"] = trade::FormatUtcTimestampMillis(*k.not_before_millis);
-      if (k.not_after_millis) key["notAfter"] = trade::FormatUtcTimestampMillis(*k.not_after_millis);
+      if (k.not_before_millis)
+        key["notBefore"] = trade::FormatUtcTimestampMillis(*k.not_before_millis);
+      if (k.not_after_millis)
+        key["notAfter"] = trade::FormatUtcTimestampMillis(*k.not_after_millis);
       keys.emplace_back(std::move(key));
     }
-    banks.emplace_back(json::object{
-        {"bic", bank.bic}, {"name", bank.name}, {"roles", std::move(roles)}, {"keys", std::move(keys)}});
+    banks.emplace_back(json::object{{"bic", bank.bic},
+                                    {"name", bank.name},
+                                    {"roles", std::move(roles)},
+                                    {"keys", std::move(keys)}});
   }
   return json::serialize(json::object{{"banks", std::move(banks)}}) + "\n";
 }

@@ -49,7 +49,8 @@ std::string WriteSwiftAmount(const trade::Money& money) {
 }
 
 Result<trade::Bic> ParseBicOption(const SwiftField& field) {
-  size_t line = (!field.lines.empty() && !field.lines[0].empty() && field.lines[0][0] == '/') ? 1 : 0;
+  size_t line =
+      (!field.lines.empty() && !field.lines[0].empty() && field.lines[0][0] == '/') ? 1 : 0;
   if (line >= field.lines.size()) return FieldError(field, "expected a BIC");
   auto bic = trade::Bic::Parse(field.lines[line]);
   if (!bic.ok()) return FieldError(field, bic.status().message());
@@ -79,7 +80,8 @@ Result<trade::PresentationPeriod> ParsePresentationPeriod(const SwiftField& fiel
   std::string value = field.Value();
   size_t slash = value.find('/');
   std::string days = value.substr(0, slash);
-  if (days.empty() || days.size() > 3 || days.find_first_not_of("0123456789") != std::string::npos) {
+  if (days.empty() || days.size() > 3 ||
+      days.find_first_not_of("0123456789") != std::string::npos) {
     return FieldError(field, "period for presentation must start with a number of days");
   }
   trade::PresentationPeriod period;
@@ -105,8 +107,8 @@ Result<trade::Party> ParsePartyField(const SwiftField& field) {
   // [/34x] + 4*35x: a wider line would not be written back (WritePartyField).
   for (size_t i = 0; i < field.lines.size(); ++i) {
     if (field.lines[i].size() > 35) {
-      return Malformed("line " + std::to_string(field.line + static_cast<int>(i)) + ", tag " + field.tag +
-                       ": line longer than 35 characters");
+      return Malformed("line " + std::to_string(field.line + static_cast<int>(i)) + ", tag " +
+                       field.tag + ": line longer than 35 characters");
     }
   }
   std::vector<std::string> lines = field.lines;
@@ -117,7 +119,8 @@ Result<trade::Party> ParsePartyField(const SwiftField& field) {
   if (lines.empty() || lines[0].empty()) return FieldError(field, "needs the party's name");
   if (lines.size() > 4) return FieldError(field, "name and address take at most 4 lines");
   if (lines.size() < 2) {
-    return FieldError(field, "needs the party's name and, on the last line, its ISO 3166 country code");
+    return FieldError(field,
+                      "needs the party's name and, on the last line, its ISO 3166 country code");
   }
   auto country = trade::CountryCode::Parse(lines.back());
   if (lines.back().size() != 2 || !country.ok()) {
@@ -135,8 +138,9 @@ Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std:
     return InvalidArgument("field " + std::string(tag) + ": the party's country is required");
   }
   if (party.name.empty() || party.name[0] == '/') {
-    return InvalidArgument("field " + std::string(tag) +
-                           ": the party's name is required and may not start with '/' (an account line)");
+    return InvalidArgument(
+        "field " + std::string(tag) +
+        ": the party's name is required and may not start with '/' (an account line)");
   }
   std::vector<std::string> lines;
   if (!party.account.empty()) lines.push_back("/" + party.account);
@@ -149,7 +153,8 @@ Result<std::vector<std::string>> WritePartyField(const trade::Party& party, std:
                            ": name, address lines and country exceed 4 lines of 35 characters");
   }
   if (party.bic.has_value()) {
-    return InvalidArgument("field " + std::string(tag) + ": MT700 has no place for the party's BIC");
+    return InvalidArgument("field " + std::string(tag) +
+                           ": MT700 has no place for the party's BIC");
   }
   for (const std::string& line : lines) {
     if (line.size() > 35) {
@@ -187,8 +192,9 @@ Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::
       return InvalidArgument("field " + std::string(tag) + ": text may not hold a line break");
     }
     if (z ? !IsSwiftZCharacter(c) : !IsSwiftXCharacter(c)) {
-      return InvalidArgument("field " + std::string(tag) + ": character '" + std::string(1, c) +
-                             (z ? "' is not in the SWIFT Z character set" : "' is not in the SWIFT X character set"));
+      return InvalidArgument(
+          "field " + std::string(tag) + ": character '" + std::string(1, c) +
+          (z ? "' is not in the SWIFT Z character set" : "' is not in the SWIFT X character set"));
     }
   }
   std::vector<std::string> lines;
@@ -197,13 +203,15 @@ Result<std::vector<std::string>> Wrap(std::string_view text, size_t width, std::
   while (rest.size() > width) {
     size_t cut = std::string_view::npos;
     for (size_t i = width + 1; i-- > 0;) {
-      if (rest[i] == ' ' && forbidden_starts.find(rest[i + 1 < rest.size() ? i + 1 : i]) == std::string_view::npos) {
+      if (rest[i] == ' ' &&
+          forbidden_starts.find(rest[i + 1 < rest.size() ? i + 1 : i]) == std::string_view::npos) {
         cut = i;
         break;
       }
     }
     if (cut == std::string_view::npos) {
-      return InvalidArgument("field " + std::string(tag) + ": text '" + std::string(rest.substr(0, 20)) +
+      return InvalidArgument("field " + std::string(tag) + ": text '" +
+                             std::string(rest.substr(0, 20)) +
                              "…' cannot be broken into lines of " + std::to_string(width) +
                              " characters (a word is too long)");
     }
@@ -267,7 +275,8 @@ Result<bool> ParseGoodsItem(std::string_view item, trade::GoodsLine* line) {
   }
   // "250 MT OF …": a number, a unit and " OF ".
   size_t sp1 = rest.find(' ');
-  if (sp1 != std::string_view::npos && sp1 > 0 && std::isdigit(static_cast<unsigned char>(rest[0]))) {
+  if (sp1 != std::string_view::npos && sp1 > 0 &&
+      std::isdigit(static_cast<unsigned char>(rest[0]))) {
     size_t sp2 = rest.find(' ', sp1 + 1);
     if (sp2 != std::string_view::npos && rest.substr(sp2, 4) == " OF ") {
       auto q = trade::Quantity::Parse(rest.substr(0, sp1), rest.substr(sp1 + 1, sp2 - sp1 - 1));

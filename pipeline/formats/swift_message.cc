@@ -69,7 +69,8 @@ Result<std::string> ReadBracedContents(Reader& r, int block) {
   int depth = 1;
   while (!r.AtEnd()) {
     char c = r.Peek();
-    if (c == '\r' || c == '\n') return LineError(r.line(), "block " + std::to_string(block) + " spans lines");
+    if (c == '\r' || c == '\n')
+      return LineError(r.line(), "block " + std::to_string(block) + " spans lines");
     r.Advance();
     if (c == '{') ++depth;
     if (c == '}' && --depth == 0) return out;
@@ -181,22 +182,38 @@ const SwiftField* SwiftMessage::FindOption(std::string_view prefix) const {
 bool IsSwiftXCharacter(char c) {
   if (std::isalnum(static_cast<unsigned char>(c))) return true;
   switch (c) {
-    case '/': case '-': case '?': case ':': case '(': case ')':
-    case '.': case ',': case '\'': case '+': case ' ':
-      return true;
-    default:
-      return false;
+    case '/':
+    case '-':
+    case '?':
+    case ':':
+    case '(':
+    case ')':
+    case '.':
+    case ',':
+    case '\'':
+    case '+':
+    case ' ': return true;
+    default: return false;
   }
 }
 
 bool IsSwiftZCharacter(char c) {
   if (IsSwiftXCharacter(c)) return true;
   switch (c) {
-    case '=': case '!': case '"': case '%': case '&': case '*': case '<': case '>':
-    case ';': case '{': case '@': case '#': case '_':
-      return true;
-    default:
-      return false;
+    case '=':
+    case '!':
+    case '"':
+    case '%':
+    case '&':
+    case '*':
+    case '<':
+    case '>':
+    case ';':
+    case '{':
+    case '@':
+    case '#':
+    case '_': return true;
+    default: return false;
   }
 }
 
@@ -229,7 +246,8 @@ Result<std::string> SwiftSenderBic(const SwiftMessage& m) {
     if (b2.size() < 26) return Malformed("line 1: block 2 output header is too short");
     return BicFromTerminalAddress(std::string_view(b2).substr(14, 12));
   }
-  if (b2.empty() || b2[0] != 'I') return Malformed("line 1: block 2 must start with I (input) or O (output)");
+  if (b2.empty() || b2[0] != 'I')
+    return Malformed("line 1: block 2 must start with I (input) or O (output)");
   // F01 + LT address(12) + session(4) + sequence(6).
   if (m.basic_header.size() < 15) return Malformed("line 1: block 1 is too short");
   return BicFromTerminalAddress(std::string_view(m.basic_header).substr(3, 12));
@@ -244,7 +262,8 @@ Result<std::string> SwiftReceiverBic(const SwiftMessage& m) {
     if (b2.size() < 16) return Malformed("line 1: block 2 input header is too short");
     return BicFromTerminalAddress(std::string_view(b2).substr(4, 12));
   }
-  if (b2.empty() || b2[0] != 'O') return Malformed("line 1: block 2 must start with I (input) or O (output)");
+  if (b2.empty() || b2[0] != 'O')
+    return Malformed("line 1: block 2 must start with I (input) or O (output)");
   // An output message is delivered to the terminal of block 1.
   if (m.basic_header.size() < 15) return Malformed("line 1: block 1 is too short");
   return BicFromTerminalAddress(std::string_view(m.basic_header).substr(3, 12));
@@ -272,23 +291,29 @@ Status CheckTerminalAddress(std::string_view lt, int line, std::string_view what
                                  " is not an upper-case letter or digit");
     }
   }
-  if (lt.size() != 12) return fail("must be 12 upper-case letters or digits (BIC8, terminal, branch)");
-  if (!std::isupper(static_cast<unsigned char>(lt[8]))) return fail("has no terminal letter in position 9");
+  if (lt.size() != 12)
+    return fail("must be 12 upper-case letters or digits (BIC8, terminal, branch)");
+  if (!std::isupper(static_cast<unsigned char>(lt[8])))
+    return fail("has no terminal letter in position 9");
   std::string bic(lt.substr(0, 8));
   if (lt.substr(9) != "XXX") bic += lt.substr(9);
-  if (auto parsed = trade::Bic::Parse(bic); !parsed.ok()) return fail("holds no valid BIC: " + parsed.status().message());
+  if (auto parsed = trade::Bic::Parse(bic); !parsed.ok())
+    return fail("holds no valid BIC: " + parsed.status().message());
   return Status::Ok();
 }
 
 // Block 1: F01 + LT address(12) + session(4) + sequence(6).
 Status CheckBasicHeader(std::string_view b1, int line) {
   if (b1.size() != 25) {
-    return LineError(line, "block 1 must be 25 characters (F01, terminal address, session, sequence), not " +
-                               std::to_string(b1.size()));
+    return LineError(
+        line, "block 1 must be 25 characters (F01, terminal address, session, sequence), not " +
+                  std::to_string(b1.size()));
   }
-  if (b1.substr(0, 3) != "F01") return LineError(line, "block 1 must start with F01 (FIN application, service 01)");
+  if (b1.substr(0, 3) != "F01")
+    return LineError(line, "block 1 must start with F01 (FIN application, service 01)");
   LCPROC_RETURN_IF_ERROR(CheckTerminalAddress(b1.substr(3, 12), line, "block 1 terminal address"));
-  if (!AllOf(b1.substr(15), std::isdigit)) return LineError(line, "block 1 session and sequence numbers must be 10 digits");
+  if (!AllOf(b1.substr(15), std::isdigit))
+    return LineError(line, "block 1 session and sequence numbers must be 10 digits");
   return Status::Ok();
 }
 
@@ -300,15 +325,19 @@ Status CheckApplicationHeader(std::string_view b2, int line) {
     return LineError(line, "block 2 must start with I (input) or O (output)");
   }
   if (b2.size() < 4 || !AllOf(b2.substr(1, 3), std::isdigit)) {
-    return LineError(line, "block 2 must give a 3-digit message type after '" + std::string(1, b2[0]) + "'");
+    return LineError(
+        line, "block 2 must give a 3-digit message type after '" + std::string(1, b2[0]) + "'");
   }
   if (b2[0] == 'I') {
     if (b2.size() != 16 && b2.size() != 17 && b2.size() != 18 && b2.size() != 21) {
-      return LineError(line, "block 2 input header must be I, type, receiver address and optional "
-                             "priority, delivery monitoring and obsolescence period");
+      return LineError(line,
+                       "block 2 input header must be I, type, receiver address and optional "
+                       "priority, delivery monitoring and obsolescence period");
     }
-    LCPROC_RETURN_IF_ERROR(CheckTerminalAddress(b2.substr(4, 12), line, "block 2 receiver address"));
-    if (b2.size() >= 17 && !IsPriority(b2[16])) return LineError(line, "block 2 priority must be S, U or N");
+    LCPROC_RETURN_IF_ERROR(
+        CheckTerminalAddress(b2.substr(4, 12), line, "block 2 receiver address"));
+    if (b2.size() >= 17 && !IsPriority(b2[16]))
+      return LineError(line, "block 2 priority must be S, U or N");
     if (b2.size() >= 18 && (b2[17] < '1' || b2[17] > '3')) {
       return LineError(line, "block 2 delivery monitoring must be 1, 2 or 3");
     }
@@ -320,14 +349,17 @@ Status CheckApplicationHeader(std::string_view b2, int line) {
   // O + type(3) + input time(4) + MIR: date(6) + LT(12) + session(4) + ISN(6) + output date(6)
   // + output time(4) [+ priority].
   if (b2.size() != 46 && b2.size() != 47) {
-    return LineError(line, "block 2 output header must be O, type, input time, MIR, output date "
-                           "and time and an optional priority");
+    return LineError(line,
+                     "block 2 output header must be O, type, input time, MIR, output date "
+                     "and time and an optional priority");
   }
   if (!AllOf(b2.substr(4, 10), std::isdigit) || !AllOf(b2.substr(26, 20), std::isdigit)) {
-    return LineError(line, "block 2 output header times, dates, session and sequence must be digits");
+    return LineError(line,
+                     "block 2 output header times, dates, session and sequence must be digits");
   }
   LCPROC_RETURN_IF_ERROR(CheckTerminalAddress(b2.substr(14, 12), line, "block 2 sender address"));
-  if (b2.size() == 47 && !IsPriority(b2[46])) return LineError(line, "block 2 priority must be S, U or N");
+  if (b2.size() == 47 && !IsPriority(b2[46]))
+    return LineError(line, "block 2 priority must be S, U or N");
   return Status::Ok();
 }
 
@@ -357,7 +389,8 @@ Result<SwiftMessage> ReadMessage(Reader& r) {
     r.Advance();
     if (!r.Consume(":")) return LineError(line, "expected ':' after the block number");
     int block = id - '0';
-    if (block <= last_block) return LineError(line, "block " + std::to_string(block) + " out of order");
+    if (block <= last_block)
+      return LineError(line, "block " + std::to_string(block) + " out of order");
     last_block = block;
     if (block == 4) {
       LCPROC_RETURN_IF_ERROR(ReadTextBlock(r, &message.fields));
@@ -366,8 +399,14 @@ Result<SwiftMessage> ReadMessage(Reader& r) {
     }
     LCPROC_ASSIGN_OR_RETURN(std::string contents, ReadBracedContents(r, block));
     switch (block) {
-      case 1: message.basic_header = std::move(contents); header_lines[1] = line; break;
-      case 2: message.application_header = std::move(contents); header_lines[2] = line; break;
+      case 1:
+        message.basic_header = std::move(contents);
+        header_lines[1] = line;
+        break;
+      case 2:
+        message.application_header = std::move(contents);
+        header_lines[2] = line;
+        break;
       case 3:
         LCPROC_RETURN_IF_ERROR(CheckPrintable(contents, 3, line));
         message.user_header = std::move(contents);
@@ -396,14 +435,16 @@ Result<SwiftMessage> ReadMessage(Reader& r) {
 Result<SwiftMessage> ParseSwiftMessage(std::string_view text) {
   if (text.size() > kMaxSwiftMessageBytes) {
     return ResourceExhausted("SWIFT message of " + std::to_string(text.size()) +
-                             " bytes exceeds the limit of " + std::to_string(kMaxSwiftMessageBytes));
+                             " bytes exceeds the limit of " +
+                             std::to_string(kMaxSwiftMessageBytes));
   }
   Reader r(text);
   r.SkipWhitespace();
   LCPROC_ASSIGN_OR_RETURN(SwiftMessage message, ReadMessage(r));
   if (!r.AtEnd()) {
-    return LineError(r.line(), "text after the end of the message (a file of several messages "
-                               "is read as an MT700/MT701 or MT707/MT708 sequence)");
+    return LineError(r.line(),
+                     "text after the end of the message (a file of several messages "
+                     "is read as an MT700/MT701 or MT707/MT708 sequence)");
   }
   return message;
 }
@@ -459,8 +500,8 @@ Status CheckFieldShape(const SwiftField& field, size_t max_lines, size_t width, 
     return FieldError(field, "needs at least " + std::to_string(min_lines) + " line(s)");
   }
   if (field.lines.size() > max_lines) {
-    return FieldError(field, "has " + std::to_string(field.lines.size()) +
-                                 " lines, at most " + std::to_string(max_lines) + " allowed");
+    return FieldError(field, "has " + std::to_string(field.lines.size()) + " lines, at most " +
+                                 std::to_string(max_lines) + " allowed");
   }
   for (size_t i = 0; i < field.lines.size(); ++i) {
     if (field.lines[i].size() > width) {
@@ -485,9 +526,9 @@ Result<SequenceNumber> ParseSequenceNumber(const SwiftMessage& message) {
 Status RequireSingleMessage(const SwiftMessage& message) {
   LCPROC_ASSIGN_OR_RETURN(SequenceNumber seq, ParseSequenceNumber(message));
   if (seq.total == 1) return Status::Ok();
-  return FieldError(*message.Find("27"), "message " + std::to_string(seq.number) + "/" +
-                                             std::to_string(seq.total) +
-                                             " is part of a sequence; this message type is never continued");
+  return FieldError(*message.Find("27"),
+                    "message " + std::to_string(seq.number) + "/" + std::to_string(seq.total) +
+                        " is part of a sequence; this message type is never continued");
 }
 
 }  // namespace lcproc::formats

@@ -42,9 +42,11 @@ Status CheckContinuation(const SwiftMessage& main, const SwiftMessage& next, int
                      next.MessageType() + ", expected MT" + std::string(kind.continuation_type));
   }
   LCPROC_ASSIGN_OR_RETURN(SequenceNumber seq, ParseSequenceNumber(next));
-  if (next.Find("27") == nullptr) return Malformed(where + "MT" + std::string(kind.continuation_type) + " needs field 27");
+  if (next.Find("27") == nullptr)
+    return Malformed(where + "MT" + std::string(kind.continuation_type) + " needs field 27");
   if (seq.number != index || seq.total != total) {
-    return FieldError(*next.Find("27"), "expected " + std::to_string(index) + "/" + std::to_string(total));
+    return FieldError(*next.Find("27"),
+                      "expected " + std::to_string(index) + "/" + std::to_string(total));
   }
   auto main_sender = SwiftSenderBic(main), next_sender = SwiftSenderBic(next);
   auto main_receiver = SwiftReceiverBic(main), next_receiver = SwiftReceiverBic(next);
@@ -61,8 +63,9 @@ Status CheckContinuation(const SwiftMessage& main, const SwiftMessage& next, int
     }
     const SwiftField* in_main = main.Find(f.tag);
     if (in_main != nullptr && in_main->lines != f.lines) {
-      return FieldError(f, "differs from field " + f.tag + " of the MT" + std::string(kind.main_type) +
-                               " (line " + std::to_string(in_main->line) + ")");
+      return FieldError(f, "differs from field " + f.tag + " of the MT" +
+                               std::string(kind.main_type) + " (line " +
+                               std::to_string(in_main->line) + ")");
     }
   }
   if (next.Find("20") == nullptr) return Malformed(where + "mandatory field 20 is missing");
@@ -82,23 +85,27 @@ const SequenceKind& Mt707Sequence() {
   return kKind;
 }
 
-Result<SwiftMessage> JoinSequence(const std::vector<SwiftMessage>& messages, const SequenceKind& kind) {
+Result<SwiftMessage> JoinSequence(const std::vector<SwiftMessage>& messages,
+                                  const SequenceKind& kind) {
   if (messages.empty()) return Malformed("line 1: no message");
   const SwiftMessage& main = messages.front();
   if (main.MessageType() != kind.main_type) {
-    return Malformed("line 1: block 2 names MT" + main.MessageType() + ", not MT" + std::string(kind.main_type));
+    return Malformed("line 1: block 2 names MT" + main.MessageType() + ", not MT" +
+                     std::string(kind.main_type));
   }
   LCPROC_ASSIGN_OR_RETURN(SequenceNumber seq, ParseSequenceNumber(main));
-  if (seq.number != 1) return FieldError(*main.Find("27"), "the first message of a sequence must be 1/N");
+  if (seq.number != 1)
+    return FieldError(*main.Find("27"), "the first message of a sequence must be 1/N");
   if (static_cast<size_t>(seq.total) != messages.size()) {
     if (messages.size() > static_cast<size_t>(seq.total)) {
       return Malformed("line " + std::to_string(FirstLine(messages[seq.total])) + ": MT" +
                        messages[seq.total].MessageType() + " follows a complete sequence of " +
                        std::to_string(seq.total) + " message(s)");
     }
-    return FieldError(*main.Find("27"), "sequence of " + std::to_string(seq.total) + " messages, but " +
-                                            std::to_string(messages.size()) + " given: MT" +
-                                            std::string(kind.continuation_type) + " continuation(s) missing");
+    return FieldError(*main.Find("27"), "sequence of " + std::to_string(seq.total) +
+                                            " messages, but " + std::to_string(messages.size()) +
+                                            " given: MT" + std::string(kind.continuation_type) +
+                                            " continuation(s) missing");
   }
   SwiftMessage joined = main;
   for (size_t i = 1; i < messages.size(); ++i) {
@@ -117,7 +124,8 @@ Result<SwiftMessage> JoinSequence(const std::vector<SwiftMessage>& messages, con
   return joined;
 }
 
-Result<std::vector<SwiftMessage>> SplitSequence(const SwiftMessage& message, const SequenceKind& kind) {
+Result<std::vector<SwiftMessage>> SplitSequence(const SwiftMessage& message,
+                                                const SequenceKind& kind) {
   bool fits = TextChars(message) <= kMaxSwiftTextChars;
   for (const SwiftField& f : message.fields) {
     if (Contains(kind.continued_tags, f.tag) && f.lines.size() > kMaxContinuedLines) fits = false;

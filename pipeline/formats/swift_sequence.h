@@ -28,9 +28,9 @@ inline constexpr size_t kMaxContinuedLines = 100;
 inline constexpr size_t kMaxSwiftTextChars = 10000;
 
 struct SequenceKind {
-  std::string_view main_type;                  // "700"
-  std::string_view continuation_type;          // "701"
-  std::vector<std::string_view> key_tags;      // repeated in every continuation
+  std::string_view main_type;                    // "700"
+  std::string_view continuation_type;            // "701"
+  std::vector<std::string_view> key_tags;        // repeated in every continuation
   std::vector<std::string_view> continued_tags;  // appended across messages
 };
 const SequenceKind& Mt700Sequence();
@@ -38,11 +38,13 @@ const SequenceKind& Mt707Sequence();
 
 // Joins `messages` (main message first). A single message with 27 "1/1" or without 27 is
 // returned as is. Malformed "line N, tag T: …" on any break of the rules above.
-Result<SwiftMessage> JoinSequence(const std::vector<SwiftMessage>& messages, const SequenceKind& kind);
+Result<SwiftMessage> JoinSequence(const std::vector<SwiftMessage>& messages,
+                                  const SequenceKind& kind);
 
 // Splits `message` (a main message with 27 "1/1" first) into main + continuations.
 // InvalidArgument when more than 8 messages would be needed.
-Result<std::vector<SwiftMessage>> SplitSequence(const SwiftMessage& message, const SequenceKind& kind);
+Result<std::vector<SwiftMessage>> SplitSequence(const SwiftMessage& message,
+                                                const SequenceKind& kind);
 
 // The messages in FIN form, one after the other.
 std::string WriteSwiftMessages(const std::vector<SwiftMessage>& messages);

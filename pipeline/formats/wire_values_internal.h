@@ -68,7 +68,9 @@ struct TextLeaf<trade::DateTerm> {
 template <>
 struct TextLeaf<trade::Incoterm> {
   static constexpr std::string_view kFormat = "incoterm";
-  static std::string Format(const trade::Incoterm& t) { return std::string(trade::IncotermName(t)); }
+  static std::string Format(const trade::Incoterm& t) {
+    return std::string(trade::IncotermName(t));
+  }
   static Result<trade::Incoterm> Parse(std::string_view s) {
     if (s.empty()) return trade::Incoterm::kNone;
     return trade::ParseIncoterm(s);
@@ -76,7 +78,9 @@ struct TextLeaf<trade::Incoterm> {
 };
 
 template <class T>
-concept TextLeafType = requires(const T& t) { TextLeaf<T>::Format(t); };
+concept TextLeafType = requires(const T& t) {
+  TextLeaf<T>::Format(t);
+};
 
 // The amount of `money` as the wire writes it ("125000.00").
 inline std::string MoneyAmountText(const trade::Money& money) { return money.ToString(); }

@@ -19,8 +19,8 @@ Status SizesInOrder(uint64_t old_size, uint64_t new_size) {
 
 }  // namespace
 
-Result<std::vector<crypto::Digest>> ConsistencyProof(const TileReader& tiles,
-                                                     uint64_t old_size, uint64_t new_size) {
+Result<std::vector<crypto::Digest>> ConsistencyProof(const TileReader& tiles, uint64_t old_size,
+                                                     uint64_t new_size) {
   TreeHashes hashes(tiles);
   return ConsistencyProof(hashes, old_size, new_size);
 }

@@ -18,8 +18,8 @@ namespace lcproc::ledger {
 // PROOF(old_size, D[0:new_size]) of RFC 6962 §2.1.2 (RFC 9162 §2.1.4.1). Empty when
 // old_size is 0 or equals new_size. O(log n) tile reads. InvalidArgument when
 // old_size > new_size; the store's NotFound when the tiles do not reach new_size.
-Result<std::vector<crypto::Digest>> ConsistencyProof(const TileReader& tiles,
-                                                     uint64_t old_size, uint64_t new_size);
+Result<std::vector<crypto::Digest>> ConsistencyProof(const TileReader& tiles, uint64_t old_size,
+                                                     uint64_t new_size);
 
 // The same, through a caller's TreeHashes (shares reads and hashing across proofs).
 Result<std::vector<crypto::Digest>> ConsistencyProof(TreeHashes& hashes, uint64_t old_size,

@@ -13,8 +13,8 @@ crypto::Digest LeafHash(std::string_view leaf_bytes) {
 
 crypto::Digest NodeHash(const crypto::Digest& left, const crypto::Digest& right) {
   static constexpr char kNodePrefix = 0x01;  // RFC 9162 §2.1.1
-  return crypto::Sha256({std::string_view(&kNodePrefix, 1), crypto::AsBytes(left),
-                         crypto::AsBytes(right)});
+  return crypto::Sha256(
+      {std::string_view(&kNodePrefix, 1), crypto::AsBytes(left), crypto::AsBytes(right)});
 }
 
 crypto::Digest EmptyRoot() {

@@ -82,8 +82,8 @@ void MerkleTree::AppendOne(const crypto::Digest& leaf, std::vector<TileWrite>& f
     // `node` is the root of the just-completed tile at the level below.
     const size_t level = height / kTileHeight;
     const uint64_t index = ((size_ + 1) >> (kTileHeight * level)) - 1;
-    full_tiles.push_back({{static_cast<uint8_t>(level - 1), index, kTileWidth},
-                          std::move(edge_[level - 1])});
+    full_tiles.push_back(
+        {{static_cast<uint8_t>(level - 1), index, kTileWidth}, std::move(edge_[level - 1])});
     edge_[level - 1].clear();
     if (edge_.size() <= level) edge_.resize(level + 1);
     edge_[level].append(crypto::AsBytes(node));

@@ -34,8 +34,8 @@ std::optional<char32_t> NextCodePoint(std::string_view s, size_t& i) {
 // Go's unicode.IsSpace, which golang.org/x/mod/sumdb/note applies to key names.
 bool IsUnicodeSpace(char32_t c) {
   return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 
 // c2sp.org/signed-note: valid UTF-8, no control characters other than newline.
@@ -167,7 +167,8 @@ Result<NoteVerifier> NoteVerifier::FromVerifierKey(std::string_view vkey) {
   if (Ed25519NoteKeyId(parsed.name, parsed.key) != parsed.key_id) {
     return InvalidArgument("note verifier key ID does not match its name and key");
   }
-  LCPROC_ASSIGN_OR_RETURN(auto key, crypto::PublicKey::FromRaw(crypto::Algorithm::kEdDsa, parsed.key));
+  LCPROC_ASSIGN_OR_RETURN(auto key,
+                          crypto::PublicKey::FromRaw(crypto::Algorithm::kEdDsa, parsed.key));
   return NoteVerifier(std::move(parsed.name), std::move(key), parsed.key_id);
 }
 

@@ -17,8 +17,8 @@ bool ParseCanonicalDecimal(std::string_view s, uint64_t& out) {
 }
 
 bool IsThreeDigits(std::string_view s) {
-  return s.size() == 3 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' &&
-         s[2] >= '0' && s[2] <= '9';
+  return s.size() == 3 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+         s[2] <= '9';
 }
 
 // Parses the "x001/x234/067" index encoding of c2sp.org/tlog-tiles.
@@ -66,7 +66,8 @@ std::string TilePath(const TileId& id) {
 
 Result<TileId> ParseTilePath(std::string_view path) {
   constexpr std::string_view kPrefix = "tile/";
-  if (path.substr(0, kPrefix.size()) != kPrefix) return Malformed("tile path must start with tile/");
+  if (path.substr(0, kPrefix.size()) != kPrefix)
+    return Malformed("tile path must start with tile/");
   path.remove_prefix(kPrefix.size());
   const size_t slash = path.find('/');
   if (slash == std::string_view::npos) return Malformed("tile path has no index");

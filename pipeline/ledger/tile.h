@@ -25,7 +25,7 @@ namespace lcproc::ledger {
 inline constexpr int kTileHeight = 8;
 inline constexpr uint64_t kTileWidth = 256;  // hashes in a full tile
 inline constexpr size_t kHashSize = 32;
-inline constexpr int kMaxTileLevel = 63;     // C2SP: L is 0..63
+inline constexpr int kMaxTileLevel = 63;  // C2SP: L is 0..63
 
 struct TileId {
   uint8_t level = 0;

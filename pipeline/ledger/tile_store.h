@@ -28,8 +28,7 @@ class TileReader {
   // tile, since a tile's prefix never changes). NotFound when the store holds no such
   // tile at least that wide; DataLoss when what it holds is not a multiple of 32 bytes.
   // REQUIRES: 1 <= min_width <= 256.
-  virtual Result<std::string> ReadTile(uint8_t level, uint64_t index,
-                                       uint16_t min_width) const = 0;
+  virtual Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const = 0;
 };
 
 // Keeps the widest version of every tile it was given. Thread-safe: Apply takes an
@@ -42,8 +41,7 @@ class MemoryTileStore : public TileReader {
   // REQUIRES: each write's hashes are width*32 bytes.
   void Apply(const std::vector<TileWrite>& writes);
 
-  Result<std::string> ReadTile(uint8_t level, uint64_t index,
-                               uint16_t min_width) const override;
+  Result<std::string> ReadTile(uint8_t level, uint64_t index, uint16_t min_width) const override;
 
   // Number of distinct tiles held (for tests).
   size_t tile_count() const;

@@ -8,5 +8,4 @@ Result<ledger::Checkpoint> UnverifiedCheckpoint(std::string_view note) {
   return ledger::ParseCheckpoint(note.substr(0, blank + 1));
 }
 
-
 }  // namespace lcproc::ledger_store

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "pipeline/crypto/jws.h"
-#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 
 namespace lcproc::ledger_store {
 namespace {
@@ -18,28 +18,31 @@ Status EntryProblem(uint64_t index, const std::string& what) {
 }
 
 // Everything one leaf must satisfy on its own.
-Status CheckEntry(uint64_t index, std::string_view leaf, const participants::ParticipantRegistry& registry,
-                  AuditReport& report) {
+Status CheckEntry(uint64_t index, std::string_view leaf,
+                  const participants::ParticipantRegistry& registry, AuditReport& report) {
   auto entry = DecodeLeaf(leaf);
   if (!entry.ok()) return EntryProblem(index, entry.status().message());
   auto header = crypto::ParseDetachedHeader(entry->jws);
-  if (!header.ok()) return EntryProblem(index, "the JWS does not parse: " + header.status().message());
+  if (!header.ok())
+    return EntryProblem(index, "the JWS does not parse: " + header.status().message());
   participants::KeyRefusal refusal{};
   auto key = registry.Authorize(entry->submitter, header->kid, entry->received_millis, &refusal);
   if (!key.ok() && refusal == participants::KeyRefusal::kRevoked) {
     // Revoked since: the registry keeps no revocation time, so judge the signature.
     const participants::Bank* bank = registry.FindBank(entry->submitter);
-    for (const participants::BankKey& k : bank != nullptr ? bank->keys : std::vector<participants::BankKey>{}) {
+    for (const participants::BankKey& k :
+         bank != nullptr ? bank->keys : std::vector<participants::BankKey>{}) {
       if (k.kid == header->kid) key = &k;
     }
   }
   if (!key.ok()) {
     return EntryProblem(index, "signed with a key the registry does not allow (" +
-                                   std::string(participants::KeyRefusalName(refusal)) + "): " +
-                                   key.status().message());
+                                   std::string(participants::KeyRefusalName(refusal)) +
+                                   "): " + key.status().message());
   }
   Status verified = crypto::VerifyDetached(entry->jws, entry->body, (*key)->key);
-  if (!verified.ok()) return EntryProblem(index, "the bank signature does not verify: " + verified.message());
+  if (!verified.ok())
+    return EntryProblem(index, "the bank signature does not verify: " + verified.message());
   ++(entry->accepted ? report.accepted : report.rejected);
   return Status::Ok();
 }
@@ -59,8 +62,10 @@ Status CompareTiles(const LedgerStore& store, const std::vector<ledger::TileWrit
 
 }  // namespace
 
-Result<AuditReport> AuditLedger(const LedgerStore& store, const participants::ParticipantRegistry& registry,
-                                const ledger::NoteVerifier& verifier, const AuditProgress& progress) {
+Result<AuditReport> AuditLedger(const LedgerStore& store,
+                                const participants::ParticipantRegistry& registry,
+                                const ledger::NoteVerifier& verifier,
+                                const AuditProgress& progress) {
   AuditReport report;
   auto total = store.Size();
   if (!total.ok()) return total.status();
@@ -70,8 +75,8 @@ Result<AuditReport> AuditLedger(const LedgerStore& store, const participants::Pa
 
   auto advance_to = [&](uint64_t size) -> Status {
     if (size > *total) {
-      return DataLoss("a checkpoint covers " + std::to_string(size) + " entries but the store holds " +
-                      std::to_string(*total));
+      return DataLoss("a checkpoint covers " + std::to_string(size) +
+                      " entries but the store holds " + std::to_string(*total));
     }
     auto flush = [&]() -> Status {
       auto writes = tree.Append(hashes);
@@ -79,16 +84,17 @@ Result<AuditReport> AuditLedger(const LedgerStore& store, const participants::Pa
       if (!writes.ok()) return writes.status();
       return CompareTiles(store, *writes);
     };
-    LCPROC_RETURN_IF_ERROR(store.ScanLeaves(tree.size() + hashes.size(), size, [&](uint64_t index, std::string_view leaf) {
-      LCPROC_RETURN_IF_ERROR(CheckEntry(index, leaf, registry, report));
-      hashes.push_back(ledger::LeafHash(leaf));
-      ++report.entries;
-      if (hashes.size() == kProgressEvery) {
-        LCPROC_RETURN_IF_ERROR(flush());
-        if (progress) progress(report.entries, *total);
-      }
-      return Status::Ok();
-    }));
+    LCPROC_RETURN_IF_ERROR(store.ScanLeaves(
+        tree.size() + hashes.size(), size, [&](uint64_t index, std::string_view leaf) {
+          LCPROC_RETURN_IF_ERROR(CheckEntry(index, leaf, registry, report));
+          hashes.push_back(ledger::LeafHash(leaf));
+          ++report.entries;
+          if (hashes.size() == kProgressEvery) {
+            LCPROC_RETURN_IF_ERROR(flush());
+            if (progress) progress(report.entries, *total);
+          }
+          return Status::Ok();
+        }));
     return flush();
   };
 
@@ -98,8 +104,10 @@ Result<AuditReport> AuditLedger(const LedgerStore& store, const participants::Pa
     std::string where = "checkpoint at size " + std::to_string(size);
     auto checkpoint = ledger::VerifyCheckpoint(verifier, note);
     if (!checkpoint.ok()) return DataLoss(where + ": " + checkpoint.status().message());
-    if (checkpoint->origin != verifier.name()) return DataLoss(where + ": origin is " + checkpoint->origin);
-    if (checkpoint->size != size) return DataLoss(where + ": the note says size " + std::to_string(checkpoint->size));
+    if (checkpoint->origin != verifier.name())
+      return DataLoss(where + ": origin is " + checkpoint->origin);
+    if (checkpoint->size != size)
+      return DataLoss(where + ": the note says size " + std::to_string(checkpoint->size));
     if (checkpoint->root != tree.Root()) {
       return DataLoss(where + ": the signed root is not the root of the stored entries");
     }

@@ -20,9 +20,9 @@
 #include <cstdint>
 #include <functional>
 
+#include "pipeline/ledger/signed_note.h"
 #include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/participants/participant_registry.h"
-#include "pipeline/ledger/signed_note.h"
 #include "pipeline/status.h"
 
 namespace lcproc::ledger_store {
@@ -39,7 +39,8 @@ using AuditProgress = std::function<void(uint64_t done, uint64_t total)>;
 
 // OK with the report when everything agrees; DataLoss naming the first inconsistency
 // ("entry 1234: the bank signature does not verify: ...") otherwise.
-Result<AuditReport> AuditLedger(const LedgerStore& store, const participants::ParticipantRegistry& registry,
+Result<AuditReport> AuditLedger(const LedgerStore& store,
+                                const participants::ParticipantRegistry& registry,
                                 const ledger::NoteVerifier& verifier,
                                 const AuditProgress& progress = nullptr);
 

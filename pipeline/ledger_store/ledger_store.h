@@ -76,12 +76,12 @@ struct CreditQuery {
 };
 
 struct CommitBatch {
-  uint64_t old_size = 0;               // tree size before; REQUIRES == Size()
-  uint64_t new_size = 0;               // old_size + entries.size()
-  std::vector<EntryRecord> entries;    // indexes old_size .. new_size-1, ascending
+  uint64_t old_size = 0;                 // tree size before; REQUIRES == Size()
+  uint64_t new_size = 0;                 // old_size + entries.size()
+  std::vector<EntryRecord> entries;      // indexes old_size .. new_size-1, ascending
   std::vector<ledger::TileWrite> tiles;  // MerkleTree::Append's writes for these leaves
   std::vector<CreditRow> credits;
-  std::string checkpoint;              // signed note of the tree of new_size
+  std::string checkpoint;  // signed note of the tree of new_size
 };
 
 // SHA-256(jws || "\n" || body): the key under which a signed document is a replay.

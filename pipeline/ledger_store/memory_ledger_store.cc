@@ -17,7 +17,8 @@ std::vector<uint64_t> All(const std::multimap<uint64_t, uint64_t>& m, uint64_t k
 Status MemoryLedgerStore::Commit(const CommitBatch& batch) {
   WriterLock lock(mu_);
   if (!fail_with_.ok()) return fail_with_;
-  if (batch.old_size != leaves_.size()) return FailedPrecondition("batch does not start at the end");
+  if (batch.old_size != leaves_.size())
+    return FailedPrecondition("batch does not start at the end");
   for (const EntryRecord& e : batch.entries) {
     leaves_.push_back(e.leaf);
     by_replay_.emplace(e.replay_prefix, e.index);
@@ -140,7 +141,8 @@ Result<std::vector<CreditRow>> MemoryLedgerStore::ListCredits(const CreditQuery&
   return out;
 }
 
-Result<std::vector<uint64_t>> MemoryLedgerStore::EntriesForParty(std::string_view bic, uint64_t begin,
+Result<std::vector<uint64_t>> MemoryLedgerStore::EntriesForParty(std::string_view bic,
+                                                                 uint64_t begin,
                                                                  size_t limit) const {
   ReaderLock lock(mu_);
   std::vector<uint64_t> out;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/ledger/tile_store.h"
+#include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/mutex.h"
 
 namespace lcproc::ledger_store {

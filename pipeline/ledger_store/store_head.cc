@@ -37,8 +37,10 @@ Status VerifyStoreHead(const LedgerStore& store, const ledger::NoteVerifier& ver
     return DataLoss("cannot recompute the root from the stored tiles: " + root.status().message());
   }
   if (*root != checkpoint->root) {
-    return DataLoss("the root recomputed from the stored tiles does not match the latest signed "
-                    "checkpoint (size " + std::to_string(*size) + "): the tiles were altered");
+    return DataLoss(
+        "the root recomputed from the stored tiles does not match the latest signed "
+        "checkpoint (size " +
+        std::to_string(*size) + "): the tiles were altered");
   }
   return Status::Ok();
 }

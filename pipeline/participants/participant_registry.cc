@@ -31,7 +31,6 @@ Status ParticipantRegistry::AddBank(Bank bank) {
   return Status::Ok();
 }
 
-
 const Bank* ParticipantRegistry::FindBank(std::string_view bic) const {
   for (const Bank& bank : banks_) {
     if (bank.bic == bic) return &bank;
@@ -47,7 +46,8 @@ Result<const BankKey*> ParticipantRegistry::Authorize(std::string_view submitter
     return status;
   };
   auto it = by_kid_.find(std::string(kid));
-  if (it == by_kid_.end()) return refuse(KeyRefusal::kUnknownKey, Unauthenticated("unknown key id"));
+  if (it == by_kid_.end())
+    return refuse(KeyRefusal::kUnknownKey, Unauthenticated("unknown key id"));
   const Bank& bank = banks_[it->second.first];
   const BankKey& key = bank.keys[it->second.second];
   if (bank.bic != submitter) {

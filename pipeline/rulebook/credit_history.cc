@@ -18,9 +18,9 @@ std::vector<std::string> CreditParties(const trade::CreditState& state) {
   const auto& t = state.terms;
   parties.insert(t.issuing_bank.normalized());
   parties.insert(t.advising_bank.normalized());
-  for (const auto* bic : {&t.confirming_bank, &t.reimbursing_bank, &t.advise_through_bank,
-                          &state.confirming_bank, &t.applicant.bic, &t.beneficiary.bic,
-                          &t.available_with.bank}) {
+  for (const auto* bic :
+       {&t.confirming_bank, &t.reimbursing_bank, &t.advise_through_bank, &state.confirming_bank,
+        &t.applicant.bic, &t.beneficiary.bic, &t.available_with.bank}) {
     if (bic->has_value()) parties.insert((*bic)->normalized());
   }
   return {parties.begin(), parties.end()};
@@ -51,17 +51,20 @@ Result<CreditHistory> ReplayCredit(const LedgerStore& store, std::string_view re
   for (uint64_t index : indexes) {
     LCPROC_ASSIGN_OR_RETURN(std::string leaf, store.ReadLeaf(index));
     auto entry = ledger_store::DecodeLeaf(leaf);
-    if (!entry.ok()) return DataLoss("entry " + std::to_string(index) + ": " + entry.status().message());
+    if (!entry.ok())
+      return DataLoss("entry " + std::to_string(index) + ": " + entry.status().message());
     TimelineEvent event{index, std::move(*entry), std::nullopt};
     auto submitter = trade::Bic::Parse(event.entry.submitter);
     readers.insert(submitter.ok() ? submitter->normalized() : event.entry.submitter);
     auto doc = formats::DecodeDocument(event.entry.content_type, event.entry.body);
     if (doc.ok()) event.type = trade::TypeOf(*doc);
     if (event.entry.accepted) {
-      if (!doc.ok()) return DataLoss("accepted entry " + std::to_string(index) + " no longer decodes");
+      if (!doc.ok())
+        return DataLoss("accepted entry " + std::to_string(index) + " no longer decodes");
       auto bic = trade::Bic::Parse(event.entry.submitter);
       if (!bic.ok()) return DataLoss("entry " + std::to_string(index) + " has no BIC submitter");
-      auto today = trade::Date::FromDays(static_cast<int32_t>(event.entry.received_millis / kMillisPerDay));
+      auto today =
+          trade::Date::FromDays(static_cast<int32_t>(event.entry.received_millis / kMillisPerDay));
       auto next = trade::Apply(out.state ? &*out.state : nullptr, *doc, *bic, today, calendar);
       if (!next.ok() || !next->outcome.accepted || !next->state) {
         return DataLoss("accepted entry " + std::to_string(index) + " no longer applies");

@@ -46,8 +46,9 @@ struct CreditHistory {
 // Replays the entries of `reference` in ledger order. NotFound when the credit has no
 // entry; DataLoss when a stored leaf does not decode or an accepted entry no longer
 // applies (the ledger and the rules disagree).
-Result<CreditHistory> ReplayCredit(const LedgerStore& store, std::string_view reference,
-                                   const trade::BankingCalendar& calendar = trade::BankingCalendar());
+Result<CreditHistory> ReplayCredit(
+    const LedgerStore& store, std::string_view reference,
+    const trade::BankingCalendar& calendar = trade::BankingCalendar());
 
 // The parties of a credit's terms (issuing, advising, confirming, nominated (41a),
 // reimbursing, advise-through and the applicant's and beneficiary's BICs when given),

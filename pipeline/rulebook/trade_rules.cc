@@ -1,7 +1,7 @@
 #include "pipeline/rulebook/trade_rules.h"
 
-#include "pipeline/rulebook/credit_history.h"
 #include "pipeline/formats/document_codec.h"
+#include "pipeline/rulebook/credit_history.h"
 #include "pipeline/trade/credit_state.h"
 #include "pipeline/trade/date.h"
 #include "pipeline/trade/document.h"
@@ -32,7 +32,8 @@ struct TradeCreditState final : Rules::CreditState {
 std::string DescribeDiscrepancy(const trade::Discrepancy& d) {
   std::string out = d.code;
   if (!d.article.empty()) out += " art. " + d.article;
-  if (!d.document.empty() || !d.field.empty()) out += " " + d.document + (d.field.empty() ? "" : "." + d.field);
+  if (!d.document.empty() || !d.field.empty())
+    out += " " + d.document + (d.field.empty() ? "" : "." + d.field);
   if (!d.message.empty()) out += ": " + d.message;
   return out;
 }
@@ -61,7 +62,8 @@ Rules::Decision TradeRules::Apply(const CreditState* current, const Document& do
                                  trade::Date::FromDays(static_cast<int32_t>(days)), calendar_);
   if (!transition.ok()) return {false, transition.status(), {}, nullptr};
   Decision out;
-  for (const auto& d : transition->outcome.discrepancies) out.discrepancies.push_back(DescribeDiscrepancy(d));
+  for (const auto& d : transition->outcome.discrepancies)
+    out.discrepancies.push_back(DescribeDiscrepancy(d));
   if (transition->outcome.accepted && transition->state) {
     out.accepted = true;
     out.next = std::make_shared<TradeCreditState>(std::move(*transition->state));

@@ -51,7 +51,8 @@ Result<LetterOfCredit> ApplyAmendment(const LetterOfCredit& terms, const Amendme
   Replace(out.transhipment, amendment.new_transhipment);
   Replace(out.port_of_loading, amendment.new_port_of_loading);
   Replace(out.port_of_discharge, amendment.new_port_of_discharge);
-  if (amendment.new_presentation_period) out.presentation_period = amendment.new_presentation_period;
+  if (amendment.new_presentation_period)
+    out.presentation_period = amendment.new_presentation_period;
   Replace(out.goods, amendment.new_goods);
   Replace(out.documents_required, amendment.new_documents_required);
   Replace(out.beneficiary, amendment.new_beneficiary);

@@ -23,27 +23,27 @@
 namespace lcproc::trade {
 
 struct Amendment {
-  std::string credit_number;                    // 20 (and 21, the receiver's reference)
-  int amendment_number = 1;                     // 26E, 1, 2, … in order
-  Date date_of_amendment;                       // 30
-  Bic issuing_bank;                             // 52a / sender
-  std::optional<Money> increase;                // 32B
-  std::optional<Money> decrease;                // 33B
-  std::optional<Date> new_expiry_date;          // 31E
-  std::optional<Date> new_latest_shipment_date; // 44C
-  std::optional<DateTerm> new_shipment_period;  // 44D
-  std::optional<PercentageTolerance> new_tolerance;      // 39A
+  std::string credit_number;                                // 20 (and 21, the receiver's reference)
+  int amendment_number = 1;                                 // 26E, 1, 2, … in order
+  Date date_of_amendment;                                   // 30
+  Bic issuing_bank;                                         // 52a / sender
+  std::optional<Money> increase;                            // 32B
+  std::optional<Money> decrease;                            // 33B
+  std::optional<Date> new_expiry_date;                      // 31E
+  std::optional<Date> new_latest_shipment_date;             // 44C
+  std::optional<DateTerm> new_shipment_period;              // 44D
+  std::optional<PercentageTolerance> new_tolerance;         // 39A
   std::optional<ShipmentPermission> new_partial_shipments;  // 43P
   std::optional<ShipmentPermission> new_transhipment;       // 43T
-  std::optional<std::string> new_port_of_loading;        // 44E
-  std::optional<std::string> new_port_of_discharge;      // 44F
-  std::optional<PresentationPeriod> new_presentation_period;  // 48
-  std::optional<std::vector<GoodsLine>> new_goods;       // 45B, whole list replaced
+  std::optional<std::string> new_port_of_loading;           // 44E
+  std::optional<std::string> new_port_of_discharge;         // 44F
+  std::optional<PresentationPeriod> new_presentation_period;            // 48
+  std::optional<std::vector<GoodsLine>> new_goods;                      // 45B, whole list replaced
   std::optional<std::vector<RequiredDocument>> new_documents_required;  // 46B, replaced
-  std::optional<Party> new_beneficiary;                  // 59
-  std::string narrative;                        // 79Z, other changes in words
-  std::string charges;                          // 71N
-  std::vector<ExtraField> extra_fields;         // tags not modelled, kept verbatim
+  std::optional<Party> new_beneficiary;                                 // 59
+  std::string narrative;                 // 79Z, other changes in words
+  std::string charges;                   // 71N
+  std::vector<ExtraField> extra_fields;  // tags not modelled, kept verbatim
 
   friend bool operator==(const Amendment&, const Amendment&) = default;
 };
@@ -63,7 +63,7 @@ struct AmendmentResponse {
   int amendment_number = 1;
   AmendmentDecision decision = AmendmentDecision::kAccepted;
   Date date;
-  Bic advising_bank;   // the bank that conveys the beneficiary's answer
+  Bic advising_bank;  // the bank that conveys the beneficiary's answer
   std::string narrative;
 
   friend bool operator==(const AmendmentResponse&, const AmendmentResponse&) = default;

@@ -9,8 +9,10 @@ namespace {
 constexpr std::string_view kDayNames[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -115,7 +117,8 @@ static int CountBankingDaysAfter(const BankingCalendar& c, Date from, Date to) {
 
 int BankingCalendar::BankingDaysUntil(Date from, Date to) const {
   // Day by day: deadlines lie days or weeks away, never years.
-  return from <= to ? CountBankingDaysAfter(*this, from, to) : -CountBankingDaysAfter(*this, to, from);
+  return from <= to ? CountBankingDaysAfter(*this, from, to)
+                    : -CountBankingDaysAfter(*this, to, from);
 }
 
 }  // namespace lcproc::trade

@@ -60,8 +60,8 @@ class BankingCalendar {
 
  private:
   std::string name_;
-  unsigned weekend_mask_ = 0;       // bit (weekday - 1)
-  std::vector<Holiday> holidays_;   // sorted by date, unique
+  unsigned weekend_mask_ = 0;      // bit (weekday - 1)
+  std::vector<Holiday> holidays_;  // sorted by date, unique
 };
 
 }  // namespace lcproc::trade

@@ -42,7 +42,10 @@ bool IsAssigned(std::string_view code) {
     size_t mid = (lo + hi) / 2;
     std::string_view entry = kCountries.substr(mid * 2, 2);
     if (entry == code) return true;
-    if (entry < code) lo = mid + 1; else hi = mid;
+    if (entry < code)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return false;
 }

@@ -7,11 +7,11 @@ namespace lcproc::trade {
 namespace {
 
 constexpr std::pair<CreditStatus, std::string_view> kStatuses[] = {
-    {CreditStatus::kIssued, "issued"},       {CreditStatus::kAdvised, "advised"},
-    {CreditStatus::kConfirmed, "confirmed"}, {CreditStatus::kPresented, "presented"},
+    {CreditStatus::kIssued, "issued"},         {CreditStatus::kAdvised, "advised"},
+    {CreditStatus::kConfirmed, "confirmed"},   {CreditStatus::kPresented, "presented"},
     {CreditStatus::kDiscrepant, "discrepant"}, {CreditStatus::kRefused, "refused"},
-    {CreditStatus::kWaived, "waived"},       {CreditStatus::kHonoured, "honoured"},
-    {CreditStatus::kClosed, "closed"},       {CreditStatus::kExpired, "expired"},
+    {CreditStatus::kWaived, "waived"},         {CreditStatus::kHonoured, "honoured"},
+    {CreditStatus::kClosed, "closed"},         {CreditStatus::kExpired, "expired"},
     {CreditStatus::kCancelled, "cancelled"},
 };
 constexpr std::pair<AmendmentStatus, std::string_view> kAmendmentStatuses[] = {

@@ -55,7 +55,8 @@ Result<Date> Date::FromCivil(int year, int month, int day) {
   if (year < 1900 || year > 2199) {
     return InvalidArgument("year " + std::to_string(year) + " outside 1900-2199");
   }
-  if (month < 1 || month > 12) return InvalidArgument("month " + std::to_string(month) + " invalid");
+  if (month < 1 || month > 12)
+    return InvalidArgument("month " + std::to_string(month) + " invalid");
   if (day < 1 || day > DaysInMonth(year, month)) {
     return InvalidArgument("day " + std::to_string(day) + " does not exist in " +
                            std::to_string(year) + "-" + std::to_string(month));

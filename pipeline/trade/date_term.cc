@@ -17,12 +17,18 @@ struct KindName {
 
 // Longest prefixes first so "ON OR ABOUT" is not read as "ON".
 constexpr KindName kKinds[] = {
-    {DateTermKind::kOnOrAbout, "ON OR ABOUT", false}, {DateTermKind::kOn, "ON", false},
-    {DateTermKind::kBefore, "BEFORE", false},         {DateTermKind::kAfter, "AFTER", false},
-    {DateTermKind::kFrom, "FROM", false},             {DateTermKind::kUntil, "UNTIL", false},
-    {DateTermKind::kBetween, "BETWEEN", false},       {DateTermKind::kFirstHalf, "FIRST HALF", true},
-    {DateTermKind::kSecondHalf, "SECOND HALF", true}, {DateTermKind::kBeginning, "BEGINNING", true},
-    {DateTermKind::kMiddle, "MIDDLE", true},          {DateTermKind::kEnd, "END", true},
+    {DateTermKind::kOnOrAbout, "ON OR ABOUT", false},
+    {DateTermKind::kOn, "ON", false},
+    {DateTermKind::kBefore, "BEFORE", false},
+    {DateTermKind::kAfter, "AFTER", false},
+    {DateTermKind::kFrom, "FROM", false},
+    {DateTermKind::kUntil, "UNTIL", false},
+    {DateTermKind::kBetween, "BETWEEN", false},
+    {DateTermKind::kFirstHalf, "FIRST HALF", true},
+    {DateTermKind::kSecondHalf, "SECOND HALF", true},
+    {DateTermKind::kBeginning, "BEGINNING", true},
+    {DateTermKind::kMiddle, "MIDDLE", true},
+    {DateTermKind::kEnd, "END", true},
 };
 
 const KindName& Find(DateTermKind kind) {

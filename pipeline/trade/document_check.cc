@@ -91,7 +91,8 @@ Status CheckCredit(const LetterOfCredit& lc) {
       (lc.presentation_period->days < 1 || lc.presentation_period->days > 366)) {
     return Bad("presentationPeriod.days", "must be 1 to 366");
   }
-  if (lc.insurance_percentage && (*lc.insurance_percentage < 100 || *lc.insurance_percentage > 1000)) {
+  if (lc.insurance_percentage &&
+      (*lc.insurance_percentage < 100 || *lc.insurance_percentage > 1000)) {
     return Bad("insurancePercentage", "must be 100 to 1000");
   }
   for (size_t i = 0; i < lc.instalments.size(); ++i) {
@@ -124,12 +125,15 @@ Status CheckPresentation(const Presentation& p) {
   if (p.presentation_number < 1) return Bad("presentationNumber", "must be 1 or more");
   LCPROC_RETURN_IF_ERROR(CheckBank("presentingBank", p.presenting_bank));
   LCPROC_RETURN_IF_ERROR(CheckAmount("drawingAmount", p.drawing_amount));
-  if (p.DocumentCount() == 0) return Bad("documents", "a presentation carries at least one document");
+  if (p.DocumentCount() == 0)
+    return Bad("documents", "a presentation carries at least one document");
   if (p.invoice) {
     LCPROC_RETURN_IF_ERROR(CheckAmount("invoice.amount", p.invoice->amount));
-    LCPROC_RETURN_IF_ERROR(CheckGoods("invoice.goods", p.invoice->goods, p.invoice->amount.currency));
+    LCPROC_RETURN_IF_ERROR(
+        CheckGoods("invoice.goods", p.invoice->goods, p.invoice->amount.currency));
   }
-  if (p.insurance) LCPROC_RETURN_IF_ERROR(CheckAmount("insurance.insuredAmount", p.insurance->insured_amount));
+  if (p.insurance)
+    LCPROC_RETURN_IF_ERROR(CheckAmount("insurance.insuredAmount", p.insurance->insured_amount));
   if (p.transport && (p.transport->originals < 0 || p.transport->originals_issued < 1)) {
     return Bad("transport.originals", "invalid count");
   }
@@ -148,8 +152,9 @@ Status CheckPresentation(const Presentation& p) {
   for (size_t i = 0; i < p.certificates.size(); ++i) {
     const std::string f = "certificates[" + std::to_string(i) + "]";
     if (!IsCertificate(p.certificates[i].type)) {
-      return Bad(f + ".type", "'" + std::string(TradeDocumentTypeName(p.certificates[i].type)) +
-                                  "' is not a certificate; it has its own member of the presentation");
+      return Bad(f + ".type",
+                 "'" + std::string(TradeDocumentTypeName(p.certificates[i].type)) +
+                     "' is not a certificate; it has its own member of the presentation");
     }
     if (p.certificates[i].originals < 0 || p.certificates[i].copies < 0) {
       return Bad(f + ".originals", "negative count");

@@ -54,9 +54,9 @@ struct ExaminationResult {
   ExaminationDecision decision = ExaminationDecision::kCompliant;
   std::vector<Discrepancy> discrepancies;
   Date presented_on;
-  Date deadline;          // art. 14(b): 5 banking days following presentation
+  Date deadline;  // art. 14(b): 5 banking days following presentation
   Date examined_on;
-  std::optional<Bic> examining_bank;  // set when a bank sends it
+  std::optional<Bic> examining_bank;      // set when a bank sends it
   std::optional<Money> available_before;  // the balance the drawing was checked against
   std::string narrative;
   // Coverage: of the documents presented, how many lcproc examined wholly automatically;

@@ -16,31 +16,73 @@ const ExaminationRule* FindExaminationRule(std::string_view code) {
 
 std::span<const ExaminationRule> AllExaminationRules() {
   static constexpr ExaminationRule kRules[] = {
-      kPresentedAfterExpiry, kLatePresentation, kDocumentMissing, kInsufficientOriginals,
-      kDocumentDatedAfterPresentation, kDrawingExceedsBalance, kDrawingExceedsInvoice,
-      kShortDrawing, kPartialShipmentNotAllowed, kInstalmentOutOfSchedule, kInstalmentCeased,
-      kInstalmentAmountExceeded, kLateShipment, kShipmentOutsidePeriod, kDataConflictQuantity,
-      kDataConflictGoods, kDataConflictPort, kDataConflictCurrency, kAddressCountryMismatch,
-      kInvoiceNotIssuedByBeneficiary, kInvoiceNotMadeOutToApplicant, kInvoiceCurrencyMismatch,
-      kInvoiceGoodsMismatch, kQuantityOutOfTolerance, kUnitPriceOutOfTolerance,
-      kBlCarrierNotNamed, kBlNotSigned, kBlNotOnBoard, kBlPortOfLoading, kBlPortOfDischarge,
-      kBlFullSet, kBlCharterParty, kTranshipmentNotAllowed, kBlNotClean,
-      kTransportCarrierNotNamed, kTransportNotSigned, kTransportNotOnBoard,
-      kTransportPlaceOfDispatch, kTransportPlaceOfDestination, kTransportFullSet,
-      kTransportCharterParty, kTransportNotClean, kOnDeck, kFreightMarking,
-      kAddressNotAsInCredit, kDraftDrawnOnApplicant, kDraftDrawee, kDraftTenor, kDraftAmount,
-      kDraftDrawer, kDocumentIssuer, kCertificateAfterShipment, kInsuranceCoverNote,
-      kInsuranceOriginals, kInsuranceDatedAfterShipment, kInsuranceCurrency,
-      kInsuranceUnderinsured, kInsuranceRoute, kRefusalAfterDeadline,
+      kPresentedAfterExpiry,
+      kLatePresentation,
+      kDocumentMissing,
+      kInsufficientOriginals,
+      kDocumentDatedAfterPresentation,
+      kDrawingExceedsBalance,
+      kDrawingExceedsInvoice,
+      kShortDrawing,
+      kPartialShipmentNotAllowed,
+      kInstalmentOutOfSchedule,
+      kInstalmentCeased,
+      kInstalmentAmountExceeded,
+      kLateShipment,
+      kShipmentOutsidePeriod,
+      kDataConflictQuantity,
+      kDataConflictGoods,
+      kDataConflictPort,
+      kDataConflictCurrency,
+      kAddressCountryMismatch,
+      kInvoiceNotIssuedByBeneficiary,
+      kInvoiceNotMadeOutToApplicant,
+      kInvoiceCurrencyMismatch,
+      kInvoiceGoodsMismatch,
+      kQuantityOutOfTolerance,
+      kUnitPriceOutOfTolerance,
+      kBlCarrierNotNamed,
+      kBlNotSigned,
+      kBlNotOnBoard,
+      kBlPortOfLoading,
+      kBlPortOfDischarge,
+      kBlFullSet,
+      kBlCharterParty,
+      kTranshipmentNotAllowed,
+      kBlNotClean,
+      kTransportCarrierNotNamed,
+      kTransportNotSigned,
+      kTransportNotOnBoard,
+      kTransportPlaceOfDispatch,
+      kTransportPlaceOfDestination,
+      kTransportFullSet,
+      kTransportCharterParty,
+      kTransportNotClean,
+      kOnDeck,
+      kFreightMarking,
+      kAddressNotAsInCredit,
+      kDraftDrawnOnApplicant,
+      kDraftDrawee,
+      kDraftTenor,
+      kDraftAmount,
+      kDraftDrawer,
+      kDocumentIssuer,
+      kCertificateAfterShipment,
+      kInsuranceCoverNote,
+      kInsuranceOriginals,
+      kInsuranceDatedAfterShipment,
+      kInsuranceCurrency,
+      kInsuranceUnderinsured,
+      kInsuranceRoute,
+      kRefusalAfterDeadline,
   };
   return kRules;
 }
 
 namespace internal {
 
-void ExamContext::Refer(std::string_view document, std::string_view article,
-                        std::string_view field, std::string message,
-                        const void* presented) const {
+void ExamContext::Refer(std::string_view document, std::string_view article, std::string_view field,
+                        std::string message, const void* presented) const {
   result->manual_checks.push_back(ManualCheck{std::string(document), std::string(article),
                                               std::string(field), std::move(message)});
   if (presented != nullptr &&
@@ -91,9 +133,10 @@ ExaminationResult Examine(const CreditState& state, const Presentation& presenta
   result.available_before = state.AvailableBalance();
 
   std::vector<const void*> referred;
-  internal::ExamContext c{state,    state.terms,  presentation, presented_on,
-                          calendar, std::nullopt, std::nullopt, &result,
-                          RequiredTypes(state.terms), &referred};
+  internal::ExamContext c{state,        state.terms, presentation,
+                          presented_on, calendar,    std::nullopt,
+                          std::nullopt, &result,     RequiredTypes(state.terms),
+                          &referred};
   c.shipment = internal::ShipmentOf(presentation);
   if (c.shipment) c.shipment_date = c.shipment->date;
   internal::CheckExpiryAndPeriod(c);
@@ -114,9 +157,9 @@ ExaminationResult Examine(const CreditState& state, const Presentation& presenta
   result.decision = result.discrepancies.empty() ? ExaminationDecision::kCompliant
                                                  : ExaminationDecision::kDiscrepant;
   result.documents_presented = presentation.DocumentCount();
-  result.documents_examined_automatically =
-      result.documents_presented - static_cast<int>(result.disregarded_documents.size()) -
-      static_cast<int>(referred.size());
+  result.documents_examined_automatically = result.documents_presented -
+                                            static_cast<int>(result.disregarded_documents.size()) -
+                                            static_cast<int>(referred.size());
   return result;
 }
 

@@ -31,7 +31,8 @@ Tenor ParseTenor(std::string_view text) {
     return tenor;
   }
   int days = 0;
-  for (size_t i = digit; i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && days < 10000; ++i) {
+  for (size_t i = digit;
+       i < t.size() && std::isdigit(static_cast<unsigned char>(t[i])) && days < 10000; ++i) {
     days = days * 10 + (t[i] - '0');
   }
   if (t.find("DAY", digit) == std::string::npos) return tenor;  // "90 D/S" and the like
@@ -116,8 +117,8 @@ void CheckDraft(const ExamContext& c) {
   // Art. 6(c): a credit must not be available by a draft drawn on the applicant.
   if (!d.drawee.empty() && !c.lc.applicant.name.empty() &&
       ContainsText(d.drawee, c.lc.applicant.name)) {
-    c.Add(kDraftDrawnOnApplicant, doc, "drawee", "the draft is drawn on the applicant '" +
-                                                     c.lc.applicant.name + "'");
+    c.Add(kDraftDrawnOnApplicant, doc, "drawee",
+          "the draft is drawn on the applicant '" + c.lc.applicant.name + "'");
   } else {
     // 42a names the drawee; without it, the bank with which the credit is available.
     std::optional<Bic> want = c.lc.drawee ? c.lc.drawee : c.lc.available_with.bank;
@@ -136,8 +137,9 @@ void CheckDraft(const ExamContext& c) {
     c.Add(kDraftDrawer, doc, "signedByDrawer", "the draft is not signed by the drawer");
   }
   if (!(d.amount == c.p.drawing_amount)) {
-    c.Add(kDraftAmount, doc, "amount",
-          "draft for " + d.amount.ToDisplay() + ", the drawing is " + c.p.drawing_amount.ToDisplay());
+    c.Add(
+        kDraftAmount, doc, "amount",
+        "draft for " + d.amount.ToDisplay() + ", the drawing is " + c.p.drawing_amount.ToDisplay());
   }
   if (!c.lc.drafts_at.empty()) {
     const Tenor want = ParseTenor(c.lc.drafts_at), got = ParseTenor(d.tenor);
@@ -240,8 +242,10 @@ void CheckOtherDocuments(const ExamContext& c) {
     CheckIssuer(c, "otherDocument", r, match->issuer, match);
     CheckStatements(c, "otherDocument", r, match->statements, match);
     c.Refer("otherDocument", "14(f)", "title",
-            "'" + match->title + "': check that its data content appears to fulfil the function "
-            "of the document 46A requires ('" + r.text + "')",
+            "'" + match->title +
+                "': check that its data content appears to fulfil the function "
+                "of the document 46A requires ('" +
+                r.text + "')",
             match);
   }
   for (size_t i = 0; i < used.size(); ++i) {

@@ -147,16 +147,19 @@ void CheckInvoice(const ExamContext& c) {
   if (!c.p.invoice || !c.Requires(TradeDocumentType::kCommercialInvoice)) return;
   const CommercialInvoice& inv = *c.p.invoice;
   if (!SameName(inv.issuer, c.lc.beneficiary)) {
-    c.Add(kInvoiceNotIssuedByBeneficiary, "commercialInvoice", "issuer.name",
-          "issued by '" + inv.issuer.name + "', the beneficiary is '" + c.lc.beneficiary.name + "'");
+    c.Add(
+        kInvoiceNotIssuedByBeneficiary, "commercialInvoice", "issuer.name",
+        "issued by '" + inv.issuer.name + "', the beneficiary is '" + c.lc.beneficiary.name + "'");
   }
   if (!SameName(inv.made_out_to, c.lc.applicant)) {
     c.Add(kInvoiceNotMadeOutToApplicant, "commercialInvoice", "madeOutTo.name",
-          "made out to '" + inv.made_out_to.name + "', the applicant is '" + c.lc.applicant.name + "'");
+          "made out to '" + inv.made_out_to.name + "', the applicant is '" + c.lc.applicant.name +
+              "'");
   }
   if (!inv.amount.same_currency(c.lc.amount)) {
     c.Add(kInvoiceCurrencyMismatch, "commercialInvoice", "amount",
-          "invoice in " + inv.amount.currency.str() + ", the credit is in " + c.lc.amount.currency.str());
+          "invoice in " + inv.amount.currency.str() + ", the credit is in " +
+              c.lc.amount.currency.str());
   }
   // Art. 18(c): the goods correspond with 45A, line by line.
   if (c.lc.goods.empty()) {
@@ -178,7 +181,8 @@ void CheckInvoice(const ExamContext& c) {
       unknown_goods = true;
       continue;
     }
-    if (credit_line->quantity && line.quantity && credit_line->quantity->unit != line.quantity->unit) {
+    if (credit_line->quantity && line.quantity &&
+        credit_line->quantity->unit != line.quantity->unit) {
       c.Add(kInvoiceGoodsMismatch, "commercialInvoice", field + ".quantity",
             "'" + line.description + "' invoiced in " + line.quantity->unit + ", 45A states " +
                 credit_line->quantity->unit);
@@ -224,9 +228,10 @@ void CheckInsurance(const ExamContext& c) {
     // Art. 28(f)(ii): at least 110% of the CIF or CIP value; when that value cannot be
     // determined, of the greater of the amount drawn and the invoice's gross value.
     Money basis = c.p.drawing_amount.same_currency(c.lc.amount) ? c.p.drawing_amount
-                                                                 : Money{c.lc.amount.currency, 0};
+                                                                : Money{c.lc.amount.currency, 0};
     if (c.p.invoice && c.p.invoice->amount.same_currency(c.lc.amount)) {
-      if (IncludesInsurance(c.lc.incoterm) || c.p.invoice->amount > basis) basis = c.p.invoice->amount;
+      if (IncludesInsurance(c.lc.incoterm) || c.p.invoice->amount > basis)
+        basis = c.p.invoice->amount;
     }
     const int percent = c.lc.insurance_percentage.value_or(110);
     auto minimum = basis.Percent(percent, Rounding::kUp);  // a minimum: rounded up
@@ -238,10 +243,10 @@ void CheckInsurance(const ExamContext& c) {
   }
   // Art. 28(f)(iii): from where the risk is taken in charge or shipped, to discharge or
   // final destination.
-  const std::string& from = c.lc.port_of_loading.empty() ? c.lc.place_of_taking_in_charge
-                                                         : c.lc.port_of_loading;
-  const std::string& to = c.lc.final_destination.empty() ? c.lc.port_of_discharge
-                                                         : c.lc.final_destination;
+  const std::string& from =
+      c.lc.port_of_loading.empty() ? c.lc.place_of_taking_in_charge : c.lc.port_of_loading;
+  const std::string& to =
+      c.lc.final_destination.empty() ? c.lc.port_of_discharge : c.lc.final_destination;
   const bool from_ok = from.empty() || SamePlace(ins.route_from, c.lc.port_of_loading) ||
                        SamePlace(ins.route_from, c.lc.place_of_taking_in_charge);
   const bool to_ok = to.empty() || SamePlace(ins.route_to, c.lc.port_of_discharge) ||
@@ -267,15 +272,18 @@ void CheckCrossDocument(const ExamContext& c) {
     CheckOtherDocumentGoods(c, doc, d->goods);
     // Art. 14(k): the shipper may be other than the beneficiary; 14(j) for its address.
     CheckPartyAddress(c, doc, "shipper", d->shipper);
-    if (d->consignee_details) CheckPartyAddress(c, doc, "consigneeDetails", *d->consignee_details, true);
+    if (d->consignee_details)
+      CheckPartyAddress(c, doc, "consigneeDetails", *d->consignee_details, true);
     if (d->notify_party_details) {
       CheckPartyAddress(c, doc, "notifyPartyDetails", *d->notify_party_details, true);
     }
   }
-  for (TradeDocumentType t : {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
+  for (TradeDocumentType t :
+       {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
     const CourierReceipt* r = p.Receipt(t);
     if (r != nullptr && c.Requires(t)) {
-      CheckPartyAddress(c, TradeDocumentTypeName(t), "consigneeDetails", r->consignee_details, true);
+      CheckPartyAddress(c, TradeDocumentTypeName(t), "consigneeDetails", r->consignee_details,
+                        true);
     }
   }
   if (p.packing_list && c.Requires(TradeDocumentType::kPackingList)) {

@@ -60,17 +60,17 @@ struct ExamContext {
 };
 
 // examiner_presentation.cc: the presentation as a whole.
-void CheckExpiryAndPeriod(const ExamContext& c);   // 6(d), 14(c), 29(a)
-void CheckShipmentDate(const ExamContext& c);      // 3, 20(a)(ii), 29(c)
-void CheckRequiredDocuments(const ExamContext& c); // 46A, 14(a), 17(a), 14(g)
-void CheckDocumentDates(const ExamContext& c);     // 14(i)
-void CheckDrawing(const ExamContext& c);           // 18(b), 30(c), 31, 14(d)
-void CheckInstalments(const ExamContext& c);       // 32
+void CheckExpiryAndPeriod(const ExamContext& c);    // 6(d), 14(c), 29(a)
+void CheckShipmentDate(const ExamContext& c);       // 3, 20(a)(ii), 29(c)
+void CheckRequiredDocuments(const ExamContext& c);  // 46A, 14(a), 17(a), 14(g)
+void CheckDocumentDates(const ExamContext& c);      // 14(i)
+void CheckDrawing(const ExamContext& c);            // 18(b), 30(c), 31, 14(d)
+void CheckInstalments(const ExamContext& c);        // 32
 // examiner_documents.cc: one document at a time, and across documents.
-void CheckInvoice(const ExamContext& c);           // 18, 30
-void CheckBillOfLading(const ExamContext& c);      // 20, 26, 27
-void CheckInsurance(const ExamContext& c);         // 28
-void CheckCrossDocument(const ExamContext& c);     // 14(d), 14(j)
+void CheckInvoice(const ExamContext& c);        // 18, 30
+void CheckBillOfLading(const ExamContext& c);   // 20, 26, 27
+void CheckInsurance(const ExamContext& c);      // 28
+void CheckCrossDocument(const ExamContext& c);  // 14(d), 14(j)
 // examiner_transport.cc: art. 19, 21 to 25, with 26 and 27.
 void CheckOtherTransport(const ExamContext& c);
 // examiner_certificates.cc: draft (6(c)), certificates and other documents (14(f)).

@@ -151,8 +151,10 @@ void CheckExpiryAndPeriod(const ExamContext& c) {
   // extends it to the first following banking day when the bank is closed that day.
   const Date expiry = c.state.EffectiveExpiry(c.calendar);
   if (c.presented_on > expiry) {
-    std::string extended = expiry == c.lc.expiry_date ? "" : " (extended from " +
-                           c.lc.expiry_date.ToIso() + " under art. 29(a))";
+    std::string extended =
+        expiry == c.lc.expiry_date
+            ? ""
+            : " (extended from " + c.lc.expiry_date.ToIso() + " under art. 29(a))";
     c.Add(kPresentedAfterExpiry, "presentation", "presentationDate",
           "presented on " + c.presented_on.ToIso() + ", after the expiry date " + expiry.ToIso() +
               extended);
@@ -165,8 +167,8 @@ void CheckExpiryAndPeriod(const ExamContext& c) {
   if (c.presented_on > last) {
     c.Add(kLatePresentation, "presentation", "presentationDate",
           "presented on " + c.presented_on.ToIso() + ", more than " + std::to_string(days) +
-              " days after shipment on " + c.shipment_date->ToIso() + " (last day " +
-              last.ToIso() + ")");
+              " days after shipment on " + c.shipment_date->ToIso() + " (last day " + last.ToIso() +
+              ")");
   }
 }
 
@@ -198,8 +200,8 @@ void CheckRequiredDocuments(const ExamContext& c) {
     const std::string_view name = TradeDocumentTypeName(required.type);
     PresentedOriginals got = OriginalsOf(c.p, required.type);
     if (!got.present) {
-      c.Add(kDocumentMissing, name, "46A", "46A requires a " + std::string(name) +
-                                               " and none is presented");
+      c.Add(kDocumentMissing, name, "46A",
+            "46A requires a " + std::string(name) + " and none is presented");
     } else if (got.originals < required.originals && !ArticleCountsOriginals(c.p, required.type)) {
       c.Add(kInsufficientOriginals, name, "originals",
             std::to_string(got.originals) + " original(s) presented, 46A asks for " +
@@ -232,7 +234,8 @@ void CheckDocumentDates(const ExamContext& c) {
     CheckDated(c, TradeDocumentTypeName(t), "date", d->date);
     if (d->on_board_date) CheckDated(c, TradeDocumentTypeName(t), "onBoardDate", *d->on_board_date);
   }
-  for (TradeDocumentType t : {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
+  for (TradeDocumentType t :
+       {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
     if (const CourierReceipt* r = p.Receipt(t); r && examined(t)) {
       CheckDated(c, TradeDocumentTypeName(t), "date", r->date);
     }
@@ -281,7 +284,8 @@ void CheckDrawing(const ExamContext& c) {
   const Money& drawing = c.p.drawing_amount;
   if (!drawing.same_currency(c.lc.amount)) {
     c.Add(kDataConflictCurrency, "presentation", "drawingAmount",
-          "drawing in " + drawing.currency.str() + ", the credit is in " + c.lc.amount.currency.str());
+          "drawing in " + drawing.currency.str() + ", the credit is in " +
+              c.lc.amount.currency.str());
     return;
   }
   const Money available = c.state.AvailableBalance();

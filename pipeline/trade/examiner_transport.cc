@@ -44,9 +44,9 @@ constexpr ArticleConditions kArticles[] = {
     {TradeDocumentType::kCharterPartyBillOfLading, false, Signers::kCharterParty, true,
      Places::kPorts, true, false, Transhipment::kNotAddressed, "", "22(a)(i)", "22(a)(ii)",
      "22(a)(iii)", "22(a)(iv)", "", ""},
-    {TradeDocumentType::kAirTransportDocument, true, Signers::kCarrierOnly, false, Places::kAirports,
-     false, false, Transhipment::kAlwaysAcceptable, "23(a)(i)", "23(a)(i)", "", "23(a)(iv)",
-     "23(a)(v)", "", "23(c)"},
+    {TradeDocumentType::kAirTransportDocument, true, Signers::kCarrierOnly, false,
+     Places::kAirports, false, false, Transhipment::kAlwaysAcceptable, "23(a)(i)", "23(a)(i)", "",
+     "23(a)(iv)", "23(a)(v)", "", "23(c)"},
     {TradeDocumentType::kRoadTransportDocument, true, Signers::kCarrierOnly, false, Places::kPlaces,
      false, false, Transhipment::kAlwaysAcceptable, "24(a)(i)", "24(a)(i)", "", "24(a)(iv)",
      "24(b)", "", "24(e)"},
@@ -67,8 +67,7 @@ bool SignedAsAllowed(BillOfLadingSigner s, Signers allowed) {
     case Signers::kCharterParty:
       return s == S::kMaster || s == S::kAgentForMaster || s == S::kOwner ||
              s == S::kAgentForOwner || s == S::kCharterer || s == S::kAgentForCharterer;
-    case Signers::kCarrierOnly:
-      return s == S::kCarrier || s == S::kAgentForCarrier;
+    case Signers::kCarrierOnly: return s == S::kCarrier || s == S::kAgentForCarrier;
   }
   return false;
 }
@@ -209,7 +208,8 @@ void CheckOtherTransport(const ExamContext& c) {
     const TransportDocument* d = c.p.Transport(kArticles[i].type);
     if (d != nullptr && c.Requires(kArticles[i].type)) CheckTransport(c, kArticles[i], *d);
   }
-  for (TradeDocumentType t : {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
+  for (TradeDocumentType t :
+       {TradeDocumentType::kCourierReceipt, TradeDocumentType::kPostReceipt}) {
     const CourierReceipt* r = c.p.Receipt(t);
     if (r != nullptr && c.Requires(t)) CheckReceipt(c, t, *r);
   }

@@ -12,10 +12,20 @@ constexpr std::string_view kIncoterms[] = {"",    "EXW", "FCA", "FAS", "FOB", "C
 
 // Weight, volume, length and area units as trade documents write them.
 constexpr std::string_view kMeasuredUnits[] = {
-    "G",   "GR",  "GRAMS", "KG",  "KGS",  "KILOGRAMS", "MT",  "MTS",     "TNE",   "TON",
-    "TONS", "T",  "LB",   "LBS", "POUNDS", "OZ",      "L",   "LTR",     "LITRES", "LITERS",
-    "HL",  "M3",  "CBM",  "CUBIC METRES", "GAL", "GALLONS", "BBL", "BARRELS", "M",    "MTR",
-    "METRES", "METERS", "YD", "YARDS", "FT", "FEET", "M2", "SQM", "SQUARE METRES", "KM",
+    "G",       "GR",      "GRAMS",
+    "KG",      "KGS",     "KILOGRAMS",
+    "MT",      "MTS",     "TNE",
+    "TON",     "TONS",    "T",
+    "LB",      "LBS",     "POUNDS",
+    "OZ",      "L",       "LTR",
+    "LITRES",  "LITERS",  "HL",
+    "M3",      "CBM",     "CUBIC METRES",
+    "GAL",     "GALLONS", "BBL",
+    "BARRELS", "M",       "MTR",
+    "METRES",  "METERS",  "YD",
+    "YARDS",   "FT",      "FEET",
+    "M2",      "SQM",     "SQUARE METRES",
+    "KM",
 };
 
 }  // namespace
@@ -28,7 +38,8 @@ Result<Quantity> Quantity::Parse(std::string_view number, std::string_view unit)
   size_t dot = number.find('.');
   std::string_view integer = number.substr(0, dot);
   std::string_view fraction = dot == std::string_view::npos ? "" : number.substr(dot + 1);
-  if (integer.empty() || fraction.size() > 3 || (dot != std::string_view::npos && fraction.empty())) {
+  if (integer.empty() || fraction.size() > 3 ||
+      (dot != std::string_view::npos && fraction.empty())) {
     return bad();
   }
   int64_t value = 0;

@@ -12,10 +12,10 @@ namespace {
 
 using internal::Accept;
 using internal::Credit;
-using internal::Reject;
 using internal::Decide;
 using internal::Pay;
 using internal::Present;
+using internal::Reject;
 using internal::WaiveDiscrepancies;
 
 // Common to documents that change the credit's terms or parties: not after expiry
@@ -24,8 +24,8 @@ std::optional<Transition> RejectIfExpired(const CreditState& s, Date today,
                                           const BankingCalendar& calendar) {
   const Date expiry = s.EffectiveExpiry(calendar);
   if (today <= expiry) return std::nullopt;
-  Transition t = Reject(&s, kRejectExpired,
-                        FailedPrecondition(Credit(s) + " expired on " + expiry.ToIso()));
+  Transition t =
+      Reject(&s, kRejectExpired, FailedPrecondition(Credit(s) + " expired on " + expiry.ToIso()));
   if (!s.HasOpenPresentation()) t.state->status = CreditStatus::kExpired;
   return t;
 }
@@ -55,7 +55,8 @@ Transition Advise(const CreditState& cur, const Advice& a, const Bic& submitter,
   }
   if (auto expired = RejectIfExpired(cur, today, calendar)) return *expired;
   if (!(a.advising_bank == submitter)) {
-    return Reject(&cur, kRejectWrongRole, PermissionDenied("the advice names another advising bank"));
+    return Reject(&cur, kRejectWrongRole,
+                  PermissionDenied("the advice names another advising bank"));
   }
   CreditState s = cur;
   s.advised_on = today;
@@ -66,8 +67,9 @@ Transition Advise(const CreditState& cur, const Advice& a, const Bic& submitter,
     const Bic confirmer = a.confirming_bank.value_or(a.advising_bank);
     if (cur.terms.confirmation == ConfirmationInstruction::kWithout ||
         (cur.terms.confirming_bank && !(*cur.terms.confirming_bank == confirmer))) {
-      return Reject(&cur, kRejectWrongRole,
-                    PermissionDenied(confirmer.str() + " is not authorised to confirm " + Credit(cur)));
+      return Reject(
+          &cur, kRejectWrongRole,
+          PermissionDenied(confirmer.str() + " is not authorised to confirm " + Credit(cur)));
     }
     s.confirming_bank = confirmer;
     s.status = CreditStatus::kConfirmed;
@@ -118,13 +120,15 @@ Transition Respond(const CreditState& cur, const AmendmentResponse& r, Date toda
   if (auto expired = RejectIfExpired(cur, today, calendar)) return *expired;
   const AmendmentRecord* rec = cur.FindAmendment(r.amendment_number);
   if (!rec) {
-    return Reject(&cur, kRejectUnknownReference,
-                  NotFound("no amendment " + std::to_string(r.amendment_number) + " of " + Credit(cur)));
+    return Reject(
+        &cur, kRejectUnknownReference,
+        NotFound("no amendment " + std::to_string(r.amendment_number) + " of " + Credit(cur)));
   }
   if (rec->status != AmendmentStatus::kPending) {
-    return Reject(&cur, kRejectOutOfOrder,
-                  FailedPrecondition("amendment " + std::to_string(r.amendment_number) +
-                                     " was already " + std::string(AmendmentStatusName(rec->status))));
+    return Reject(
+        &cur, kRejectOutOfOrder,
+        FailedPrecondition("amendment " + std::to_string(r.amendment_number) + " was already " +
+                           std::string(AmendmentStatusName(rec->status))));
   }
   CreditState s = cur;
   AmendmentRecord& target = s.amendments[r.amendment_number - 1];
@@ -157,7 +161,8 @@ Transition Cancel(const CreditState& cur, const Cancellation& c, Date today,
   }
   if (cur.confirmed() && !c.confirming_bank_agreed) {
     return Reject(&cur, kRejectAgreementMissing,
-                  FailedPrecondition("cancellation of " + Credit(cur) + " needs the agreement of the confirming bank " +
+                  FailedPrecondition("cancellation of " + Credit(cur) +
+                                     " needs the agreement of the confirming bank " +
                                      cur.confirming_bank->str() + " (art. 10(a))"));
   }
   CreditState s = cur;
@@ -191,8 +196,9 @@ Result<Transition> Apply(const CreditState* current, const Document& doc, const 
   if (lc) return Issue(*lc, today, calendar);
   const CreditState& cur = *current;
   if (cur.status == CreditStatus::kClosed || cur.status == CreditStatus::kCancelled) {
-    return Reject(&cur, kRejectClosed,
-                  FailedPrecondition(Credit(cur) + " is " + std::string(CreditStatusName(cur.status))));
+    return Reject(
+        &cur, kRejectClosed,
+        FailedPrecondition(Credit(cur) + " is " + std::string(CreditStatusName(cur.status))));
   }
   if (cur.status == CreditStatus::kExpired && TypeOf(doc) != DocumentType::kExaminationResult &&
       TypeOf(doc) != DocumentType::kWaiver && TypeOf(doc) != DocumentType::kPayment) {
@@ -205,8 +211,12 @@ Result<Transition> Apply(const CreditState* current, const Document& doc, const 
     const BankingCalendar& calendar;
     Transition operator()(const LetterOfCredit&) const { return Transition{}; }  // handled above
     Transition operator()(const Amendment& a) const { return Amend(cur, a, today, calendar); }
-    Transition operator()(const AmendmentResponse& r) const { return Respond(cur, r, today, calendar); }
-    Transition operator()(const Advice& a) const { return Advise(cur, a, submitter, today, calendar); }
+    Transition operator()(const AmendmentResponse& r) const {
+      return Respond(cur, r, today, calendar);
+    }
+    Transition operator()(const Advice& a) const {
+      return Advise(cur, a, submitter, today, calendar);
+    }
     Transition operator()(const Presentation& p) const {
       return Present(cur, p, submitter, today, calendar);
     }

@@ -26,17 +26,17 @@
 namespace lcproc::trade {
 
 // Stable reason codes of a rejection (Outcome::reason_code).
-inline constexpr char kRejectUnknownCredit[] = "UNKNOWN_CREDIT";          // kNotFound
-inline constexpr char kRejectDuplicateCredit[] = "DUPLICATE_CREDIT";      // kAlreadyExists
-inline constexpr char kRejectWrongRole[] = "WRONG_ROLE";                  // kPermissionDenied
-inline constexpr char kRejectOutOfOrder[] = "OUT_OF_ORDER";               // kFailedPrecondition
-inline constexpr char kRejectExpired[] = "CREDIT_EXPIRED";                // kFailedPrecondition
-inline constexpr char kRejectClosed[] = "CREDIT_CLOSED";                  // kFailedPrecondition
-inline constexpr char kRejectBeyondBalance[] = "AMOUNT_BEYOND_BALANCE";   // kFailedPrecondition
-inline constexpr char kRejectInvalid[] = "INVALID_DOCUMENT";              // CheckDocument's code
-inline constexpr char kRejectUnknownReference[] = "UNKNOWN_REFERENCE";    // kNotFound
-inline constexpr char kRejectDuplicate[] = "DUPLICATE";                   // kAlreadyExists
-inline constexpr char kRejectAgreementMissing[] = "AGREEMENT_MISSING";    // kFailedPrecondition
+inline constexpr char kRejectUnknownCredit[] = "UNKNOWN_CREDIT";         // kNotFound
+inline constexpr char kRejectDuplicateCredit[] = "DUPLICATE_CREDIT";     // kAlreadyExists
+inline constexpr char kRejectWrongRole[] = "WRONG_ROLE";                 // kPermissionDenied
+inline constexpr char kRejectOutOfOrder[] = "OUT_OF_ORDER";              // kFailedPrecondition
+inline constexpr char kRejectExpired[] = "CREDIT_EXPIRED";               // kFailedPrecondition
+inline constexpr char kRejectClosed[] = "CREDIT_CLOSED";                 // kFailedPrecondition
+inline constexpr char kRejectBeyondBalance[] = "AMOUNT_BEYOND_BALANCE";  // kFailedPrecondition
+inline constexpr char kRejectInvalid[] = "INVALID_DOCUMENT";             // CheckDocument's code
+inline constexpr char kRejectUnknownReference[] = "UNKNOWN_REFERENCE";   // kNotFound
+inline constexpr char kRejectDuplicate[] = "DUPLICATE";                  // kAlreadyExists
+inline constexpr char kRejectAgreementMissing[] = "AGREEMENT_MISSING";   // kFailedPrecondition
 
 struct Outcome {
   bool accepted = true;

@@ -50,8 +50,9 @@ Transition Present(const CreditState& cur, const Presentation& p, const Bic& sub
                                 Credit(cur) + " already exists"));
   }
   if (p.presentation_date > today) {
-    return Reject(&cur, kRejectInvalid,
-                  InvalidArgument("presentationDate " + p.presentation_date.ToIso() + " is in the future"));
+    return Reject(
+        &cur, kRejectInvalid,
+        InvalidArgument("presentationDate " + p.presentation_date.ToIso() + " is in the future"));
   }
   ExaminationResult exam = Examine(cur, p, p.presentation_date, calendar);
   exam.examined_on = today;
@@ -79,10 +80,12 @@ Transition Decide(const CreditState& cur, const ExaminationResult& e, Date today
                   NotFound("no presentation " + std::to_string(e.presentation_number) + " of " +
                            Credit(cur)));
   }
-  if (rec->status != PresentationStatus::kCompliant && rec->status != PresentationStatus::kDiscrepant) {
-    return Reject(&cur, kRejectOutOfOrder,
-                  FailedPrecondition("presentation " + std::to_string(e.presentation_number) +
-                                     " is already " + std::string(PresentationStatusName(rec->status))));
+  if (rec->status != PresentationStatus::kCompliant &&
+      rec->status != PresentationStatus::kDiscrepant) {
+    return Reject(
+        &cur, kRejectOutOfOrder,
+        FailedPrecondition("presentation " + std::to_string(e.presentation_number) +
+                           " is already " + std::string(PresentationStatusName(rec->status))));
   }
   CreditState s = cur;
   PresentationRecord& target = *s.FindPresentation(e.presentation_number);
@@ -102,11 +105,12 @@ Transition Decide(const CreditState& cur, const ExaminationResult& e, Date today
     }
     s.status = CreditStatus::kRefused;
     if (target.refused_after_deadline) {
-      t.outcome.discrepancies.push_back(Discrepancy{
-          std::string(kRefusalAfterDeadline.code), std::string(kRefusalAfterDeadline.article),
-          "examinationResult", "examinedOn",
-          "refusal on " + today.ToIso() + ", after the examination deadline " +
-              target.examination.deadline.ToIso() + ": the bank is precluded from claiming non-compliance"});
+      t.outcome.discrepancies.push_back(
+          Discrepancy{std::string(kRefusalAfterDeadline.code),
+                      std::string(kRefusalAfterDeadline.article), "examinationResult", "examinedOn",
+                      "refusal on " + today.ToIso() + ", after the examination deadline " +
+                          target.examination.deadline.ToIso() +
+                          ": the bank is precluded from claiming non-compliance"});
     }
   }
   t.state = std::move(s);
@@ -122,7 +126,8 @@ Transition WaiveDiscrepancies(const CreditState& cur, const Waiver& w) {
   }
   // Art. 16(b): the issuing bank may approach the applicant for a waiver of discrepancies,
   // before or after refusing (16(c)(iii)(b): holding documents until a waiver arrives).
-  if (rec->status != PresentationStatus::kDiscrepant && rec->status != PresentationStatus::kRefused) {
+  if (rec->status != PresentationStatus::kDiscrepant &&
+      rec->status != PresentationStatus::kRefused) {
     return Reject(&cur, kRejectOutOfOrder,
                   FailedPrecondition("presentation " + std::to_string(w.presentation_number) +
                                      " is " + std::string(PresentationStatusName(rec->status)) +
@@ -160,9 +165,11 @@ Transition Pay(const CreditState& cur, const Payment& p, const Bic& submitter) {
                            Credit(cur)));
   }
   if (!(p.paying_bank == submitter)) {
-    return Reject(&cur, kRejectWrongRole, PermissionDenied("the payment names another paying bank"));
+    return Reject(&cur, kRejectWrongRole,
+                  PermissionDenied("the payment names another paying bank"));
   }
-  const bool precluded_refusal = rec->status == PresentationStatus::kRefused && rec->refused_after_deadline;
+  const bool precluded_refusal =
+      rec->status == PresentationStatus::kRefused && rec->refused_after_deadline;
   if (rec->status != PresentationStatus::kCompliant && rec->status != PresentationStatus::kWaived &&
       !precluded_refusal) {
     return Reject(&cur, kRejectOutOfOrder,
@@ -193,12 +200,14 @@ Transition Pay(const CreditState& cur, const Payment& p, const Bic& submitter) {
   auto freed = drawing.Subtract(p.amount);
   auto drawn = freed.ok() ? s.drawn.Subtract(*freed) : freed;
   auto paid = s.paid.Add(p.amount);
-  if (!drawn.ok() || !paid.ok()) return Reject(&cur, kRejectInvalid, drawn.ok() ? paid.status() : drawn.status());
+  if (!drawn.ok() || !paid.ok())
+    return Reject(&cur, kRejectInvalid, drawn.ok() ? paid.status() : drawn.status());
   s.drawn = *drawn;
   s.paid = *paid;
   const bool exhausted = s.AvailableBalance().is_zero() ||
                          s.terms.partial_shipments == ShipmentPermission::kNotAllowed;
-  s.status = exhausted && !s.HasOpenPresentation() ? CreditStatus::kClosed : CreditStatus::kHonoured;
+  s.status =
+      exhausted && !s.HasOpenPresentation() ? CreditStatus::kClosed : CreditStatus::kHonoured;
   return Accept(std::move(s));
 }
 

@@ -30,7 +30,9 @@ constexpr std::pair<InsuranceDocumentKind, std::string_view> kInsuranceKinds[] =
 
 }  // namespace
 
-std::string_view BillOfLadingSignerName(BillOfLadingSigner v) { return internal::NameOf(kSigners, v); }
+std::string_view BillOfLadingSignerName(BillOfLadingSigner v) {
+  return internal::NameOf(kSigners, v);
+}
 Result<BillOfLadingSigner> ParseBillOfLadingSigner(std::string_view s) {
   return internal::ValueOf(kSigners, s, "bill of lading signer");
 }
@@ -67,7 +69,9 @@ const TransportDocument* Presentation::Transport(TradeDocumentType type) const {
     case TradeDocumentType::kAirTransportDocument: slot = &air_transport; break;
     case TradeDocumentType::kRoadTransportDocument: slot = &road_transport; break;
     case TradeDocumentType::kRailTransportDocument: slot = &rail_transport; break;
-    case TradeDocumentType::kInlandWaterwayTransportDocument: slot = &inland_waterway_transport; break;
+    case TradeDocumentType::kInlandWaterwayTransportDocument:
+      slot = &inland_waterway_transport;
+      break;
     default: return nullptr;
   }
   return slot->has_value() ? &**slot : nullptr;

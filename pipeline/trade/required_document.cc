@@ -107,9 +107,9 @@ int NumberAfter(std::string_view text, std::string_view keyword) {
 
 // Where a clause that follows a named issuer begins.
 constexpr std::string_view kClauseStarts[] = {
-    " IN ",       " CERTIFYING", " STATING",  " EVIDENCING", " SHOWING", " INDICATING",
-    " TO CERTIFY", " FOR ",      " COVERING", ",",           ";",        " AND ",
-    " MADE OUT",  " DATED",      " SHOWING",  " WHICH",      " CONFIRMING"};
+    " IN ",        " CERTIFYING", " STATING",  " EVIDENCING", " SHOWING",   " INDICATING",
+    " TO CERTIFY", " FOR ",       " COVERING", ",",           ";",          " AND ",
+    " MADE OUT",   " DATED",      " SHOWING",  " WHICH",      " CONFIRMING"};
 
 std::string Trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '.')) s.remove_prefix(1);
@@ -207,7 +207,8 @@ RequiredDocument RecogniseRequiredDocument(std::string_view wording) {
 
 std::string IssuerNamedIn(std::string_view wording) {
   // Most wordings name no issuer: answer those without normalising.
-  if (wording.find("BY") == std::string_view::npos && wording.find("by") == std::string_view::npos) {
+  if (wording.find("BY") == std::string_view::npos &&
+      wording.find("by") == std::string_view::npos) {
     return "";
   }
   return IssuerIn(NormalizeText(wording));

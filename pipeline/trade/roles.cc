@@ -7,16 +7,16 @@ constexpr RoleSet Bit(Role r) { return static_cast<RoleSet>(r); }
 
 // Who may submit each document type, by DocumentType order (see roles.h).
 constexpr RoleSet kAllowed[] = {
-    Bit(Role::kIssuingBank),                                                  // letterOfCredit
-    Bit(Role::kIssuingBank),                                                  // amendment
-    Bit(Role::kAdvisingBank),                                                 // amendmentResponse
-    Bit(Role::kAdvisingBank),                                                 // advice
+    Bit(Role::kIssuingBank),   // letterOfCredit
+    Bit(Role::kIssuingBank),   // amendment
+    Bit(Role::kAdvisingBank),  // amendmentResponse
+    Bit(Role::kAdvisingBank),  // advice
     Bit(Role::kNominatedBank) | Bit(Role::kAdvisingBank) | Bit(Role::kConfirmingBank) |
-        Bit(Role::kBeneficiaryBank),                                          // presentation
+        Bit(Role::kBeneficiaryBank),  // presentation
     Bit(Role::kIssuingBank) | Bit(Role::kConfirmingBank) | Bit(Role::kNominatedBank),  // exam.
-    Bit(Role::kIssuingBank),                                                  // waiver
+    Bit(Role::kIssuingBank),                                                           // waiver
     Bit(Role::kIssuingBank) | Bit(Role::kConfirmingBank) | Bit(Role::kNominatedBank),  // payment
-    Bit(Role::kIssuingBank),                                                  // cancellation
+    Bit(Role::kIssuingBank),  // cancellation
 };
 
 constexpr const char* kNeeded[] = {

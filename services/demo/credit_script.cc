@@ -128,7 +128,8 @@ trade::LetterOfCredit MakeCredit(const CreditPlan& plan, const DemoNetwork& netw
   lc.goods = Goods(plan.variant);
   lc.amount = Total(lc.goods);
   lc.tolerance = trade::PercentageTolerance{5, 5};
-  lc.available_with = trade::AvailableWith{B(network.advising().bic), trade::AvailableBy::kNegotiation};
+  lc.available_with =
+      trade::AvailableWith{B(network.advising().bic), trade::AvailableBy::kNegotiation};
   lc.drafts_at = "AT SIGHT";
   lc.drawee = B(network.issuing().bic);
   lc.partial_shipments = plan.partial_shipments ? trade::ShipmentPermission::kAllowed
@@ -142,23 +143,44 @@ trade::LetterOfCredit MakeCredit(const CreditPlan& plan, const DemoNetwork& netw
   lc.incoterm_place = kDischarge;
   using TDT = trade::TradeDocumentType;
   lc.documents_required = {
-      {TDT::kCommercialInvoice, 3, 2, "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS AND 2 COPIES", {}, {}},
-      {TDT::kBillOfLading, 3, 0,
+      {TDT::kCommercialInvoice,
+       3,
+       2,
+       "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS AND 2 COPIES",
+       {},
+       {}},
+      {TDT::kBillOfLading,
+       3,
+       0,
        "FULL SET CLEAN ON BOARD OCEAN BILL OF LADING MADE OUT TO ORDER OF COMMERZBANK AG HAMBURG "
-       "MARKED FREIGHT PREPAID NOTIFY APPLICANT", {}, {}},
-      {TDT::kInsuranceDocument, 2, 0,
-       "INSURANCE POLICY FOR 110 PCT OF CIF VALUE COVERING INSTITUTE CARGO CLAUSES (A), WAR AND STRIKES", {}, {}},
+       "MARKED FREIGHT PREPAID NOTIFY APPLICANT",
+       {},
+       {}},
+      {TDT::kInsuranceDocument,
+       2,
+       0,
+       "INSURANCE POLICY FOR 110 PCT OF CIF VALUE COVERING INSTITUTE CARGO CLAUSES (A), WAR AND "
+       "STRIKES",
+       {},
+       {}},
       {TDT::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN FORM B ISSUED BY VCCI", {}, {}},
-      {TDT::kPackingList, 1, 2, "PACKING LIST IN 1 ORIGINAL AND 2 COPIES SHOWING GROSS AND NET WEIGHT", {}, {}},
+      {TDT::kPackingList,
+       1,
+       2,
+       "PACKING LIST IN 1 ORIGINAL AND 2 COPIES SHOWING GROSS AND NET WEIGHT",
+       {},
+       {}},
   };
   lc.additional_conditions = {
       "ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER",
       "THIRD PARTY DOCUMENTS EXCEPT INVOICE AND DRAFTS ACCEPTABLE",
       "DOCUMENTS ISSUED EARLIER THAN THE CREDIT ISSUANCE DATE ARE NOT ACCEPTABLE",
-      "A DISCREPANCY FEE OF USD 80.00 WILL BE DEDUCTED FROM THE PROCEEDS OF ANY DISCREPANT PRESENTATION",
+      "A DISCREPANCY FEE OF USD 80.00 WILL BE DEDUCTED FROM THE PROCEEDS OF ANY DISCREPANT "
+      "PRESENTATION",
       "SHIPMENT IN 20FT OR 40FT CONTAINERS ONLY; BILL OF LADING TO EVIDENCE CONTAINER NUMBERS",
       "GOODS MUST BE OF VIETNAMESE ORIGIN AND PACKED IN NEW EXPORT-WORTHY BAGS OR CARTONS",
-      "INSURANCE TO COVER WAREHOUSE TO WAREHOUSE WITH CLAIMS PAYABLE IN HAMBURG IN THE CURRENCY OF THE CREDIT",
+      "INSURANCE TO COVER WAREHOUSE TO WAREHOUSE WITH CLAIMS PAYABLE IN HAMBURG IN THE CURRENCY OF "
+      "THE CREDIT",
   };
   lc.charges = "ALL BANKING CHARGES OUTSIDE GERMANY ARE FOR ACCOUNT OF BENEFICIARY";
   lc.presentation_period = trade::PresentationPeriod{21, "FROM THE DATE OF SHIPMENT"};
@@ -223,15 +245,16 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   bl.originals = 3;
   bl.originals_issued = 3;
   bl.clauses = {"SHIPPER'S LOAD, STOW AND COUNT", "FREIGHT PREPAID"};
-  bl.shippers_load_and_count = true;            // art. 26(b)
-  bl.freight = trade::FreightTerms::kPrepaid;   // as 46A asks (art. 26(c))
+  bl.shippers_load_and_count = true;           // art. 26(b)
+  bl.freight = trade::FreightTerms::kPrepaid;  // as 46A asks (art. 26(c))
   bl.goods_description = "AGRICULTURAL PRODUCTS IN 20FT CONTAINERS, FREIGHT PREPAID";
   bl.goods = WithoutPrices(goods);
   p.transport = std::move(bl);
 
   trade::InsuranceDocument ins;
   ins.number = "BV-MC-" + ref;
-  ins.issuer = Party{"BAO VIET INSURANCE CORPORATION", {"104 TRAN HUNG DAO", "HANOI"}, C("VN"), {}, {}};
+  ins.issuer =
+      Party{"BAO VIET INSURANCE CORPORATION", {"104 TRAN HUNG DAO", "HANOI"}, C("VN"), {}, {}};
   ins.date = shipped.AddDays(-2);
   ins.cover_starts = ins.date;
   ins.originals = 2;
@@ -247,7 +270,10 @@ trade::Presentation MakePresentation(const CreditPlan& plan, const trade::Letter
   trade::CertificateOfOrigin coo;
   coo.number = "VCCI-HCM-" + ref;
   coo.issuer = Party{"VIETNAM CHAMBER OF COMMERCE AND INDUSTRY",
-                     {"171 VO THI SAU, DISTRICT 3", "HO CHI MINH CITY"}, C("VN"), {}, {}};
+                     {"171 VO THI SAU, DISTRICT 3", "HO CHI MINH CITY"},
+                     C("VN"),
+                     {},
+                     {}};
   coo.date = shipped.AddDays(-3);
   coo.country_of_origin = C("VN");
   coo.consignor = p.invoice->issuer;
@@ -378,8 +404,9 @@ std::vector<ScriptStep> CreditScript(const CreditPlan& plan, const DemoNetwork& 
     const int number = static_cast<int>(i) + 1;
     const bool discrepant = number == plan.discrepant_presentation;
     trade::Presentation p = MakePresentation(plan, lc, number, shipments[i], discrepant, network);
-    steps.push_back({kAdvising, p, true,
-                     discrepant ? std::vector<std::string>{"LATE_SHIPMENT"} : std::vector<std::string>{}});
+    steps.push_back(
+        {kAdvising, p, true,
+         discrepant ? std::vector<std::string>{"LATE_SHIPMENT"} : std::vector<std::string>{}});
     if (discrepant) {
       steps.push_back({kIssuing, MakeRefusal(plan, lc, p), true, {}});
       steps.push_back({kIssuing, MakeWaiver(plan, p), true, {}});

@@ -25,7 +25,9 @@ struct BankSpec {
 const std::vector<BankSpec>& Specs() {
   static const std::vector<BankSpec> specs = {
       {"COBADEHHXXX", "COMMERZBANK AG", "HAMBURG", {"issuing"}},
-      {"BFTVVNVXXXX", "JOINT STOCK COMMERCIAL BANK FOR FOREIGN TRADE OF VIETNAM", "HO CHI MINH CITY",
+      {"BFTVVNVXXXX",
+       "JOINT STOCK COMMERCIAL BANK FOR FOREIGN TRADE OF VIETNAM",
+       "HO CHI MINH CITY",
        {"advising", "nominated"}},
       {"DBSSSGSGXXX", "DBS BANK LTD", "SINGAPORE", {"confirming"}},
   };
@@ -66,7 +68,8 @@ Result<DemoNetwork> DemoNetwork::Generate(KeyPlan plan) {
   std::vector<DemoBank> banks;
   for (size_t i = 0; i < Specs().size(); ++i) {
     const BankSpec& spec = Specs()[i];
-    LCPROC_ASSIGN_OR_RETURN(crypto::PrivateKey key, crypto::PrivateKey::Generate(AlgorithmFor(plan, i)));
+    LCPROC_ASSIGN_OR_RETURN(crypto::PrivateKey key,
+                            crypto::PrivateKey::Generate(AlgorithmFor(plan, i)));
     banks.push_back(DemoBank{spec.bic, spec.name, spec.city, spec.roles, std::move(key)});
   }
   return DemoNetwork(std::move(banks));
@@ -76,7 +79,8 @@ Result<DemoNetwork> DemoNetwork::Load(const std::string& dir) {
   std::vector<DemoBank> banks;
   for (size_t i = 0; i < Specs().size(); ++i) {
     const BankSpec& spec = Specs()[i];
-    const std::filesystem::path path = std::filesystem::path(dir) / (std::string(spec.bic) + ".pem");
+    const std::filesystem::path path =
+        std::filesystem::path(dir) / (std::string(spec.bic) + ".pem");
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       if (i == 0 && !std::filesystem::exists(path)) return NotFound("no demo network in " + dir);
@@ -110,7 +114,8 @@ Result<participants::ParticipantRegistry> DemoNetwork::Registry() const {
     entry.name = bank.name;
     entry.roles = bank.roles;
     const crypto::PublicKey& pub = bank.key.public_key();
-    entry.keys.push_back(participants::BankKey{pub.key_id(), pub, std::nullopt, std::nullopt, false});
+    entry.keys.push_back(
+        participants::BankKey{pub.key_id(), pub, std::nullopt, std::nullopt, false});
     LCPROC_RETURN_IF_ERROR(registry.AddBank(std::move(entry)));
   }
   return registry;

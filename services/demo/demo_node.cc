@@ -27,7 +27,6 @@ Result<bool> MergeNetwork(const DemoNetwork& network, participants::ParticipantR
 
 }  // namespace
 
-
 std::string DemoNetworkDir(const std::string& data_dir) {
   return (std::filesystem::path(data_dir) / "demo-network").string();
 }
@@ -57,11 +56,11 @@ Result<std::unique_ptr<DemoNode>> DemoNode::Open(const std::string& dir,
 
   node->rules_ = std::make_unique<rulebook::TradeRules>();
   if (options.wrap_store) node->wrapped_store_ = options.wrap_store(node->data_dir_->store());
-  ledger_store::LedgerStore& store = node->wrapped_store_ ? *node->wrapped_store_ : node->data_dir_->store();
+  ledger_store::LedgerStore& store =
+      node->wrapped_store_ ? *node->wrapped_store_ : node->data_dir_->store();
   LCPROC_ASSIGN_OR_RETURN(
-      node->engine_,
-      engine::Engine::Start(options.engine, store, node->data_dir_->registry(),
-                            *node->rules_, node->clock_, node->data_dir_->signer()));
+      node->engine_, engine::Engine::Start(options.engine, store, node->data_dir_->registry(),
+                                           *node->rules_, node->clock_, node->data_dir_->signer()));
   return node;
 }
 

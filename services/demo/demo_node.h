@@ -20,8 +20,8 @@
 #include "pipeline/engine/engine.h"
 #include "pipeline/status.h"
 #include "services/demo/demo_network.h"
-#include "services/system_clock.h"
 #include "services/store/data_dir.h"
+#include "services/system_clock.h"
 
 namespace lcproc::demo {
 
@@ -31,9 +31,10 @@ struct DemoNodeOptions {
   // When set, the engine runs over wrap_store(the data directory's store) instead: a
   // decorator that measures or injects faults (benchmarks, tests). It lives as long as
   // the node.
-  std::function<std::unique_ptr<ledger_store::LedgerStore>(ledger_store::LedgerStore&)> wrap_store;  // which ledger backend (SQLite by default)
-  KeyPlan keys = KeyPlan::kMixed;       // for a network created now
-  std::string origin = "lcproc.demo";   // checkpoint origin of a directory created now
+  std::function<std::unique_ptr<ledger_store::LedgerStore>(ledger_store::LedgerStore&)>
+      wrap_store;                      // which ledger backend (SQLite by default)
+  KeyPlan keys = KeyPlan::kMixed;      // for a network created now
+  std::string origin = "lcproc.demo";  // checkpoint origin of a directory created now
 };
 
 class DemoNode {

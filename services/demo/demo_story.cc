@@ -8,11 +8,11 @@
 #include <thread>
 
 #include "pipeline/crypto/jws.h"
-#include "pipeline/ledger_store/ledger_audit.h"
 #include "pipeline/formats/json_codec.h"
 #include "pipeline/ledger/consistency_proof.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/inclusion_proof.h"
+#include "pipeline/ledger_store/ledger_audit.h"
 #include "services/demo/credit_script.h"
 #include "services/demo/workload.h"
 
@@ -44,10 +44,12 @@ class Story {
     last_ = s;
     Outcome o = node_.engine().Submit(std::make_unique<engine::Submission>(std::move(s))).get();
     Print(what, o);
-    const bool listed = expect.discrepancy.empty() ? o.discrepancies.empty() : Lists(o, expect.discrepancy);
+    const bool listed =
+        expect.discrepancy.empty() ? o.discrepancies.empty() : Lists(o, expect.discrepancy);
     if (o.verdict != expect.verdict || !listed || o.duplicate != expect.duplicate) {
       out_ << "      UNEXPECTED: wanted " << engine::VerdictName(expect.verdict) << "\n";
-      Note(Internal("step '" + what + "' was answered " + std::string(engine::VerdictName(o.verdict))));
+      Note(Internal("step '" + what + "' was answered " +
+                    std::string(engine::VerdictName(o.verdict))));
     }
     return o;
   }
@@ -99,13 +101,16 @@ void Credits(Story& story, const DemoNode& node, const std::string& prefix, trad
   const DemoNetwork& net = node.network();
   constexpr size_t kIssuing = DemoNetwork::kIssuing, kAdvising = DemoNetwork::kAdvising;
   CreditPlan a{prefix + "A", today, 42, /*confirmed=*/true};
-  std::vector<ScriptStep> steps = CreditScript(a, net);  // issue, advise, amend, respond, present, pay
+  std::vector<ScriptStep> steps =
+      CreditScript(a, net);  // issue, advise, amend, respond, present, pay
   const auto& lc = std::get<trade::LetterOfCredit>(steps[0].document);
-  story.Step("COBADEHH issues credit " + a.credit_number + " for " + lc.amount.ToDisplay(), kIssuing,
-             steps[0].document, {});
-  story.Step("BFTVVNVX advises it, DBSSSGSG adds its confirmation (art. 8)", kAdvising, steps[1].document, {});
+  story.Step("COBADEHH issues credit " + a.credit_number + " for " + lc.amount.ToDisplay(),
+             kIssuing, steps[0].document, {});
+  story.Step("BFTVVNVX advises it, DBSSSGSG adds its confirmation (art. 8)", kAdvising,
+             steps[1].document, {});
   story.Step("COBADEHH amends it: expiry +30 days (MT707)", kIssuing, steps[2].document, {});
-  story.Step("BFTVVNVX conveys the beneficiary's acceptance (art. 10(c))", kAdvising, steps[3].document, {});
+  story.Step("BFTVVNVX conveys the beneficiary's acceptance (art. 10(c))", kAdvising,
+             steps[3].document, {});
   Outcome presented = story.Step("BFTVVNVX presents 5 documents (invoice, B/L, insurance, CoO, PL)",
                                  kAdvising, steps[4].document, {});
   presentation_leaf = presented.leaf_index.value_or(0);
@@ -113,18 +118,22 @@ void Credits(Story& story, const DemoNode& node, const std::string& prefix, trad
   story.Step("COBADEHH pays the compliant presentation", kIssuing, steps[5].document, {});
   story.Step("COBADEHH pays presentation 1 a second time", kIssuing, steps[5].document,
              {Verdict::kRejected});
-  story.Submit("someone replays the signed presentation", presentation, {Verdict::kAccepted, "", true});
+  story.Submit("someone replays the signed presentation", presentation,
+               {Verdict::kAccepted, "", true});
 
   CreditPlan b{prefix + "B", today, 7};
   const trade::LetterOfCredit lc_b = MakeCredit(b, net);
   std::vector<ScriptStep> sb = CreditScript(b, net);
-  story.Step("COBADEHH issues credit " + b.credit_number + " for " + lc_b.amount.ToDisplay(), kIssuing,
-             sb[0].document, {});
+  story.Step("COBADEHH issues credit " + b.credit_number + " for " + lc_b.amount.ToDisplay(),
+             kIssuing, sb[0].document, {});
   story.Step("BFTVVNVX advises it without confirmation", kAdvising, sb[1].document, {});
   trade::Presentation late = MakePresentation(b, lc_b, 1, {}, /*discrepant=*/true, net);
-  story.Step("BFTVVNVX presents documents shipped after 44C", kAdvising, late, {Verdict::kAccepted, "LATE_SHIPMENT"});
-  story.Step("COBADEHH refuses: a single notice of refusal (art. 16(c))", kIssuing, MakeRefusal(b, lc_b, late), {});
-  story.Step("COBADEHH forwards the applicant's waiver (art. 16(b))", kIssuing, MakeWaiver(b, late), {});
+  story.Step("BFTVVNVX presents documents shipped after 44C", kAdvising, late,
+             {Verdict::kAccepted, "LATE_SHIPMENT"});
+  story.Step("COBADEHH refuses: a single notice of refusal (art. 16(c))", kIssuing,
+             MakeRefusal(b, lc_b, late), {});
+  story.Step("COBADEHH forwards the applicant's waiver (art. 16(b))", kIssuing, MakeWaiver(b, late),
+             {});
 
   trade::Payment pay = MakePayment(b, lc_b, late);
   auto genuine = SignDocument(net.issuing(), pay);
@@ -140,7 +149,9 @@ void Credits(Story& story, const DemoNode& node, const std::string& prefix, trad
     if (stranger.ok()) {
       DemoBank impostor{net.issuing().bic, "IMPOSTOR", "", {}, *stranger};
       auto s = SignDocument(impostor, pay);
-      if (s.ok()) story.Submit("the same payment signed with a key no bank registered", *s, {Verdict::kRefused});
+      if (s.ok())
+        story.Submit("the same payment signed with a key no bank registered", *s,
+                     {Verdict::kRefused});
     }
     story.Submit("COBADEHH pays the waived presentation", *genuine, {});
   }
@@ -161,8 +172,9 @@ Status Proofs(DemoNode& node, uint64_t leaf_index, const std::string& old_note, 
   LCPROC_ASSIGN_OR_RETURN(auto path, ledger::InclusionProof(store, leaf_index, head.size));
   LCPROC_RETURN_IF_ERROR(
       ledger::VerifyInclusion(ledger::LeafHash(leaf), leaf_index, head.size, path, head.root));
-  out << "Inclusion proof of entry #" << leaf_index << " (the compliant presentation) in the tree of "
-      << head.size << ": " << path.size() << " hashes, verified (RFC 9162 2.1.3.2)\n";
+  out << "Inclusion proof of entry #" << leaf_index
+      << " (the compliant presentation) in the tree of " << head.size << ": " << path.size()
+      << " hashes, verified (RFC 9162 2.1.3.2)\n";
 
   LCPROC_ASSIGN_OR_RETURN(ledger::Checkpoint old, Verified(node, old_note));
   LCPROC_ASSIGN_OR_RETURN(auto consistency, ledger::ConsistencyProof(store, old.size, head.size));
@@ -171,17 +183,20 @@ Status Proofs(DemoNode& node, uint64_t leaf_index, const std::string& old_note, 
   out << "Consistency proof from the checkpoint of size " << old.size << " to " << head.size << ": "
       << consistency.size() << " hashes, verified (RFC 9162 2.1.4.2): the ledger only grew\n";
 
-  LCPROC_ASSIGN_OR_RETURN(ledger_store::AuditReport audit,
-                          ledger_store::AuditLedger(store, node.data_dir().registry(), node.data_dir().verifier()));
-  out << "Audit: " << audit.entries << " entries (" << audit.accepted << " accepted, " << audit.rejected
-      << " rejected) and " << audit.checkpoints
-      << " checkpoints re-verified: every bank signature, every checkpoint signature, every root: OK\n";
+  LCPROC_ASSIGN_OR_RETURN(
+      ledger_store::AuditReport audit,
+      ledger_store::AuditLedger(store, node.data_dir().registry(), node.data_dir().verifier()));
+  out << "Audit: " << audit.entries << " entries (" << audit.accepted << " accepted, "
+      << audit.rejected << " rejected) and " << audit.checkpoints
+      << " checkpoints re-verified: every bank signature, every checkpoint signature, every root: "
+         "OK\n";
   return Status::Ok();
 }
 
 // Submits pre-signed documents as fast as the engine takes them; docs/s from the first
 // submission to the last acknowledgement.
-Status Burst(DemoNode& node, size_t count, const std::string& prefix, trade::Date today, std::ostream& out) {
+Status Burst(DemoNode& node, size_t count, const std::string& prefix, trade::Date today,
+             std::ostream& out) {
   WorkloadOptions options;
   options.today = today;
   options.seed = node.engine().committed_size() + 1;
@@ -202,7 +217,9 @@ Status Burst(DemoNode& node, size_t count, const std::string& prefix, trade::Dat
       engine::Admission admission = node.engine().Submit(std::move(submission), [&](Outcome o) {
         std::lock_guard lock(mu);
         ++done;
-        (o.verdict == Verdict::kAccepted ? accepted : o.verdict == Verdict::kRejected ? rejected : other)++;
+        (o.verdict == Verdict::kAccepted   ? accepted
+         : o.verdict == Verdict::kRejected ? rejected
+                                           : other)++;
         cv.notify_all();
       });
       if (admission.ok()) break;
@@ -213,13 +230,14 @@ Status Burst(DemoNode& node, size_t count, const std::string& prefix, trade::Dat
   }
   std::unique_lock lock(mu);
   cv.wait(lock, [&] { return done == docs.size(); });
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char line[256];
   std::snprintf(line, sizeof line,
                 "\nBurst: %zu signed documents of %zu credits (average body %zu bytes) in %.2f s: "
                 "%.0f docs/s durable\n  accepted %zu, rejected %zu, other %zu\n",
-                docs.size(), static_cast<size_t>(workload.credits_started()), bytes / docs.size(), seconds,
-                docs.size() / seconds, accepted, rejected, other);
+                docs.size(), static_cast<size_t>(workload.credits_started()), bytes / docs.size(),
+                seconds, docs.size() / seconds, accepted, rejected, other);
   out << line;
   if (other != 0 || rejected != 0) return Internal("the burst was not accepted in full");
   return Status::Ok();
@@ -237,8 +255,8 @@ Status RunStory(DemoNode& node, const StoryOptions& options, std::ostream& out) 
                          : "continuing a ledger of " + std::to_string(start_size) + " entries")
       << "\n";
   for (const DemoBank& b : node.network().banks()) {
-    out << "  " << b.bic << "  " << crypto::AlgorithmName(b.key.algorithm()) << "  " << b.name << ", "
-        << b.city << "\n";
+    out << "  " << b.bic << "  " << crypto::AlgorithmName(b.key.algorithm()) << "  " << b.name
+        << ", " << b.city << "\n";
   }
   out << "\n";
   Story story(node, out);
@@ -250,20 +268,23 @@ Status RunStory(DemoNode& node, const StoryOptions& options, std::ostream& out) 
   Credits(story, node, prefix, today, presentation_leaf);
 
   // A proof against the ledger as it was before the story (or after its first entry).
-  std::string from = old_note.empty() ? node.data_dir().store().CheckpointAt(start_size + 1).value_or("")
-                                      : old_note;
+  std::string from = old_note.empty()
+                         ? node.data_dir().store().CheckpointAt(start_size + 1).value_or("")
+                         : old_note;
   if (from.empty()) from = node.engine().LatestCheckpoint();
   if (Status s = Proofs(node, presentation_leaf, from, out); !s.ok()) {
     out << "PROOF FAILED: " << s.ToString() << "\n";
     story.Note(s);
   }
   if (options.burst > 0) {
-    if (Status s = Burst(node, options.burst, "B" + std::to_string(start_size) + "-", today, out); !s.ok()) {
+    if (Status s = Burst(node, options.burst, "B" + std::to_string(start_size) + "-", today, out);
+        !s.ok()) {
       out << "BURST FAILED: " << s.ToString() << "\n";
       story.Note(s);
     }
   }
-  out << "\nLedger now holds " << node.engine().committed_size() << " entries. Run again to continue it.\n";
+  out << "\nLedger now holds " << node.engine().committed_size()
+      << " entries. Run again to continue it.\n";
   return story.result();
 }
 

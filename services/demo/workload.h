@@ -32,14 +32,14 @@ namespace lcproc::demo {
 
 struct WorkloadOptions {
   uint64_t seed = 1;
-  trade::Date today;             // the day the documents will be submitted (UTC)
-  size_t active_credits = 64;    // credits interleaved at any time
+  trade::Date today;           // the day the documents will be submitted (UTC)
+  size_t active_credits = 64;  // credits interleaved at any time
   // Credit numbers are "<prefix><n>" (n from 1): distinct prefixes keep runs apart in
   // one ledger. At most 16 characters in all (SWIFT field 20).
   std::string credit_prefix = "LC";
-  int discrepant_percent = 25;   // credits with a presentation shipped late (LATE_SHIPMENT)
+  int discrepant_percent = 25;        // credits with a presentation shipped late (LATE_SHIPMENT)
   int partial_shipment_percent = 70;  // credits shipped in one presentation per goods line
-  int confirmed_percent = 30;    // credits confirmed by DBS Singapore
+  int confirmed_percent = 30;         // credits confirmed by DBS Singapore
   int rejected_amendment_percent = 10;
   // Idempotency keys are "<prefix><sequence>" when non-empty.
   std::string idempotency_prefix;

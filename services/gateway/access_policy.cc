@@ -6,8 +6,7 @@ namespace lcproc::gateway {
 
 Access Decide(const Caller& caller, Resource resource, const std::vector<std::string>& readers) {
   switch (resource) {
-    case Resource::kPublic:
-      return Access::kAllow;
+    case Resource::kPublic: return Access::kAllow;
     case Resource::kWrite:
       if (caller.role == Role::kAnonymous) return Access::kUnauthenticated;
       // Operators read everything and submit nothing.
@@ -22,7 +21,9 @@ Access Decide(const Caller& caller, Resource resource, const std::vector<std::st
       if (caller.role == Role::kAnonymous) return Access::kUnauthenticated;
       if (caller.role == Role::kOperator) return Access::kAllow;
       return std::any_of(readers.begin(), readers.end(),
-                         [me = NormalizedBic(caller.bic)](const std::string& r) { return NormalizedBic(r) == me; })
+                         [me = NormalizedBic(caller.bic)](const std::string& r) {
+                           return NormalizedBic(r) == me;
+                         })
                  ? Access::kAllow
                  : Access::kHidden;
   }

@@ -47,7 +47,8 @@ enum class Resource {
 // that may read it: the credit's parties and the entry's submitter(s), in any BIC form.
 // kUnauthenticated: no caller where one is needed (401); kForbidden: 403; kHidden:
 // answer as not found (404).
-Access Decide(const Caller& caller, Resource resource, const std::vector<std::string>& readers = {});
+Access Decide(const Caller& caller, Resource resource,
+              const std::vector<std::string>& readers = {});
 
 std::string_view RoleName(Role role);
 

@@ -14,21 +14,21 @@
 
 #include "pipeline/crypto/base64.h"
 #include "pipeline/crypto/hex.h"
-#include "pipeline/rulebook/credit_history.h"
-#include "pipeline/ledger_store/ledger_entry.h"
-#include "pipeline/formats/registry_json.h"
 #include "pipeline/formats/document_codec.h"
 #include "pipeline/formats/json_codec.h"
+#include "pipeline/formats/registry_json.h"
 #include "pipeline/ledger/consistency_proof.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/inclusion_proof.h"
 #include "pipeline/ledger/tile.h"
+#include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/mutex.h"
+#include "pipeline/rulebook/credit_history.h"
 #include "pipeline/trade/timestamp.h"
 #include "services/gateway/access_policy.h"
 #include "services/gateway/ops_api.h"
 #include "services/gateway/problem.h"
 #include "services/gateway/rate_limiter.h"
-#include "pipeline/mutex.h"
 
 namespace lcproc::gateway {
 namespace {
@@ -59,13 +59,24 @@ enum RouteId : size_t {
 };
 
 const std::vector<std::string> kRouteNames = [] {
-  std::vector<std::string> names = {
-    "unmatched",          "/v1/documents",        "/v1/documents:batch",
-    "/v1/documents/{id}", "/v1/credits",          "/v1/credits/{reference}",
-    "/v1/inbox",          "/v1/inbox/stream",     "/v1/ledger/checkpoint",
-    "/v1/ledger/tile",    "/v1/ledger/proof/inclusion", "/v1/ledger/proof/consistency",
-    "/v1/ledger/entries/{index}", "/v1/participants", "/healthz",
-    "/readyz",            "/metrics",             "/openapi.json"};
+  std::vector<std::string> names = {"unmatched",
+                                    "/v1/documents",
+                                    "/v1/documents:batch",
+                                    "/v1/documents/{id}",
+                                    "/v1/credits",
+                                    "/v1/credits/{reference}",
+                                    "/v1/inbox",
+                                    "/v1/inbox/stream",
+                                    "/v1/ledger/checkpoint",
+                                    "/v1/ledger/tile",
+                                    "/v1/ledger/proof/inclusion",
+                                    "/v1/ledger/proof/consistency",
+                                    "/v1/ledger/entries/{index}",
+                                    "/v1/participants",
+                                    "/healthz",
+                                    "/readyz",
+                                    "/metrics",
+                                    "/openapi.json"};
   names.insert(names.end(), OpsRouteNames().begin(), OpsRouteNames().end());
   return names;
 }();
@@ -123,7 +134,8 @@ Target ParseTarget(std::string_view target) {
     if (pair.empty()) continue;
     size_t eq = pair.find('=');
     auto key = PercentDecode(pair.substr(0, eq));
-    auto value = PercentDecode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+    auto value =
+        PercentDecode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
     if (!key || !value) {
       t.ok = false;
       return t;
@@ -183,7 +195,8 @@ std::string PointerFromPath(std::string_view path) {
 bool LooksLikeFieldPath(std::string_view s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '[' || c == ']' || c == '_';
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '[' || c == ']' ||
+           c == '_';
   });
 }
 
@@ -262,7 +275,6 @@ HttpResponse TextResponse(int status, std::string content_type, std::string body
 
 bool IsTextContentType(std::string_view ct) { return ct != formats::kCapnpContentType; }
 
-
 // The contract's document id: base64url (no padding) of the ledger's replay key.
 std::string DocumentIdOf(std::string_view jws, std::string_view body) {
   return crypto::Base64UrlEncode(crypto::AsBytes(ledger_store::ReplayKey(jws, body)));
@@ -282,7 +294,8 @@ std::string LeafHashText(std::string_view leaf) {
 }
 
 // Who may read an entry: its submitter and the parties of its credit.
-std::vector<std::string> EntryReaders(const ledger_store::LedgerStore& store, const ledger_store::LedgerEntry& entry,
+std::vector<std::string> EntryReaders(const ledger_store::LedgerStore& store,
+                                      const ledger_store::LedgerEntry& entry,
                                       std::string* credit_out) {
   std::vector<std::string> readers{entry.submitter};
   auto doc = formats::DecodeDocument(entry.content_type, entry.body);
@@ -314,7 +327,8 @@ std::string RefusalCode(const Status& st) {
 }
 
 int64_t WallMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -325,8 +339,11 @@ int64_t WallMillis() {
 class Api::Impl {
  public:
   Impl(ApiOptions options, ApiServices services)
-      : options_(std::move(options)), s_(std::move(services)), limiter_(options_.bank_rate, options_.bank_burst) {
-    ops_ = std::make_unique<OpsApi>(OpsServices{s_.engine, s_.store, s_.metrics, s_.run_blocking, s_.max_in_flight});
+      : options_(std::move(options)),
+        s_(std::move(services)),
+        limiter_(options_.bank_rate, options_.bank_burst) {
+    ops_ = std::make_unique<OpsApi>(
+        OpsServices{s_.engine, s_.store, s_.metrics, s_.run_blocking, s_.max_in_flight});
   }
 
   void Handle(HttpRequest req, Responder respond);
@@ -349,24 +366,27 @@ class Api::Impl {
                const std::vector<FieldError>& errors = {}, std::string_view reason = {}) {
     Answer(call, MakeProblem(type, detail, call->req.request_id, errors, reason));
   }
-  void NotFound(const CallPtr& call) { Problem(call, ProblemType::kNotFound, "no such resource: " + call->target.path); }
+  void NotFound(const CallPtr& call) {
+    Problem(call, ProblemType::kNotFound, "no such resource: " + call->target.path);
+  }
   // Asks the policy; answers and returns false when access is refused.
-  bool Allowed(const CallPtr& call, Resource resource, const std::vector<std::string>& readers = {}) {
+  bool Allowed(const CallPtr& call, Resource resource,
+               const std::vector<std::string>& readers = {}) {
     switch (Decide(call->caller, resource, readers)) {
       case Access::kAllow: return true;
       case Access::kUnauthenticated:
-        Problem(call, ProblemType::kUnauthenticated,
-                "send Authorization: Bearer <token> or a client certificate registered for your bank");
+        Problem(
+            call, ProblemType::kUnauthenticated,
+            "send Authorization: Bearer <token> or a client certificate registered for your bank");
         return false;
       case Access::kForbidden:
         Problem(call, ProblemType::kForbidden,
-                call->caller.role == Role::kOperator ? "operators read; they cannot submit documents"
-                                                     : "not allowed for this caller",
+                call->caller.role == Role::kOperator
+                    ? "operators read; they cannot submit documents"
+                    : "not allowed for this caller",
                 {}, call->caller.role == Role::kOperator ? "READ_ONLY_CALLER" : "FORBIDDEN");
         return false;
-      case Access::kHidden:
-        NotFound(call);
-        return false;
+      case Access::kHidden: NotFound(call); return false;
     }
     return false;
   }
@@ -377,8 +397,9 @@ class Api::Impl {
     int wait = limiter_.Acquire(call->caller.bic, call->req.received);
     if (wait == 0) return false;
     s_.metrics->CountRejection(Rejection::kRateLimited);
-    HttpResponse r = MakeProblem(ProblemType::kRateLimited, call->caller.bic + " is over its request rate",
-                                 call->req.request_id);
+    HttpResponse r =
+        MakeProblem(ProblemType::kRateLimited, call->caller.bic + " is over its request rate",
+                    call->req.request_id);
     r.headers.emplace_back("Retry-After", std::to_string(wait));
     Answer(call, std::move(r));
     return true;
@@ -404,16 +425,19 @@ class Api::Impl {
     std::string document_id;
   };
   // A submission from the request's parts, or the problem that refuses it.
-  std::variant<Prepared, HttpResponse> Prepare(const Caller& caller, std::string_view content_type, std::string body,
-                                               std::string jws, std::string idempotency_key,
+  std::variant<Prepared, HttpResponse> Prepare(const Caller& caller, std::string_view content_type,
+                                               std::string body, std::string jws,
+                                               std::string idempotency_key,
                                                std::string_view request_id);
   // The receipt of an outcome (reads the recorded leaf and the inclusion proof: call on
   // the blocking pool).
-  json::object Receipt(const std::string& document_id, const engine::Outcome& out, std::string_view submitter);
+  json::object Receipt(const std::string& document_id, const engine::Outcome& out,
+                       std::string_view submitter);
   // The answer to an engine outcome: 201 with the receipt, or a problem.
   HttpResponse OutcomeResponse(const std::string& document_id, const engine::Outcome& out,
                                std::string_view submitter, std::string_view request_id);
-  std::string InboxPage(const Caller& caller, uint64_t begin, size_t limit, uint64_t* next, bool sse);
+  std::string InboxPage(const Caller& caller, uint64_t begin, size_t limit, uint64_t* next,
+                        bool sse);
 
   ApiOptions options_;
   ApiServices s_;
@@ -468,7 +492,8 @@ void Api::Impl::Handle(HttpRequest req, Responder respond) {
   call->respond = std::move(respond);
   call->target = ParseTarget(call->req.target);
   if (!call->target.ok) {
-    return Problem(call, ProblemType::kBadRequest, "the request target has a bad percent-escape", {{"", "bad %-escape"}});
+    return Problem(call, ProblemType::kBadRequest, "the request target has a bad percent-escape",
+                   {{"", "bad %-escape"}});
   }
   auto caller = Authenticate(call->req);
   if (!caller.ok()) return Problem(call, ProblemType::kUnauthenticated, caller.status().message());
@@ -489,15 +514,20 @@ void Api::Impl::Dispatch(const CallPtr& call) {
   auto route = [&](RouteId id, std::string_view allow) -> bool {
     call->route = id;
     if (method == allow) return true;
-    HttpResponse r = MakeProblem(ProblemType::kMethodNotAllowed,
-                                 method + " is not allowed on " + kRouteNames[id] + "; use " + std::string(allow),
-                                 call->req.request_id);
+    HttpResponse r = MakeProblem(
+        ProblemType::kMethodNotAllowed,
+        method + " is not allowed on " + kRouteNames[id] + "; use " + std::string(allow),
+        call->req.request_id);
     r.headers.emplace_back("Allow", std::string(allow));
     Answer(call, std::move(r));
     return false;
   };
-  auto starts = [&](std::string_view prefix) { return path.compare(0, prefix.size(), prefix) == 0; };
-  auto one_segment_after = [&](size_t n) { return path.size() > n && path.find('/', n) == std::string::npos; };
+  auto starts = [&](std::string_view prefix) {
+    return path.compare(0, prefix.size(), prefix) == 0;
+  };
+  auto one_segment_after = [&](size_t n) {
+    return path.size() > n && path.find('/', n) == std::string::npos;
+  };
 
   if (path == "/v1/documents") {
     if (route(kDocuments, "POST")) PostDocument(call);
@@ -540,14 +570,17 @@ void Api::Impl::Dispatch(const CallPtr& call) {
     Problem(call, ProblemType::kOverloaded, "not ready: starting or shutting down");
   } else if (path == "/metrics") {
     if (route(kMetrics, "GET")) {
-      Answer(call, TextResponse(200, "text/plain; version=0.0.4", s_.metrics->Render(s_.engine->stats(), s_.ready())));
+      Answer(call, TextResponse(200, "text/plain; version=0.0.4",
+                                s_.metrics->Render(s_.engine->stats(), s_.ready())));
     }
   } else if (path == "/openapi.json") {
-    if (route(kOpenApi, "GET")) Answer(call, TextResponse(200, "application/json", s_.openapi_json));
+    if (route(kOpenApi, "GET"))
+      Answer(call, TextResponse(200, "application/json", s_.openapi_json));
   } else if (OpsRoute ops = MatchOpsRoute(path); ops != OpsRoute::kNone) {
     if (!route(static_cast<RouteId>(kOpsFirst + static_cast<size_t>(ops) - 1), "GET")) return;
     const std::string* last = call->req.Header("last-event-id");
-    ops_->Handle({ops, method, path, call->target.query, call->caller, last ? *last : "", call->req.request_id},
+    ops_->Handle({ops, method, path, call->target.query, call->caller, last ? *last : "",
+                  call->req.request_id},
                  [this, call](HttpResponse r) { Answer(call, std::move(r)); });
   } else {
     NotFound(call);
@@ -556,25 +589,27 @@ void Api::Impl::Dispatch(const CallPtr& call) {
 
 // ---- writes ------------------------------------------------------------------------
 
-std::variant<Api::Impl::Prepared, HttpResponse> Api::Impl::Prepare(const Caller& caller, std::string_view content_type,
-                                                                    std::string body, std::string jws,
-                                                                    std::string idempotency_key,
-                                                                    std::string_view request_id) {
+std::variant<Api::Impl::Prepared, HttpResponse> Api::Impl::Prepare(
+    const Caller& caller, std::string_view content_type, std::string body, std::string jws,
+    std::string idempotency_key, std::string_view request_id) {
   auto type = formats::ParseContentType(content_type);
   if (content_type.empty() || !type.ok()) {
     return MakeProblem(ProblemType::kUnsupportedMediaType,
                        "\"" + std::string(content_type) +
-                           "\" is not accepted; use application/json, application/x-capnp or application/vnd.swift.mt",
+                           "\" is not accepted; use application/json, application/x-capnp or "
+                           "application/vnd.swift.mt",
                        request_id);
   }
   if (jws.empty()) {
-    return MakeProblem(ProblemType::kBadSignature,
-                       "x-jws-signature is missing: sign the exact body (lcproc sign) and send the detached JWS",
-                       request_id, {}, "MISSING_SIGNATURE");
+    return MakeProblem(
+        ProblemType::kBadSignature,
+        "x-jws-signature is missing: sign the exact body (lcproc sign) and send the detached JWS",
+        request_id, {}, "MISSING_SIGNATURE");
   }
-  if (idempotency_key.size() > 255 ||
-      !std::all_of(idempotency_key.begin(), idempotency_key.end(), [](char c) { return c > 0x20 && c < 0x7f; })) {
-    return MakeProblem(ProblemType::kBadRequest, "Idempotency-Key must be 1-255 visible ASCII characters", request_id,
+  if (idempotency_key.size() > 255 || !std::all_of(idempotency_key.begin(), idempotency_key.end(),
+                                                   [](char c) { return c > 0x20 && c < 0x7f; })) {
+    return MakeProblem(ProblemType::kBadRequest,
+                       "Idempotency-Key must be 1-255 visible ASCII characters", request_id,
                        {{"#/headers/idempotency-key", "1-255 visible ASCII characters"}});
   }
   Prepared p;
@@ -595,7 +630,8 @@ json::object Api::Impl::Receipt(const std::string& document_id, const engine::Ou
   o["documentId"] = document_id;
   o["outcome"] = engine::VerdictName(out.verdict);
   if (!out.status.ok()) {
-    o["reasonCode"] = out.verdict == engine::Verdict::kRefused ? RefusalCode(out.status) : ReasonCode(out.status);
+    o["reasonCode"] =
+        out.verdict == engine::Verdict::kRefused ? RefusalCode(out.status) : ReasonCode(out.status);
     o["reason"] = out.status.message();
   }
   if (!out.credit_number.empty()) o["creditNumber"] = out.credit_number;
@@ -634,17 +670,20 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
     case engine::Verdict::kRejected: {
       std::string receipt = json::serialize(Receipt(document_id, out, submitter));
       if (st.code() == StatusCode::kMalformed) {
-        return MakeProblem(ProblemType::kMalformed, st.message(), request_id, {{"", st.message()}}, "MALFORMED",
-                           receipt);
+        return MakeProblem(ProblemType::kMalformed, st.message(), request_id, {{"", st.message()}},
+                           "MALFORMED", receipt);
       }
       if (st.code() == StatusCode::kInvalidArgument) {
         size_t colon = st.message().find(": ");
         std::string field = colon == std::string::npos ? "" : st.message().substr(0, colon);
         bool path = LooksLikeFieldPath(field);
-        FieldError e{path ? PointerFromPath(field) : "", path ? st.message().substr(colon + 2) : st.message()};
-        return MakeProblem(ProblemType::kValidation, st.message(), request_id, {e}, "INVALID_DOCUMENT", receipt);
+        FieldError e{path ? PointerFromPath(field) : "",
+                     path ? st.message().substr(colon + 2) : st.message()};
+        return MakeProblem(ProblemType::kValidation, st.message(), request_id, {e},
+                           "INVALID_DOCUMENT", receipt);
       }
-      return MakeProblem(ProblemType::kBusinessRule, st.message(), request_id, {}, ReasonCode(st), receipt);
+      return MakeProblem(ProblemType::kBusinessRule, st.message(), request_id, {}, ReasonCode(st),
+                         receipt);
     }
     case engine::Verdict::kRefused:
       ops_->CountRefusal(submitter, RefusalCode(st));
@@ -653,16 +692,17 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
       }
       if (st.code() == StatusCode::kConflict) {
         return MakeProblem(ProblemType::kIdempotencyReuse, st.message(), request_id,
-                           {{"#/headers/idempotency-key", "already used with other bytes"}}, RefusalCode(st));
+                           {{"#/headers/idempotency-key", "already used with other bytes"}},
+                           RefusalCode(st));
       }
       return MakeProblem(ProblemType::kBadSignature, st.message(), request_id, {}, RefusalCode(st));
-    case engine::Verdict::kFailed:
-      break;
+    case engine::Verdict::kFailed: break;
   }
-  HttpResponse r = MakeProblem(ProblemType::kOverloaded,
-                               st.message().empty() ? "not recorded; retry later"
-                                                    : st.message() + "; nothing was recorded, retry later",
-                               request_id);
+  HttpResponse r =
+      MakeProblem(ProblemType::kOverloaded,
+                  st.message().empty() ? "not recorded; retry later"
+                                       : st.message() + "; nothing was recorded, retry later",
+                  request_id);
   r.headers.emplace_back("Retry-After", st.code() == StatusCode::kResourceExhausted ? "1" : "5");
   return r;
 }
@@ -670,10 +710,13 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
 void Api::Impl::PostDocument(const CallPtr& call) {
   if (!Allowed(call, Resource::kWrite)) return;
   const HttpRequest& req = call->req;
-  auto header = [&](std::string_view name) { return req.Header(name) ? *req.Header(name) : std::string(); };
-  auto prepared = Prepare(call->caller, header("content-type"), std::move(call->req.body), header("x-jws-signature"),
-                          header("idempotency-key"), req.request_id);
-  if (auto* problem = std::get_if<HttpResponse>(&prepared)) return Answer(call, std::move(*problem));
+  auto header = [&](std::string_view name) {
+    return req.Header(name) ? *req.Header(name) : std::string();
+  };
+  auto prepared = Prepare(call->caller, header("content-type"), std::move(call->req.body),
+                          header("x-jws-signature"), header("idempotency-key"), req.request_id);
+  if (auto* problem = std::get_if<HttpResponse>(&prepared))
+    return Answer(call, std::move(*problem));
   Prepared p = std::move(std::get<Prepared>(prepared));
   bool async = header("prefer").find("respond-async") != std::string::npos;
   std::string id = p.document_id;
@@ -690,22 +733,24 @@ void Api::Impl::PostDocument(const CallPtr& call) {
       }
     }
   }
-  engine::Admission submitted = s_.engine->Submit(std::move(p.submission), [this, call, id, async, started](engine::Outcome out) {
-    if (async) {
-      s_.metrics->CountDocument(engine::VerdictName(out.verdict));
-      MutexLock lock(async_mu_);
-      auto it = async_.find(id);
-      if (it != async_.end()) {
-        it->second.done = true;
-        it->second.outcome = std::move(out);
-      }
-      return;
-    }
-    s_.run_blocking([this, call, id, started, out = std::move(out)] {
-      s_.metrics->ObserveAck(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-      Answer(call, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
-    });
-  });
+  engine::Admission submitted = s_.engine->Submit(
+      std::move(p.submission), [this, call, id, async, started](engine::Outcome out) {
+        if (async) {
+          s_.metrics->CountDocument(engine::VerdictName(out.verdict));
+          MutexLock lock(async_mu_);
+          auto it = async_.find(id);
+          if (it != async_.end()) {
+            it->second.done = true;
+            it->second.outcome = std::move(out);
+          }
+          return;
+        }
+        s_.run_blocking([this, call, id, started, out = std::move(out)] {
+          s_.metrics->ObserveAck(
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+          Answer(call, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
+        });
+      });
   if (!submitted.ok()) {
     if (async) {
       MutexLock lock(async_mu_);
@@ -730,7 +775,8 @@ void Api::Impl::PostBatch(const CallPtr& call) {
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
   if (media != "application/x-ndjson") {
     return Problem(call, ProblemType::kUnsupportedMediaType,
-                   "a batch is application/x-ndjson: one {contentType, body|bodyBase64, jws, idempotencyKey} a line");
+                   "a batch is application/x-ndjson: one {contentType, body|bodyBase64, jws, "
+                   "idempotencyKey} a line");
   }
   struct Line {
     std::optional<HttpResponse> problem;  // set when the line itself is bad
@@ -745,12 +791,14 @@ void Api::Impl::PostBatch(const CallPtr& call) {
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
     if (lines.size() >= options_.max_batch_documents) {
-      return Problem(call, ProblemType::kBodyTooLarge,
-                     "a batch holds at most " + std::to_string(options_.max_batch_documents) + " documents");
+      return Problem(
+          call, ProblemType::kBodyTooLarge,
+          "a batch holds at most " + std::to_string(options_.max_batch_documents) + " documents");
     }
     Line line;
     auto bad = [&](std::string detail, std::string pointer) {
-      line.problem = MakeProblem(ProblemType::kMalformed, detail, call->req.request_id, {{pointer, detail}});
+      line.problem =
+          MakeProblem(ProblemType::kMalformed, detail, call->req.request_id, {{pointer, detail}});
     };
     boost::system::error_code ec;
     json::value v = json::parse(text, ec);
@@ -767,8 +815,8 @@ void Api::Impl::PostBatch(const CallPtr& call) {
       };
       std::string body64;
       bool has_body = o.contains("body"), has_base64 = o.contains("bodyBase64");
-      if (!(str("contentType", line.content_type) && str("body", line.body) && str("jws", line.jws) &&
-            str("idempotencyKey", line.key) && str("bodyBase64", body64))) {
+      if (!(str("contentType", line.content_type) && str("body", line.body) &&
+            str("jws", line.jws) && str("idempotencyKey", line.key) && str("bodyBase64", body64))) {
         bad("contentType, body, bodyBase64, jws and idempotencyKey are strings", "");
       } else if (has_body == has_base64) {
         bad("give exactly one of body and bodyBase64", "");
@@ -783,7 +831,8 @@ void Api::Impl::PostBatch(const CallPtr& call) {
     }
     lines.push_back(std::move(line));
   }
-  if (lines.empty()) return Problem(call, ProblemType::kMalformed, "the batch has no lines", {{"", "empty"}});
+  if (lines.empty())
+    return Problem(call, ProblemType::kMalformed, "the batch has no lines", {{"", "empty"}});
 
   struct BatchState {
     std::vector<std::string> results;
@@ -809,22 +858,24 @@ void Api::Impl::PostBatch(const CallPtr& call) {
       finish_one(i, *lines[i].problem);
       continue;
     }
-    auto prepared = Prepare(call->caller, lines[i].content_type, std::move(lines[i].body), std::move(lines[i].jws),
-                            std::move(lines[i].key), call->req.request_id);
+    auto prepared = Prepare(call->caller, lines[i].content_type, std::move(lines[i].body),
+                            std::move(lines[i].jws), std::move(lines[i].key), call->req.request_id);
     if (auto* problem = std::get_if<HttpResponse>(&prepared)) {
       finish_one(i, *problem);
       continue;
     }
     Prepared p = std::move(std::get<Prepared>(prepared));
     std::string id = p.document_id;
-    engine::Admission submitted = s_.engine->Submit(std::move(p.submission), [this, call, id, i, finish_one](engine::Outcome out) {
-      s_.run_blocking([this, call, id, i, finish_one, out = std::move(out)] {
-        finish_one(i, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
-      });
-    });
+    engine::Admission submitted = s_.engine->Submit(
+        std::move(p.submission), [this, call, id, i, finish_one](engine::Outcome out) {
+          s_.run_blocking([this, call, id, i, finish_one, out = std::move(out)] {
+            finish_one(i, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
+          });
+        });
     if (!submitted.ok()) {
       s_.metrics->CountRejection(Rejection::kOverloaded);
-      finish_one(i, MakeProblem(ProblemType::kOverloaded, submitted.status.message(), call->req.request_id));
+      finish_one(i, MakeProblem(ProblemType::kOverloaded, submitted.status.message(),
+                                call->req.request_id));
     }
   }
 }
@@ -839,7 +890,8 @@ void Api::Impl::GetDocument(const CallPtr& call, std::string id) {
     MutexLock lock(async_mu_);
     auto it = async_.find(id);
     if (it != async_.end() && (!it->second.done || !it->second.outcome.recorded())) {
-      if (Decide(call->caller, Resource::kPartyData, {it->second.submitter}) != Access::kAllow) return NotFound(call);
+      if (Decide(call->caller, Resource::kPartyData, {it->second.submitter}) != Access::kAllow)
+        return NotFound(call);
       if (!it->second.done) {
         HttpResponse r = JsonResponse(200, json::object{{"documentId", id}, {"status", "pending"}});
         r.headers.emplace_back("Retry-After", "1");
@@ -883,15 +935,16 @@ void Api::Impl::GetDocument(const CallPtr& call, std::string id) {
         out.tree_size = latest->size;
       }
       out.credit_number = credit;
-      json::object o{{"documentId", id}, {"status", "done"}, {"receipt", Receipt(id, out, entry->submitter)}};
+      json::object o{
+          {"documentId", id}, {"status", "done"}, {"receipt", Receipt(id, out, entry->submitter)}};
       return Answer(c, JsonResponse(200, o));
     }
     NotFound(c);
   });
 }
 
-static std::optional<size_t> PageLimit(const std::map<std::string, std::string>& q, const ApiOptions& o,
-                                       std::string* error) {
+static std::optional<size_t> PageLimit(const std::map<std::string, std::string>& q,
+                                       const ApiOptions& o, std::string* error) {
   auto it = q.find("limit");
   if (it == q.end()) return std::min(o.default_page, o.max_page);
   auto v = ParseUint(it->second);
@@ -912,20 +965,24 @@ void Api::Impl::ListCredits(const CallPtr& call) {
   query.limit = *limit;
   if (auto it = q.find("state"); it != q.end()) {
     if (!trade::ParseCreditStatus(it->second).ok()) {
-      return Problem(call, ProblemType::kBadRequest, "unknown state \"" + it->second + "\"",
-                     {{"#/query/state", "one of the credit states, e.g. issued, advised, honoured"}});
+      return Problem(
+          call, ProblemType::kBadRequest, "unknown state \"" + it->second + "\"",
+          {{"#/query/state", "one of the credit states, e.g. issued, advised, honoured"}});
     }
     query.state = it->second;
   }
   if (auto it = q.find("party"); it != q.end()) {
     if (!trade::Bic::Parse(it->second).ok()) {
-      return Problem(call, ProblemType::kBadRequest, "party must be a BIC", {{"#/query/party", "a BIC"}});
+      return Problem(call, ProblemType::kBadRequest, "party must be a BIC",
+                     {{"#/query/party", "a BIC"}});
     }
     query.party = NormalizedBic(it->second);
   }
   if (auto it = q.find("cursor"); it != q.end()) {
     auto after = ReadCursor('c', it->second);
-    if (!after) return Problem(call, ProblemType::kBadRequest, "bad cursor", {{"#/query/cursor", "not a cursor we gave"}});
+    if (!after)
+      return Problem(call, ProblemType::kBadRequest, "bad cursor",
+                     {{"#/query/cursor", "not a cursor we gave"}});
     query.after_reference = *after;
   }
   // A bank sees only credits it is a party to: its own BIC filters the store's query,
@@ -940,22 +997,28 @@ void Api::Impl::ListCredits(const CallPtr& call) {
     if (!rows.ok()) return Problem(c, ProblemType::kInternal, rows.status().message());
     json::array items;
     for (const auto& row : *rows) {
-      if (!also.empty() && std::find(row.parties.begin(), row.parties.end(), also) == row.parties.end()) continue;
+      if (!also.empty() &&
+          std::find(row.parties.begin(), row.parties.end(), also) == row.parties.end())
+        continue;
       if (!trade::ParseCreditStatus(row.state).ok()) continue;
       json::array parties;
       for (const auto& p : row.parties) {
         if (trade::Bic::Parse(p).ok()) parties.emplace_back(p);
       }
-      items.push_back(json::object{{"reference", row.reference}, {"state", row.state}, {"parties", std::move(parties)}});
+      items.push_back(json::object{
+          {"reference", row.reference}, {"state", row.state}, {"parties", std::move(parties)}});
     }
     json::object o{{"items", std::move(items)}};
-    o["nextCursor"] =
-        rows->size() == query.limit ? json::value(MakeCursor('c', rows->back().reference)) : json::value(nullptr);
+    o["nextCursor"] = rows->size() == query.limit
+                          ? json::value(MakeCursor('c', rows->back().reference))
+                          : json::value(nullptr);
     Answer(c, JsonResponse(200, o));
   });
 }
 
-json::object MoneyJson(const trade::Money& m) { return json::object{{"currency", m.currency.str()}, {"amount", m.ToString()}}; }
+json::object MoneyJson(const trade::Money& m) {
+  return json::object{{"currency", m.currency.str()}, {"amount", m.ToString()}};
+}
 
 void Api::Impl::GetCredit(const CallPtr& call, std::string reference) {
   if (!Allowed(call, Resource::kOwnCollection)) return;
@@ -974,9 +1037,12 @@ void Api::Impl::GetCredit(const CallPtr& call, std::string reference) {
     json::object o;
     o["reference"] = reference;
     o["state"] = trade::CreditStatusName(st.status);
-    json::object parties{{"issuingBank", t.issuing_bank.str()}, {"advisingBank", t.advising_bank.str()}};
-    if (st.confirming_bank) parties["confirmingBank"] = st.confirming_bank->str();
-    else if (t.confirming_bank) parties["confirmingBank"] = t.confirming_bank->str();
+    json::object parties{{"issuingBank", t.issuing_bank.str()},
+                         {"advisingBank", t.advising_bank.str()}};
+    if (st.confirming_bank)
+      parties["confirmingBank"] = st.confirming_bank->str();
+    else if (t.confirming_bank)
+      parties["confirmingBank"] = t.confirming_bank->str();
     if (t.available_with.bank) parties["nominatedBank"] = t.available_with.bank->str();
     if (t.beneficiary.bic) parties["beneficiaryBank"] = t.beneficiary.bic->str();
     o["parties"] = std::move(parties);
@@ -992,15 +1058,20 @@ void Api::Impl::GetCredit(const CallPtr& call, std::string reference) {
     if (t.latest_shipment_date) deadlines["latestShipmentDate"] = t.latest_shipment_date->ToIso();
     json::array deadline_items, presentations;
     for (const auto& p : st.presentations) {
-      bool open = p.status != trade::PresentationStatus::kRefused && p.status != trade::PresentationStatus::kHonoured;
-      deadline_items.push_back(json::object{{"presentationNumber", p.presentation.presentation_number},
-                                            {"presentedOn", p.presentation.presentation_date.ToIso()},
-                                            {"examinationDeadline", p.examination.deadline.ToIso()},
-                                            {"open", open}});
+      bool open = p.status != trade::PresentationStatus::kRefused &&
+                  p.status != trade::PresentationStatus::kHonoured;
+      deadline_items.push_back(
+          json::object{{"presentationNumber", p.presentation.presentation_number},
+                       {"presentedOn", p.presentation.presentation_date.ToIso()},
+                       {"examinationDeadline", p.examination.deadline.ToIso()},
+                       {"open", open}});
       json::array discrepancies;
       for (const auto& d : p.examination.discrepancies) {
-        discrepancies.push_back(json::object{{"code", d.code}, {"article", d.article}, {"document", d.document},
-                                             {"field", d.field}, {"message", d.message}});
+        discrepancies.push_back(json::object{{"code", d.code},
+                                             {"article", d.article},
+                                             {"document", d.document},
+                                             {"field", d.field},
+                                             {"message", d.message}});
       }
       json::object item{{"presentationNumber", p.presentation.presentation_number},
                         {"presentingBank", p.presentation.presenting_bank.str()},
@@ -1030,7 +1101,8 @@ void Api::Impl::GetCredit(const CallPtr& call, std::string reference) {
     for (const auto& ev : history->timeline) {
       if (!ev.type) continue;  // an entry whose body no longer decodes names no document type
       json::array codes;
-      for (const auto& d : ev.entry.discrepancies) codes.emplace_back(std::string_view(d).substr(0, d.find(' ')));
+      for (const auto& d : ev.entry.discrepancies)
+        codes.emplace_back(std::string_view(d).substr(0, d.find(' ')));
       json::object item{{"ledgerIndex", ev.index},
                         {"documentId", DocumentIdOf(ev.entry.jws, ev.entry.body)},
                         {"documentType", trade::DocumentTypeName(*ev.type)},
@@ -1038,7 +1110,8 @@ void Api::Impl::GetCredit(const CallPtr& call, std::string reference) {
                         {"receivedAt", Iso8601(ev.entry.received_millis)},
                         {"outcome", ev.entry.accepted ? "accepted" : "rejected"},
                         {"discrepancies", std::move(codes)}};
-      if (!ev.entry.accepted) item["reasonCode"] = ReasonCode(Status(ev.entry.reason_code, ev.entry.reason));
+      if (!ev.entry.accepted)
+        item["reasonCode"] = ReasonCode(Status(ev.entry.reason_code, ev.entry.reason));
       timeline.push_back(std::move(item));
     }
     o["timeline"] = std::move(timeline);
@@ -1047,7 +1120,8 @@ void Api::Impl::GetCredit(const CallPtr& call, std::string reference) {
   });
 }
 
-std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t limit, uint64_t* next, bool sse) {
+std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t limit, uint64_t* next,
+                                 bool sse) {
   *next = begin;
   std::string out;
   json::array items;
@@ -1057,7 +1131,8 @@ std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t li
     uint64_t size = s_.store->Size().value_or(0);
     for (uint64_t i = begin; i < size && indexes.size() < limit; ++i) indexes.push_back(i);
   } else {
-    indexes = s_.store->EntriesForParty(NormalizedBic(caller.bic), begin, limit).value_or(std::vector<uint64_t>());
+    indexes = s_.store->EntriesForParty(NormalizedBic(caller.bic), begin, limit)
+                  .value_or(std::vector<uint64_t>());
   }
   // The caller's roles per credit, from the credit's replayed terms (once per credit).
   std::map<std::string, std::vector<std::string>> roles_of;
@@ -1067,7 +1142,8 @@ std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t li
     *next = index + 1;
     auto entry = ledger_store::DecodeLeaf(*leaf);
     if (!entry.ok()) continue;
-    if (caller.role == Role::kBank && NormalizedBic(entry->submitter) == NormalizedBic(caller.bic)) continue;
+    if (caller.role == Role::kBank && NormalizedBic(entry->submitter) == NormalizedBic(caller.bic))
+      continue;
     auto doc = formats::DecodeDocument(entry->content_type, entry->body);
     if (!doc.ok()) continue;  // only decoded documents name a credit
     const std::string& credit = trade::CreditNumber(*doc);
@@ -1075,7 +1151,8 @@ std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t li
     if (fresh) {
       if (caller.role == Role::kOperator) {
         it->second = {"operator"};
-      } else if (auto history = rulebook::ReplayCredit(*s_.store, credit); history.ok() && history->state) {
+      } else if (auto history = rulebook::ReplayCredit(*s_.store, credit);
+                 history.ok() && history->state) {
         it->second = rulebook::PartyRoles(*history->state, caller.bic);
       }
     }
@@ -1092,7 +1169,8 @@ std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t li
                       {"outcome", entry->accepted ? "accepted" : "rejected"},
                       {"discrepancies", DiscrepanciesJson(entry->discrepancies)},
                       {"roles", std::move(roles)}};
-    if (!entry->accepted) item["reasonCode"] = ReasonCode(Status(entry->reason_code, entry->reason));
+    if (!entry->accepted)
+      item["reasonCode"] = ReasonCode(Status(entry->reason_code, entry->reason));
     if (sse) {
       out += "event: entry\nid: " + cursor + "\ndata: " + json::serialize(item) + "\n\n";
     } else {
@@ -1100,14 +1178,16 @@ std::string Api::Impl::InboxPage(const Caller& caller, uint64_t begin, size_t li
     }
   }
   if (sse) return out;
-  json::object o{{"items", std::move(items)}, {"nextCursor", MakeCursor('i', std::to_string(*next))}};
+  json::object o{{"items", std::move(items)},
+                 {"nextCursor", MakeCursor('i', std::to_string(*next))}};
   return json::serialize(o);
 }
 
 // The SSE source of one inbox stream: each Poll reads what was committed since.
 class InboxStream final : public EventStream, public std::enable_shared_from_this<InboxStream> {
  public:
-  InboxStream(Api::Impl* api, Caller caller, uint64_t next) : api_(api), caller_(std::move(caller)), next_(next) {}
+  InboxStream(Api::Impl* api, Caller caller, uint64_t next)
+      : api_(api), caller_(std::move(caller)), next_(next) {}
 
   void Poll(std::function<void(std::string, bool)> deliver) override {
     api_->s_.run_blocking([this, self = shared_from_this(), deliver = std::move(deliver)] {
@@ -1142,13 +1222,16 @@ void Api::Impl::GetInbox(const CallPtr& call, bool stream) {
   if (!cursor.empty()) {
     auto v = ReadCursor('i', cursor);
     auto n = v ? ParseUint(*v) : std::nullopt;
-    if (!n) return Problem(call, ProblemType::kBadRequest, "bad cursor", {{where, "not a cursor this server gave"}});
+    if (!n)
+      return Problem(call, ProblemType::kBadRequest, "bad cursor",
+                     {{where, "not a cursor this server gave"}});
     begin = *n;
   }
   if (!stream) {
     return Blocking(call, [this, begin, limit = *limit](const CallPtr& c) {
       uint64_t next = begin;
-      Answer(c, TextResponse(200, "application/json", InboxPage(c->caller, begin, limit, &next, false)));
+      Answer(c, TextResponse(200, "application/json",
+                             InboxPage(c->caller, begin, limit, &next, false)));
     });
   }
   HttpResponse r;
@@ -1161,9 +1244,10 @@ void Api::Impl::GetInbox(const CallPtr& call, bool stream) {
 
 void Api::Impl::GetTile(const CallPtr& call, std::string_view tile_path) {
   if (tile_path.substr(0, 13) == "tile/entries/") {
-    return Problem(call, ProblemType::kNotFound,
-                   "entry bundles are not published: entry contents are served to the credit's parties at "
-                   "/v1/ledger/entries/{index}; the public tiles hold hashes only");
+    return Problem(
+        call, ProblemType::kNotFound,
+        "entry bundles are not published: entry contents are served to the credit's parties at "
+        "/v1/ledger/entries/{index}; the public tiles hold hashes only");
   }
   auto id = ledger::ParseTilePath(tile_path);
   if (!id.ok()) return NotFound(call);
@@ -1176,8 +1260,10 @@ void Api::Impl::GetTile(const CallPtr& call, std::string_view tile_path) {
     }
     auto hashes = s_.store->ReadTile(id.level, id.index, id.width);
     if (!hashes.ok()) return NotFound(c);
-    HttpResponse r = TextResponse(200, "application/octet-stream", hashes->substr(0, size_t{id.width} * ledger::kHashSize));
-    r.headers.emplace_back("Cache-Control", id.full() ? "public, max-age=31536000, immutable" : "no-cache");
+    HttpResponse r = TextResponse(200, "application/octet-stream",
+                                  hashes->substr(0, size_t{id.width} * ledger::kHashSize));
+    r.headers.emplace_back("Cache-Control",
+                           id.full() ? "public, max-age=31536000, immutable" : "no-cache");
     Answer(c, std::move(r));
   });
 }
@@ -1189,8 +1275,10 @@ void Api::Impl::GetInclusionProof(const CallPtr& call) {
   std::vector<FieldError> errors;
   if (!index) errors.push_back({"#/query/index", "a leaf index, a decimal integer"});
   if (!size) errors.push_back({"#/query/size", "a tree size, a decimal integer"});
-  if (index && size && *index >= *size) errors.push_back({"#/query/index", "must be less than size"});
-  if (!errors.empty()) return Problem(call, ProblemType::kBadRequest, "index < size are required", errors);
+  if (index && size && *index >= *size)
+    errors.push_back({"#/query/index", "must be less than size"});
+  if (!errors.empty())
+    return Problem(call, ProblemType::kBadRequest, "index < size are required", errors);
   Blocking(call, [this, index = *index, size = *size](const CallPtr& c) {
     if (size > s_.store->Size().value_or(0)) {
       return Problem(c, ProblemType::kBadRequest, "size is beyond the committed tree",
@@ -1212,8 +1300,10 @@ void Api::Impl::GetConsistencyProof(const CallPtr& call) {
   std::vector<FieldError> errors;
   if (!from) errors.push_back({"#/query/from", "a tree size, a decimal integer"});
   if (!to) errors.push_back({"#/query/to", "a tree size, a decimal integer"});
-  if (from && to && (*from == 0 || *from > *to)) errors.push_back({"#/query/from", "must be 1..to"});
-  if (!errors.empty()) return Problem(call, ProblemType::kBadRequest, "1 <= from <= to are required", errors);
+  if (from && to && (*from == 0 || *from > *to))
+    errors.push_back({"#/query/from", "must be 1..to"});
+  if (!errors.empty())
+    return Problem(call, ProblemType::kBadRequest, "1 <= from <= to are required", errors);
   Blocking(call, [this, from = *from, to = *to](const CallPtr& c) {
     if (to > s_.store->Size().value_or(0)) {
       return Problem(c, ProblemType::kBadRequest, "to is beyond the committed tree",
@@ -1221,7 +1311,8 @@ void Api::Impl::GetConsistencyProof(const CallPtr& call) {
     }
     auto proof = ledger::ConsistencyProof(*s_.store, from, to);
     if (!proof.ok()) return Problem(c, ProblemType::kInternal, proof.status().message());
-    Answer(c, JsonResponse(200, json::object{{"from", from}, {"to", to}, {"hashes", HashesJson(*proof)}}));
+    Answer(c, JsonResponse(
+                  200, json::object{{"from", from}, {"to", to}, {"hashes", HashesJson(*proof)}}));
   });
 }
 
@@ -1255,7 +1346,8 @@ void Api::Impl::GetEntry(const CallPtr& call, std::string_view index_text) {
     if (!entry->idempotency_key.empty()) o["idempotencyKey"] = entry->idempotency_key;
     if (auto type = DocumentTypeOf(*entry)) o["documentType"] = *type;
     if (IsTextContentType(entry->content_type)) o["body"] = entry->body;
-    if (!IsTextContentType(entry->content_type)) o["bodyBase64"] = crypto::Base64Encode(entry->body);
+    if (!IsTextContentType(entry->content_type))
+      o["bodyBase64"] = crypto::Base64Encode(entry->body);
     Answer(c, JsonResponse(200, o));
   });
 }
@@ -1265,13 +1357,15 @@ void Api::Impl::GetParticipants(const CallPtr& call) {
   json::value registry = json::parse(formats::RegistryToJson(*s_.registry), ec);
   json::array banks;
   if (!ec && registry.is_object()) {
-    if (auto* list = registry.as_object().if_contains("banks"); list && list->is_array()) banks = list->as_array();
+    if (auto* list = registry.as_object().if_contains("banks"); list && list->is_array())
+      banks = list->as_array();
   }
   for (auto& bank : banks) {
     if (!bank.is_object()) continue;
     if (auto* keys = bank.as_object().if_contains("keys"); keys && keys->is_array()) {
       for (auto& key : keys->as_array()) {
-        if (key.is_object() && !key.as_object().contains("revoked")) key.as_object()["revoked"] = false;
+        if (key.is_object() && !key.as_object().contains("revoked"))
+          key.as_object()["revoked"] = false;
       }
     }
   }
@@ -1284,12 +1378,15 @@ void Api::Impl::GetParticipants(const CallPtr& call) {
 
 Api::Api(ApiOptions options, ApiServices services)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(services))) {
-  for (size_t i = 0; i < kRouteNames.size(); ++i) impl_->s_.metrics->SetRouteName(i, kRouteNames[i]);
+  for (size_t i = 0; i < kRouteNames.size(); ++i)
+    impl_->s_.metrics->SetRouteName(i, kRouteNames[i]);
 }
 
 Api::~Api() = default;
 
-void Api::Handle(HttpRequest request, Responder respond) { impl_->Handle(std::move(request), std::move(respond)); }
+void Api::Handle(HttpRequest request, Responder respond) {
+  impl_->Handle(std::move(request), std::move(respond));
+}
 
 const std::vector<std::string>& Api::RouteNames() { return kRouteNames; }
 

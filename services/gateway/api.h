@@ -29,8 +29,8 @@ struct ApiOptions {
   size_t max_batch_documents = 1000;  // lines of one POST /v1/documents:batch
   size_t default_page = 100;          // credits and inbox pages
   size_t max_page = 1000;
-  double bank_rate = 0;               // requests a second per bank (0: unlimited)
-  double bank_burst = 0;              // bucket size (0: one second's rate)
+  double bank_rate = 0;   // requests a second per bank (0: unlimited)
+  double bank_burst = 0;  // bucket size (0: one second's rate)
   // Client certificate SHA-256 (lower-case hex of the DER, no colons) -> BIC.
   std::map<std::string, std::string> client_certificates;
   std::string checkpoint_verifier_key;  // "<origin>+<id>+<key>", published at /v1/participants

@@ -9,7 +9,8 @@ namespace lcproc::gateway {
 namespace {
 
 int64_t WallMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -83,7 +84,9 @@ void LiveFeed::Tick() {
   const auto ack = metrics_->ack().Counts();
   const int64_t millis = WallMillis();
   const double seconds = std::max<int64_t>(1, millis - previous_millis_) / 1e3;
-  auto rate = [&](uint64_t later, uint64_t earlier) { return Num(static_cast<double>(later - earlier) / seconds); };
+  auto rate = [&](uint64_t later, uint64_t earlier) {
+    return Num(static_cast<double>(later - earlier) / seconds);
+  };
   std::array<uint64_t, kLatencyBuckets.size() + 1> delta{};
   for (size_t i = 0; i < delta.size(); ++i) delta[i] = ack[i] - previous_ack_[i];
   const double p50 = Quantile(delta, 0.5), p99 = Quantile(delta, 0.99);
@@ -93,22 +96,24 @@ void LiveFeed::Tick() {
   MutexLock lock(mu_);
   if (now.tree_size != previous_.tree_size || checkpoint_millis_ == 0) checkpoint_millis_ = millis;
   const uint64_t seq = ++sequence_;
-  std::string data = "{\"seq\":" + std::to_string(seq) + ",\"at\":\"" + trade::FormatUtcTimestampMillis(millis) +
-                     "\",\"atMillis\":" + std::to_string(millis) +
-                     ",\"receivedPerSecond\":" + rate(now.submitted + now.overloaded, previous_.submitted + previous_.overloaded) +
-                     ",\"acceptedPerSecond\":" + rate(now.accepted, previous_.accepted) +
-                     ",\"rejectedPerSecond\":" + rate(now.rejected, previous_.rejected) +
-                     ",\"refusedPerSecond\":" + rate(now.refused, previous_.refused) +
-                     ",\"overloadedPerSecond\":" + rate(now.overloaded, previous_.overloaded) +
-                     ",\"batchesPerSecond\":" + rate(now.batches, previous_.batches) +
-                     ",\"batchSizeMean\":" + (batches ? Num(static_cast<double>(entries) / batches) : "null") +
-                     ",\"ackP50Seconds\":" + (p50 < 0 ? "null" : Num(p50)) +
-                     ",\"ackP99Seconds\":" + (p99 < 0 ? "null" : Num(p99)) +
-                     ",\"inFlight\":" + std::to_string(now.in_flight) +
-                     ",\"maxInFlight\":" + std::to_string(max_in_flight_) +
-                     ",\"ledgerEntries\":" + std::to_string(now.tree_size) +
-                     ",\"checkpointAgeSeconds\":" + Num((millis - checkpoint_millis_) / 1e3) + "}";
-  events_.emplace_back(seq, "event: figures\nid: " + std::to_string(seq) + "\ndata: " + data + "\n\n");
+  std::string data =
+      "{\"seq\":" + std::to_string(seq) + ",\"at\":\"" + trade::FormatUtcTimestampMillis(millis) +
+      "\",\"atMillis\":" + std::to_string(millis) + ",\"receivedPerSecond\":" +
+      rate(now.submitted + now.overloaded, previous_.submitted + previous_.overloaded) +
+      ",\"acceptedPerSecond\":" + rate(now.accepted, previous_.accepted) +
+      ",\"rejectedPerSecond\":" + rate(now.rejected, previous_.rejected) +
+      ",\"refusedPerSecond\":" + rate(now.refused, previous_.refused) +
+      ",\"overloadedPerSecond\":" + rate(now.overloaded, previous_.overloaded) +
+      ",\"batchesPerSecond\":" + rate(now.batches, previous_.batches) +
+      ",\"batchSizeMean\":" + (batches ? Num(static_cast<double>(entries) / batches) : "null") +
+      ",\"ackP50Seconds\":" + (p50 < 0 ? "null" : Num(p50)) +
+      ",\"ackP99Seconds\":" + (p99 < 0 ? "null" : Num(p99)) +
+      ",\"inFlight\":" + std::to_string(now.in_flight) +
+      ",\"maxInFlight\":" + std::to_string(max_in_flight_) +
+      ",\"ledgerEntries\":" + std::to_string(now.tree_size) +
+      ",\"checkpointAgeSeconds\":" + Num((millis - checkpoint_millis_) / 1e3) + "}";
+  events_.emplace_back(seq,
+                       "event: figures\nid: " + std::to_string(seq) + "\ndata: " + data + "\n\n");
   while (events_.size() > kHistory) events_.pop_front();
   previous_ = now;
   previous_ack_ = ack;

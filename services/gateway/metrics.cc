@@ -8,9 +8,10 @@ namespace lcproc::gateway {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(Rejection::kCount)> kRejectionNames = {
-    "rate_limited", "overloaded", "connection_limit", "body_too_large", "header_too_large", "timeout",
-    "bad_request"};
-constexpr std::array<std::string_view, 4> kDocumentOutcomes = {"accepted", "rejected", "refused", "failed"};
+    "rate_limited",     "overloaded", "connection_limit", "body_too_large",
+    "header_too_large", "timeout",    "bad_request"};
+constexpr std::array<std::string_view, 4> kDocumentOutcomes = {"accepted", "rejected", "refused",
+                                                               "failed"};
 
 std::string Number(double v) {
   char buf[64];
@@ -23,7 +24,8 @@ void Header(std::string& out, std::string_view name, std::string_view type, std:
   out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
 }
 
-void Line(std::string& out, std::string_view name, std::string_view labels, const std::string& value) {
+void Line(std::string& out, std::string_view name, std::string_view labels,
+          const std::string& value) {
   out.append(name);
   if (!labels.empty()) out.append("{").append(labels).append("}");
   out.append(" ").append(value).append("\n");
@@ -32,7 +34,8 @@ void Line(std::string& out, std::string_view name, std::string_view labels, cons
 }  // namespace
 
 void Histogram::Observe(double seconds) {
-  size_t i = std::lower_bound(kLatencyBuckets.begin(), kLatencyBuckets.end(), seconds) - kLatencyBuckets.begin();
+  size_t i = std::lower_bound(kLatencyBuckets.begin(), kLatencyBuckets.end(), seconds) -
+             kLatencyBuckets.begin();
   buckets_[i].fetch_add(1, std::memory_order_relaxed);
   count_.fetch_add(1, std::memory_order_relaxed);
   sum_ns_.fetch_add(static_cast<uint64_t>(std::max(0.0, seconds) * 1e9), std::memory_order_relaxed);
@@ -48,8 +51,10 @@ void Histogram::Render(std::string& out, std::string_view name, std::string_view
     std::string le = i < kLatencyBuckets.size() ? Number(kLatencyBuckets[i]) : "+Inf";
     Line(out, bucket, prefix + "le=\"" + le + "\"", std::to_string(cumulative));
   }
-  Line(out, std::string(name) + "_sum", labels, Number(sum_ns_.load(std::memory_order_relaxed) / 1e9));
-  Line(out, std::string(name) + "_count", labels, std::to_string(count_.load(std::memory_order_relaxed)));
+  Line(out, std::string(name) + "_sum", labels,
+       Number(sum_ns_.load(std::memory_order_relaxed) / 1e9));
+  Line(out, std::string(name) + "_count", labels,
+       std::to_string(count_.load(std::memory_order_relaxed)));
 }
 
 std::array<uint64_t, kLatencyBuckets.size() + 1> Histogram::Counts() const {
@@ -59,8 +64,10 @@ std::array<uint64_t, kLatencyBuckets.size() + 1> Histogram::Counts() const {
 }
 
 void Metrics::SetWorkQueues(const WorkQueues& q) {
-  const uint64_t values[] = {q.examination, q.discrepant, q.amendments, q.expiring, q.overdue, q.due_next_day};
-  for (size_t i = 0; i < queues_.size(); ++i) queues_[i].store(values[i], std::memory_order_relaxed);
+  const uint64_t values[] = {q.examination, q.discrepant, q.amendments,
+                             q.expiring,    q.overdue,    q.due_next_day};
+  for (size_t i = 0; i < queues_.size(); ++i)
+    queues_[i].store(values[i], std::memory_order_relaxed);
   queues_known_ = true;
 }
 
@@ -81,30 +88,35 @@ void Metrics::CountRejection(Rejection reason) {
 
 void Metrics::CountDocument(std::string_view outcome) {
   auto it = std::find(kDocumentOutcomes.begin(), kDocumentOutcomes.end(), outcome);
-  if (it != kDocumentOutcomes.end()) documents_[it - kDocumentOutcomes.begin()].fetch_add(1, std::memory_order_relaxed);
+  if (it != kDocumentOutcomes.end())
+    documents_[it - kDocumentOutcomes.begin()].fetch_add(1, std::memory_order_relaxed);
 }
 
 std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   std::string out;
   out.reserve(16384);
-  Header(out, "lcproc_http_requests_total", "counter", "HTTP requests answered, by route and status (outcome).");
+  Header(out, "lcproc_http_requests_total", "counter",
+         "HTTP requests answered, by route and status (outcome).");
   for (size_t r = 0; r < kMaxRoutes; ++r) {
     if (route_names_[r].empty()) continue;
     for (size_t s = 0; s <= kStatuses.size(); ++s) {
       uint64_t v = requests_[r][s].load(std::memory_order_relaxed);
       if (v == 0) continue;
       std::string outcome = s < kStatuses.size() ? std::to_string(kStatuses[s]) : "other";
-      Line(out, "lcproc_http_requests_total", "route=\"" + route_names_[r] + "\",outcome=\"" + outcome + "\"",
-           std::to_string(v));
+      Line(out, "lcproc_http_requests_total",
+           "route=\"" + route_names_[r] + "\",outcome=\"" + outcome + "\"", std::to_string(v));
     }
   }
-  Header(out, "lcproc_http_request_duration_seconds", "histogram", "Time from a request read to its response queued.");
+  Header(out, "lcproc_http_request_duration_seconds", "histogram",
+         "Time from a request read to its response queued.");
   for (size_t r = 0; r < kMaxRoutes; ++r) {
     if (!route_names_[r].empty()) {
-      durations_[r].Render(out, "lcproc_http_request_duration_seconds", "route=\"" + route_names_[r] + "\"");
+      durations_[r].Render(out, "lcproc_http_request_duration_seconds",
+                           "route=\"" + route_names_[r] + "\"");
     }
   }
-  Header(out, "lcproc_http_rejections_total", "counter", "Requests or connections refused by the HTTP layer, by reason.");
+  Header(out, "lcproc_http_rejections_total", "counter",
+         "Requests or connections refused by the HTTP layer, by reason.");
   for (size_t i = 0; i < kRejectionNames.size(); ++i) {
     Line(out, "lcproc_http_rejections_total", "reason=\"" + std::string(kRejectionNames[i]) + "\"",
          std::to_string(rejections_[i].load(std::memory_order_relaxed)));
@@ -115,20 +127,28 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   Line(out, "lcproc_http_connections_open", "", std::to_string(open_.load()));
   Header(out, "lcproc_inbox_streams_open", "gauge", "Server-Sent Events inbox streams open now.");
   Line(out, "lcproc_inbox_streams_open", "", std::to_string(streams_.load()));
-  Header(out, "lcproc_documents_total", "counter", "Documents answered through the API, by outcome.");
+  Header(out, "lcproc_documents_total", "counter",
+         "Documents answered through the API, by outcome.");
   for (size_t i = 0; i < kDocumentOutcomes.size(); ++i) {
     Line(out, "lcproc_documents_total", "outcome=\"" + std::string(kDocumentOutcomes[i]) + "\"",
          std::to_string(documents_[i].load(std::memory_order_relaxed)));
   }
-  Header(out, "lcproc_document_ack_seconds", "histogram", "Time from a document's request read to its durable answer.");
+  Header(out, "lcproc_document_ack_seconds", "histogram",
+         "Time from a document's request read to its durable answer.");
   ack_.Render(out, "lcproc_document_ack_seconds", "");
 
-  Header(out, "lcproc_engine_submissions_total", "counter", "Submissions the engine finished, by outcome.");
-  for (auto [name, v] : {std::pair<const char*, uint64_t>{"accepted", e.accepted}, {"rejected", e.rejected},
-                         {"refused", e.refused}, {"failed", e.failed}, {"overloaded", e.overloaded}}) {
-    Line(out, "lcproc_engine_submissions_total", std::string("outcome=\"") + name + "\"", std::to_string(v));
+  Header(out, "lcproc_engine_submissions_total", "counter",
+         "Submissions the engine finished, by outcome.");
+  for (auto [name, v] : {std::pair<const char*, uint64_t>{"accepted", e.accepted},
+                         {"rejected", e.rejected},
+                         {"refused", e.refused},
+                         {"failed", e.failed},
+                         {"overloaded", e.overloaded}}) {
+    Line(out, "lcproc_engine_submissions_total", std::string("outcome=\"") + name + "\"",
+         std::to_string(v));
   }
-  Header(out, "lcproc_engine_rejections_total", "counter", "Recorded rejections and refusals, by reason code.");
+  Header(out, "lcproc_engine_rejections_total", "counter",
+         "Recorded rejections and refusals, by reason code.");
   for (size_t c = 0; c < engine::kStatusCodeCount; ++c) {
     std::string reason(StatusCodeName(static_cast<StatusCode>(c)));
     if (e.rejected_by_code[c]) {
@@ -140,7 +160,8 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
            std::to_string(e.refused_by_code[c]));
     }
   }
-  Header(out, "lcproc_engine_duplicates_total", "counter", "Submissions answered with an earlier entry.");
+  Header(out, "lcproc_engine_duplicates_total", "counter",
+         "Submissions answered with an earlier entry.");
   Line(out, "lcproc_engine_duplicates_total", "", std::to_string(e.duplicates));
   Header(out, "lcproc_engine_batches_total", "counter", "Batches committed.");
   Line(out, "lcproc_engine_batches_total", "", std::to_string(e.batches));
@@ -150,7 +171,8 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   Line(out, "lcproc_engine_commit_failures_total", "", std::to_string(e.commit_failures));
   Header(out, "lcproc_engine_stage_seconds", "summary", "Time items spent in each pipeline stage.");
   for (size_t i = 0; i < engine::kStageCount; ++i) {
-    std::string stage = "stage=\"" + std::string(engine::StageName(static_cast<engine::Stage>(i))) + "\"";
+    std::string stage =
+        "stage=\"" + std::string(engine::StageName(static_cast<engine::Stage>(i))) + "\"";
     Line(out, "lcproc_engine_stage_seconds_sum", stage, Number(e.stages[i].total_ns / 1e9));
     Line(out, "lcproc_engine_stage_seconds_count", stage, std::to_string(e.stages[i].count));
   }
@@ -158,25 +180,34 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   Line(out, "lcproc_engine_in_flight", "", std::to_string(e.in_flight));
   Header(out, "lcproc_ledger_entries", "gauge", "Committed ledger entries (tree size).");
   Line(out, "lcproc_ledger_entries", "", std::to_string(e.tree_size));
-  Header(out, "lcproc_engine_max_in_flight", "gauge", "The back-pressure limit: submissions in flight beyond it are refused 503.");
+  Header(out, "lcproc_engine_max_in_flight", "gauge",
+         "The back-pressure limit: submissions in flight beyond it are refused 503.");
   Line(out, "lcproc_engine_max_in_flight", "", std::to_string(max_in_flight_.load()));
   if (int64_t at = checkpoint_millis_.load(); at > 0) {
     int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch()).count();
-    Header(out, "lcproc_checkpoint_age_seconds", "gauge", "Time since the signed checkpoint last advanced.");
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    Header(out, "lcproc_checkpoint_age_seconds", "gauge",
+           "Time since the signed checkpoint last advanced.");
     Line(out, "lcproc_checkpoint_age_seconds", "", Number(std::max<int64_t>(0, now - at) / 1e3));
   }
   if (queues_known_) {
-    static constexpr std::array<std::string_view, 4> kQueues = {"examination", "discrepant", "amendments", "expiring"};
+    static constexpr std::array<std::string_view, 4> kQueues = {"examination", "discrepant",
+                                                                "amendments", "expiring"};
     Header(out, "lcproc_work_queue_items", "gauge",
-           "Items waiting in each operations work queue (examination, discrepant, amendments, expiring within 7 days).");
+           "Items waiting in each operations work queue (examination, discrepant, amendments, "
+           "expiring within 7 days).");
     for (size_t i = 0; i < kQueues.size(); ++i) {
-      Line(out, "lcproc_work_queue_items", "queue=\"" + std::string(kQueues[i]) + "\"", std::to_string(queues_[i].load()));
+      Line(out, "lcproc_work_queue_items", "queue=\"" + std::string(kQueues[i]) + "\"",
+           std::to_string(queues_[i].load()));
     }
     Header(out, "lcproc_presentations_deadline_items", "gauge",
-           "Open presentations past their art. 14(b) deadline (overdue) or due today or the next banking day (due_next_banking_day).");
-    Line(out, "lcproc_presentations_deadline_items", "urgency=\"overdue\"", std::to_string(queues_[4].load()));
-    Line(out, "lcproc_presentations_deadline_items", "urgency=\"due_next_banking_day\"", std::to_string(queues_[5].load()));
+           "Open presentations past their art. 14(b) deadline (overdue) or due today or the next "
+           "banking day (due_next_banking_day).");
+    Line(out, "lcproc_presentations_deadline_items", "urgency=\"overdue\"",
+         std::to_string(queues_[4].load()));
+    Line(out, "lcproc_presentations_deadline_items", "urgency=\"due_next_banking_day\"",
+         std::to_string(queues_[5].load()));
   }
   Header(out, "lcproc_ready", "gauge", "1 when /readyz answers 200.");
   Line(out, "lcproc_ready", "", ready ? "1" : "0");

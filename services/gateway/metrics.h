@@ -19,13 +19,13 @@ namespace lcproc::gateway {
 
 // Why the HTTP layer refused a request or a connection before any handler ran.
 enum class Rejection : uint8_t {
-  kRateLimited = 0,   // 429
-  kOverloaded,        // 503: engine back-pressure
-  kConnectionLimit,   // 503: too many connections
-  kBodyTooLarge,      // 413
-  kHeaderTooLarge,    // 431
-  kTimeout,           // 408 / closed: a client too slow
-  kBadRequest,        // 400: unparsable HTTP
+  kRateLimited = 0,  // 429
+  kOverloaded,       // 503: engine back-pressure
+  kConnectionLimit,  // 503: too many connections
+  kBodyTooLarge,     // 413
+  kHeaderTooLarge,   // 431
+  kTimeout,          // 408 / closed: a client too slow
+  kBadRequest,       // 400: unparsable HTTP
   kCount,
 };
 
@@ -53,14 +53,18 @@ class Metrics {
   // Routes are numbered by their position in the router's table; `kMaxRoutes` bounds it.
   static constexpr size_t kMaxRoutes = 32;
   // HTTP statuses are counted by class of exact code among these; others go to "other".
-  static constexpr std::array<int, 20> kStatuses = {200, 201, 202, 204, 304, 400, 401, 403, 404, 405,
-                                                    406, 408, 409, 413, 415, 422, 429, 431, 500, 503};
+  static constexpr std::array<int, 20> kStatuses = {200, 201, 202, 204, 304, 400, 401,
+                                                    403, 404, 405, 406, 408, 409, 413,
+                                                    415, 422, 429, 431, 500, 503};
 
   void SetRouteName(size_t route, std::string name);
   void CountRequest(size_t route, int status, double seconds);
   void CountRejection(Rejection reason);
   void CountDocument(std::string_view outcome);  // "accepted", "rejected", "refused", "failed"
-  void ConnectionOpened() { connections_opened_.fetch_add(1, std::memory_order_relaxed); ++open_; }
+  void ConnectionOpened() {
+    connections_opened_.fetch_add(1, std::memory_order_relaxed);
+    ++open_;
+  }
   void ConnectionClosed() { --open_; }
   void StreamOpened() { ++streams_; }
   void StreamClosed() { --streams_; }
@@ -71,12 +75,13 @@ class Metrics {
   // engine's back-pressure limit, when the checkpoint last advanced (wall-clock
   // milliseconds) and the work queues' lengths.
   struct WorkQueues {
-    uint64_t examination = 0;    // presentations awaiting examination or a decision
-    uint64_t discrepant = 0;     // discrepant, awaiting waiver or refusal (art. 16)
-    uint64_t amendments = 0;     // awaiting the beneficiary's answer (art. 10)
-    uint64_t expiring = 0;       // open credits expiring within the next 7 days
-    uint64_t overdue = 0;        // open presentations past their art. 14(b) deadline
-    uint64_t due_next_day = 0;   // open presentations whose deadline is today or the next banking day
+    uint64_t examination = 0;  // presentations awaiting examination or a decision
+    uint64_t discrepant = 0;   // discrepant, awaiting waiver or refusal (art. 16)
+    uint64_t amendments = 0;   // awaiting the beneficiary's answer (art. 10)
+    uint64_t expiring = 0;     // open credits expiring within the next 7 days
+    uint64_t overdue = 0;      // open presentations past their art. 14(b) deadline
+    uint64_t due_next_day =
+        0;  // open presentations whose deadline is today or the next banking day
   };
   void SetMaxInFlight(uint64_t limit) { max_in_flight_ = limit; }
   void SetCheckpointAdvanced(int64_t wall_millis) { checkpoint_millis_ = wall_millis; }

@@ -14,8 +14,8 @@
 namespace lcproc::gateway {
 
 // The dashboard's files, embedded at build time (embed_file.cmake, services/gateway/web/).
-extern const std::string_view kDashboardIndexHtml, kDashboardAppJs, kDashboardVerifyJs, kDashboardAppCss,
-    kDashboardFaviconSvg, kUplotJs, kUplotCss, kUplotLicense;
+extern const std::string_view kDashboardIndexHtml, kDashboardAppJs, kDashboardVerifyJs,
+    kDashboardAppCss, kDashboardFaviconSvg, kUplotJs, kUplotCss, kUplotLicense;
 
 namespace {
 
@@ -26,11 +26,14 @@ constexpr size_t kDefaultQueueLimit = 200, kMaxQueueLimit = 5000;
 constexpr int kBoardRefreshTicks = 5;  // the ticker refreshes the board's gauges every 5 s
 
 int64_t WallMillis() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
-trade::Date TodayUtc() { return trade::Date::FromDays(static_cast<int32_t>(WallMillis() / 86'400'000)); }
+trade::Date TodayUtc() {
+  return trade::Date::FromDays(static_cast<int32_t>(WallMillis() / 86'400'000));
+}
 
 struct Asset {
   std::string_view path;
@@ -56,7 +59,9 @@ HttpResponse Json(const json::value& v) {
   return r;
 }
 
-json::object Money(const trade::Money& m) { return json::object{{"currency", m.currency.str()}, {"amount", m.ToString()}}; }
+json::object Money(const trade::Money& m) {
+  return json::object{{"currency", m.currency.str()}, {"amount", m.ToString()}};
+}
 
 bool OpenCredit(trade::CreditStatus s) {
   return s != trade::CreditStatus::kClosed && s != trade::CreditStatus::kExpired &&
@@ -69,8 +74,8 @@ bool OpenPresentation(trade::PresentationStatus s) {
 }
 
 // The counts behind the /metrics gauges and the queue headings.
-Metrics::WorkQueues CountQueues(const BoardSnapshot& board, const trade::BankingCalendar& cal, trade::Date today,
-                                int expiring_days) {
+Metrics::WorkQueues CountQueues(const BoardSnapshot& board, const trade::BankingCalendar& cal,
+                                trade::Date today, int expiring_days) {
   Metrics::WorkQueues q;
   for (const auto& [ref, credit] : board.credits) {
     const trade::CreditState& st = credit->state;
@@ -85,7 +90,8 @@ Metrics::WorkQueues CountQueues(const BoardSnapshot& board, const trade::Banking
         ++q.due_next_day;
       }
     }
-    for (const auto& a : st.amendments) q.amendments += a.status == trade::AmendmentStatus::kPending ? 1 : 0;
+    for (const auto& a : st.amendments)
+      q.amendments += a.status == trade::AmendmentStatus::kPending ? 1 : 0;
     if (OpenCredit(st.status)) {
       trade::Date expiry = st.EffectiveExpiry(cal);
       if (expiry >= today && today.DaysUntil(expiry) <= expiring_days) ++q.expiring;
@@ -110,22 +116,25 @@ OpsRoute MatchOpsRoute(std::string_view path) {
 }
 
 const std::vector<std::string>& OpsRouteNames() {
-  static const std::vector<std::string> kNames = {"/v1/ops/queues", "/v1/ops/discrepancies", "/v1/ops/rejections",
-                                                  "/v1/ops/live",   "/ (dashboard)",          "/dashboard/{file}",
-                                                  "/favicon.ico"};
+  static const std::vector<std::string> kNames = {
+      "/v1/ops/queues", "/v1/ops/discrepancies", "/v1/ops/rejections", "/v1/ops/live",
+      "/ (dashboard)",  "/dashboard/{file}",     "/favicon.ico"};
   return kNames;
 }
 
 OpsApi::OpsApi(OpsServices services)
-    : s_(std::move(services)), board_(std::make_unique<OpsBoard>(*s_.store, trade::BankingCalendar())) {
+    : s_(std::move(services)),
+      board_(std::make_unique<OpsBoard>(*s_.store, trade::BankingCalendar())) {
   s_.metrics->SetMaxInFlight(s_.max_in_flight);
   auto ticks = std::make_shared<int>(0);
-  feed_ = std::make_unique<LiveFeed>(s_.engine, s_.metrics, s_.max_in_flight, [this, ticks](int64_t advanced) {
-    s_.metrics->SetCheckpointAdvanced(advanced);
-    if ((*ticks)++ % kBoardRefreshTicks != 0) return;
-    if (!board_->Refresh().ok()) return;
-    s_.metrics->SetWorkQueues(CountQueues(*board_->snapshot(), board_->calendar(), TodayUtc(), kDefaultExpiringDays));
-  });
+  feed_ = std::make_unique<LiveFeed>(
+      s_.engine, s_.metrics, s_.max_in_flight, [this, ticks](int64_t advanced) {
+        s_.metrics->SetCheckpointAdvanced(advanced);
+        if ((*ticks)++ % kBoardRefreshTicks != 0) return;
+        if (!board_->Refresh().ok()) return;
+        s_.metrics->SetWorkQueues(
+            CountQueues(*board_->snapshot(), board_->calendar(), TodayUtc(), kDefaultExpiringDays));
+      });
 }
 
 OpsApi::~OpsApi() { feed_.reset(); }
@@ -142,12 +151,14 @@ void OpsApi::CountRefusal(std::string_view bank, std::string_view reason) {
 void OpsApi::Handle(Request req, Responder respond) {
   auto refuse = [&](Access access) {
     if (access == Access::kUnauthenticated) {
-      return respond(MakeProblem(ProblemType::kUnauthenticated,
-                                 "send Authorization: Bearer <operator token> or an operator's client certificate",
-                                 req.request_id));
+      return respond(MakeProblem(
+          ProblemType::kUnauthenticated,
+          "send Authorization: Bearer <operator token> or an operator's client certificate",
+          req.request_id));
     }
-    respond(MakeProblem(ProblemType::kForbidden, "the operations figures span every bank: operators only",
-                        req.request_id, {}, "OPERATOR_ONLY"));
+    respond(MakeProblem(ProblemType::kForbidden,
+                        "the operations figures span every bank: operators only", req.request_id,
+                        {}, "OPERATOR_ONLY"));
   };
   switch (req.route) {
     case OpsRoute::kPage:
@@ -163,26 +174,30 @@ void OpsApi::Handle(Request req, Responder respond) {
         r.headers.emplace_back("X-Content-Type-Options", "nosniff");
         if (req.route == OpsRoute::kPage) {
           // Only lcproc's own files run; nothing is fetched from elsewhere.
-          r.headers.emplace_back("Content-Security-Policy",
-                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                 "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+          r.headers.emplace_back(
+              "Content-Security-Policy",
+              "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+              "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
           r.headers.emplace_back("Referrer-Policy", "no-referrer");
         }
         return respond(std::move(r));
       }
-      return respond(MakeProblem(ProblemType::kNotFound, "no such file: " + req.path, req.request_id));
+      return respond(
+          MakeProblem(ProblemType::kNotFound, "no such file: " + req.path, req.request_id));
     }
     case OpsRoute::kQueues: {
       Access a = Decide(req.caller, Resource::kWorkQueues);
       if (a != Access::kAllow) return refuse(a);
-      return s_.run_blocking([this, req = std::move(req), respond = std::move(respond)] { Queues(req, respond); });
+      return s_.run_blocking(
+          [this, req = std::move(req), respond = std::move(respond)] { Queues(req, respond); });
     }
     case OpsRoute::kDiscrepancies:
     case OpsRoute::kRejections: {
       Access a = Decide(req.caller, Resource::kOperatorOnly);
       if (a != Access::kAllow) return refuse(a);
       return s_.run_blocking([this, req = std::move(req), respond = std::move(respond)] {
-        req.route == OpsRoute::kDiscrepancies ? Discrepancies(req, respond) : Rejections(req, respond);
+        req.route == OpsRoute::kDiscrepancies ? Discrepancies(req, respond)
+                                              : Rejections(req, respond);
       });
     }
     case OpsRoute::kLive: {
@@ -202,8 +217,7 @@ void OpsApi::Handle(Request req, Responder respond) {
       r.stream = std::make_shared<LiveStream>(*feed_, after);
       return respond(std::move(r));
     }
-    case OpsRoute::kNone:
-      break;
+    case OpsRoute::kNone: break;
   }
   respond(MakeProblem(ProblemType::kNotFound, "no such resource: " + req.path, req.request_id));
 }
@@ -213,27 +227,35 @@ void OpsApi::Queues(const Request& req, Responder respond) {
   trade::Date today = TodayUtc();
   if (auto it = req.query.find("asOf"); it != req.query.end()) {
     auto d = trade::Date::ParseIso(it->second);
-    if (d.ok()) today = *d;
-    else errors.push_back({"#/query/asOf", "an ISO 8601 date, YYYY-MM-DD"});
+    if (d.ok())
+      today = *d;
+    else
+      errors.push_back({"#/query/asOf", "an ISO 8601 date, YYYY-MM-DD"});
   }
   int days = kDefaultExpiringDays;
   if (auto it = req.query.find("days"); it != req.query.end()) {
     int v = 0;
     bool ok = !it->second.empty() && it->second.size() <= 3;
     for (char c : it->second) ok = ok && c >= '0' && c <= '9', v = v * 10 + (c - '0');
-    if (ok && v >= 1 && v <= 366) days = v;
-    else errors.push_back({"#/query/days", "a whole number of days, 1..366"});
+    if (ok && v >= 1 && v <= 366)
+      days = v;
+    else
+      errors.push_back({"#/query/days", "a whole number of days, 1..366"});
   }
   size_t limit = kDefaultQueueLimit;
   if (auto it = req.query.find("limit"); it != req.query.end()) {
     size_t v = 0;
     bool ok = !it->second.empty() && it->second.size() <= 5;
-    for (char c : it->second) ok = ok && c >= '0' && c <= '9', v = v * 10 + static_cast<size_t>(c - '0');
-    if (ok && v >= 1 && v <= kMaxQueueLimit) limit = v;
-    else errors.push_back({"#/query/limit", "1.." + std::to_string(kMaxQueueLimit)});
+    for (char c : it->second)
+      ok = ok && c >= '0' && c <= '9', v = v * 10 + static_cast<size_t>(c - '0');
+    if (ok && v >= 1 && v <= kMaxQueueLimit)
+      limit = v;
+    else
+      errors.push_back({"#/query/limit", "1.." + std::to_string(kMaxQueueLimit)});
   }
   if (!errors.empty()) {
-    return respond(MakeProblem(ProblemType::kBadRequest, errors.front().reason, req.request_id, errors));
+    return respond(
+        MakeProblem(ProblemType::kBadRequest, errors.front().reason, req.request_id, errors));
   }
   if (Status refreshed = board_->Refresh(); !refreshed.ok()) {
     return respond(MakeProblem(ProblemType::kInternal, refreshed.message(), req.request_id));
@@ -280,26 +302,29 @@ void OpsApi::Queues(const Request& req, Responder respond) {
     for (const auto& a : st.amendments) {
       if (a.status != trade::AmendmentStatus::kPending) continue;
       const trade::Date issued = a.amendment.date_of_amendment;
-      amendments.emplace_back(issued, json::object{{"creditNumber", ref},
-                                                   {"amendmentNumber", a.amendment.amendment_number},
-                                                   {"dateOfAmendment", issued.ToIso()},
-                                                   {"daysWaiting", std::max(0, issued.DaysUntil(today))}});
+      amendments.emplace_back(issued,
+                              json::object{{"creditNumber", ref},
+                                           {"amendmentNumber", a.amendment.amendment_number},
+                                           {"dateOfAmendment", issued.ToIso()},
+                                           {"daysWaiting", std::max(0, issued.DaysUntil(today))}});
     }
     if (OpenCredit(st.status)) {
       const trade::Date expiry = st.EffectiveExpiry(cal);
       if (expiry >= today && today.DaysUntil(expiry) <= days) {
-        expiring.emplace_back(expiry, json::object{{"creditNumber", ref},
-                                                   {"state", trade::CreditStatusName(st.status)},
-                                                   {"expiryDate", st.terms.expiry_date.ToIso()},
-                                                   {"effectiveExpiryDate", expiry.ToIso()},
-                                                   {"daysLeft", today.DaysUntil(expiry)},
-                                                   {"bankingDaysLeft", cal.BankingDaysUntil(today, expiry)},
-                                                   {"available", Money(st.AvailableBalance())}});
+        expiring.emplace_back(expiry,
+                              json::object{{"creditNumber", ref},
+                                           {"state", trade::CreditStatusName(st.status)},
+                                           {"expiryDate", st.terms.expiry_date.ToIso()},
+                                           {"effectiveExpiryDate", expiry.ToIso()},
+                                           {"daysLeft", today.DaysUntil(expiry)},
+                                           {"bankingDaysLeft", cal.BankingDaysUntil(today, expiry)},
+                                           {"available", Money(st.AvailableBalance())}});
       }
     }
   }
   auto by_deadline = [](const PresentationItem& a, const PresentationItem& b) {
-    return std::tie(a.deadline, a.presented_on, a.credit) < std::tie(b.deadline, b.presented_on, b.credit);
+    return std::tie(a.deadline, a.presented_on, a.credit) <
+           std::tie(b.deadline, b.presented_on, b.credit);
   };
   std::sort(examination.begin(), examination.end(), by_deadline);
   std::sort(discrepant.begin(), discrepant.end(), by_deadline);
@@ -355,17 +380,21 @@ void OpsApi::Discrepancies(const Request& req, Responder respond) {
       for (const auto& d : list) ++by_code[{d.code, d.article}];
     }
   }
-  std::vector<std::pair<std::pair<std::string, std::string>, uint64_t>> codes(by_code.begin(), by_code.end());
-  std::stable_sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::vector<std::pair<std::pair<std::string, std::string>, uint64_t>> codes(by_code.begin(),
+                                                                              by_code.end());
+  std::stable_sort(codes.begin(), codes.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   json::array code_rows, bank_rows, day_rows;
-  for (const auto& [key, n] : codes) code_rows.push_back(json::object{{"code", key.first}, {"article", key.second}, {"count", n}});
+  for (const auto& [key, n] : codes)
+    code_rows.push_back(json::object{{"code", key.first}, {"article", key.second}, {"count", n}});
   for (const auto& [bank, c] : by_bank) {
     bank_rows.push_back(json::object{{"presentingBank", bank},
                                      {"presentations", c.presentations},
                                      {"discrepantPresentations", c.discrepant},
                                      {"discrepancies", c.discrepancies}});
   }
-  for (const auto& [day, n] : by_day) day_rows.push_back(json::object{{"date", day}, {"discrepancies", n}});
+  for (const auto& [day, n] : by_day)
+    day_rows.push_back(json::object{{"date", day}, {"discrepancies", n}});
   respond(Json(json::object{{"generatedAt", trade::FormatUtcTimestampMillis(WallMillis())},
                             {"treeSize", board->tree_size},
                             {"presentations", presentations},
@@ -392,12 +421,14 @@ void OpsApi::Rejections(const Request& req, Responder respond) {
   std::map<std::string, std::pair<uint64_t, uint64_t>> by_reason;  // reason -> (rejected, refused)
   json::array recorded_rows, refused_rows;
   for (const auto& [key, n] : board->rejections) {
-    recorded_rows.push_back(json::object{{"reason", key.reason}, {"submitter", key.submitter}, {"count", n}});
+    recorded_rows.push_back(
+        json::object{{"reason", key.reason}, {"submitter", key.submitter}, {"count", n}});
     by_bank[NormalizedBic(key.submitter)].rejected += n;
     by_reason[key.reason].first += n;
   }
   for (const auto& [key, n] : refusals) {
-    refused_rows.push_back(json::object{{"reason", key.second}, {"submitter", key.first}, {"count", n}});
+    refused_rows.push_back(
+        json::object{{"reason", key.second}, {"submitter", key.first}, {"count", n}});
     by_bank[NormalizedBic(key.first)].refused += n;
     by_reason[key.second].second += n;
   }
@@ -407,10 +438,12 @@ void OpsApi::Rejections(const Request& req, Responder respond) {
   });
   json::array bank_rows, reason_rows;
   for (const auto& [bank, c] : banks) {
-    bank_rows.push_back(json::object{{"submitter", bank}, {"rejected", c.rejected}, {"refused", c.refused}});
+    bank_rows.push_back(
+        json::object{{"submitter", bank}, {"rejected", c.rejected}, {"refused", c.refused}});
   }
   for (const auto& [reason, c] : by_reason) {
-    reason_rows.push_back(json::object{{"reason", reason}, {"rejected", c.first}, {"refused", c.second}});
+    reason_rows.push_back(
+        json::object{{"reason", reason}, {"rejected", c.first}, {"refused", c.second}});
   }
   respond(Json(json::object{{"generatedAt", trade::FormatUtcTimestampMillis(WallMillis())},
                             {"treeSize", board->tree_size},

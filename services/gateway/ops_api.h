@@ -34,7 +34,16 @@
 
 namespace lcproc::gateway {
 
-enum class OpsRoute : uint8_t { kNone = 0, kQueues, kDiscrepancies, kRejections, kLive, kPage, kAsset, kFavicon };
+enum class OpsRoute : uint8_t {
+  kNone = 0,
+  kQueues,
+  kDiscrepancies,
+  kRejections,
+  kLive,
+  kPage,
+  kAsset,
+  kFavicon
+};
 OpsRoute MatchOpsRoute(std::string_view path);
 // The metrics names of kQueues..kFavicon, in order.
 const std::vector<std::string>& OpsRouteNames();
@@ -81,7 +90,8 @@ class OpsApi {
   OpsServices s_;
   std::unique_ptr<OpsBoard> board_;
   Mutex refusals_mu_;
-  std::map<std::pair<std::string, std::string>, uint64_t> refusals_ GUARDED_BY(refusals_mu_);  // (bank, reason)
+  std::map<std::pair<std::string, std::string>, uint64_t> refusals_
+      GUARDED_BY(refusals_mu_);     // (bank, reason)
   std::unique_ptr<LiveFeed> feed_;  // last: its ticker uses the board
 };
 

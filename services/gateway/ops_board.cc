@@ -12,8 +12,9 @@ namespace lcproc::gateway {
 
 std::string RejectionReason(StatusCode code, const std::string& message) {
   size_t i = 0;
-  while (i < message.size() && (std::isupper(static_cast<unsigned char>(message[i])) || message[i] == '_' ||
-                                std::isdigit(static_cast<unsigned char>(message[i])))) {
+  while (i < message.size() &&
+         (std::isupper(static_cast<unsigned char>(message[i])) || message[i] == '_' ||
+          std::isdigit(static_cast<unsigned char>(message[i])))) {
     ++i;
   }
   if (i >= 3 && (i == message.size() || message[i] == ':')) return message.substr(0, i);
@@ -44,7 +45,8 @@ Status OpsBoard::Refresh() {
     if (!leaf.ok()) return leaf.status();
     auto entry = ledger_store::DecodeLeaf(*leaf);
     if (!entry.ok()) return entry.status();
-    if (!entry->accepted) ++next->rejections[{RejectionReason(entry->reason_code, entry->reason), entry->submitter}];
+    if (!entry->accepted)
+      ++next->rejections[{RejectionReason(entry->reason_code, entry->reason), entry->submitter}];
     auto doc = formats::DecodeDocument(entry->content_type, entry->body);
     if (doc.ok() && !trade::CreditNumber(*doc).empty()) touched.insert(trade::CreditNumber(*doc));
   }

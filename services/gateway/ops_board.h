@@ -38,9 +38,9 @@ struct RejectionKey {
 };
 
 struct BoardSnapshot {
-  uint64_t tree_size = 0;  // entries digested
+  uint64_t tree_size = 0;                                              // entries digested
   std::map<std::string, std::shared_ptr<const CreditDigest>> credits;  // by reference
-  std::map<RejectionKey, uint64_t> rejections;                          // recorded in the ledger
+  std::map<RejectionKey, uint64_t> rejections;                         // recorded in the ledger
 };
 
 // The reason code of a recorded rejection: the rule's code at the head of the message

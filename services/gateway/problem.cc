@@ -17,18 +17,22 @@ ProblemInfo Info(ProblemType type) {
     case ProblemType::kMalformed: return {"malformed", 400, "Malformed request"};
     case ProblemType::kBadRequest: return {"malformed", 400, "Malformed request"};
     case ProblemType::kUnauthenticated: return {"unauthenticated", 401, "Authentication required"};
-    case ProblemType::kBadSignature: return {"invalid-signature", 401, "Invalid document signature"};
+    case ProblemType::kBadSignature:
+      return {"invalid-signature", 401, "Invalid document signature"};
     case ProblemType::kForbidden: return {"forbidden", 403, "Not allowed"};
     case ProblemType::kNotFound: return {"not-found", 404, "Not found"};
     case ProblemType::kMethodNotAllowed: return {"method-not-allowed", 405, "Method not allowed"};
     case ProblemType::kTimeout: return {"request-timeout", 408, "Request timeout"};
     case ProblemType::kBodyTooLarge: return {"payload-too-large", 413, "Payload too large"};
-    case ProblemType::kUnsupportedMediaType: return {"unsupported-media-type", 415, "Unsupported media type"};
+    case ProblemType::kUnsupportedMediaType:
+      return {"unsupported-media-type", 415, "Unsupported media type"};
     case ProblemType::kValidation: return {"invalid-document", 422, "Invalid document"};
     case ProblemType::kBusinessRule: return {"document-rejected", 422, "Document rejected"};
-    case ProblemType::kIdempotencyReuse: return {"idempotency-conflict", 422, "Idempotency key reused"};
+    case ProblemType::kIdempotencyReuse:
+      return {"idempotency-conflict", 422, "Idempotency key reused"};
     case ProblemType::kRateLimited: return {"rate-limited", 429, "Too many requests"};
-    case ProblemType::kHeaderTooLarge: return {"header-too-large", 431, "Request header fields too large"};
+    case ProblemType::kHeaderTooLarge:
+      return {"header-too-large", 431, "Request header fields too large"};
     case ProblemType::kInternal: return {"internal", 500, "Internal error"};
     case ProblemType::kOverloaded: return {"unavailable", 503, "Service unavailable"};
   }
@@ -57,7 +61,8 @@ HttpResponse MakeProblem(ProblemType type, std::string_view detail, std::string_
   if (!errors.empty()) {
     boost::json::array list;
     for (size_t i = 0; i < errors.size() && i < 100; ++i) {
-      list.push_back(boost::json::object{{"pointer", errors[i].pointer}, {"reason", errors[i].reason}});
+      list.push_back(
+          boost::json::object{{"pointer", errors[i].pointer}, {"reason", errors[i].reason}});
     }
     o["errors"] = std::move(list);
   }
@@ -72,8 +77,9 @@ HttpResponse MakeProblem(ProblemType type, std::string_view detail, std::string_
   r.body = boost::json::serialize(o);
   if (info.status == 401) r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"lcproc\"");
   if (info.status == 415) {
-    r.headers.emplace_back("Accept-Post", "application/json, application/x-capnp, application/vnd.swift.mt, "
-                                          "application/x-ndjson");
+    r.headers.emplace_back("Accept-Post",
+                           "application/json, application/x-capnp, application/vnd.swift.mt, "
+                           "application/x-ndjson");
   }
   if (info.status == 503 || info.status == 429) r.headers.emplace_back("Retry-After", "1");
   return r;

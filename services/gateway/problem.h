@@ -15,23 +15,23 @@
 namespace lcproc::gateway {
 
 enum class ProblemType {
-  kMalformed,           // 400: unparsable JSON, Cap'n Proto, SWIFT MT, NDJSON, query
-  kBadRequest,          // 400: a header or parameter with a wrong value
-  kUnauthenticated,     // 401: no or unknown credentials
-  kBadSignature,        // 401: x-jws-signature missing, malformed or not verifying
-  kForbidden,           // 403: a write for another bank, an operator writing
-  kNotFound,            // 404: no such route or resource (or not the caller's)
-  kMethodNotAllowed,    // 405
-  kTimeout,             // 408
-  kBodyTooLarge,        // 413
+  kMalformed,             // 400: unparsable JSON, Cap'n Proto, SWIFT MT, NDJSON, query
+  kBadRequest,            // 400: a header or parameter with a wrong value
+  kUnauthenticated,       // 401: no or unknown credentials
+  kBadSignature,          // 401: x-jws-signature missing, malformed or not verifying
+  kForbidden,             // 403: a write for another bank, an operator writing
+  kNotFound,              // 404: no such route or resource (or not the caller's)
+  kMethodNotAllowed,      // 405
+  kTimeout,               // 408
+  kBodyTooLarge,          // 413
   kUnsupportedMediaType,  // 415
-  kValidation,          // 422: schema violation, with errors[]
-  kBusinessRule,        // 422: the trade rules refused it, with a reason code
-  kIdempotencyReuse,    // 422: an Idempotency-Key reused with other bytes
-  kRateLimited,         // 429
-  kHeaderTooLarge,      // 431
-  kInternal,            // 500
-  kOverloaded,          // 503: back-pressure, connection limit, shutting down
+  kValidation,            // 422: schema violation, with errors[]
+  kBusinessRule,          // 422: the trade rules refused it, with a reason code
+  kIdempotencyReuse,      // 422: an Idempotency-Key reused with other bytes
+  kRateLimited,           // 429
+  kHeaderTooLarge,        // 431
+  kInternal,              // 500
+  kOverloaded,            // 503: back-pressure, connection limit, shutting down
 };
 
 struct FieldError {
@@ -49,7 +49,8 @@ int ProblemStatus(ProblemType type);
 // the class requires: WWW-Authenticate (401), Accept-Post (415), Retry-After: 1 (429,
 // 503; a caller may set another value afterwards, the last one wins).
 HttpResponse MakeProblem(ProblemType type, std::string_view detail, std::string_view request_id,
-                         const std::vector<FieldError>& errors = {}, std::string_view reason_code = {},
+                         const std::vector<FieldError>& errors = {},
+                         std::string_view reason_code = {},
                          std::string_view receipt_json_object = {});
 
 }  // namespace lcproc::gateway

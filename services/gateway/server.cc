@@ -30,8 +30,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
-#include "services/gateway/problem.h"
 #include "pipeline/mutex.h"
+#include "services/gateway/problem.h"
 
 namespace lcproc::gateway {
 namespace {
@@ -50,19 +50,21 @@ std::mutex log_mu;
 std::string UtcNow() {
   auto now = std::chrono::system_clock::now();
   std::time_t t = std::chrono::system_clock::to_time_t(now);
-  int ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
+  int ms = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
   return buf;
 }
 
 // Every field written here is from a fixed set or checked to be plain ASCII without
 // quotes or backslashes (request ids, BICs, methods, route names), so no escaping.
 void LogLine(std::string_view level, std::string_view fields) {
-  std::string line = "{\"time\":\"" + UtcNow() + "\",\"level\":\"" + std::string(level) + "\"," + std::string(fields) + "}\n";
+  std::string line = "{\"time\":\"" + UtcNow() + "\",\"level\":\"" + std::string(level) + "\"," +
+                     std::string(fields) + "}\n";
   std::lock_guard lock(log_mu);
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
@@ -74,17 +76,20 @@ std::string Quoted(std::string_view key, std::string_view value) {
 bool SafeToken(std::string_view s, size_t max) {
   if (s.empty() || s.size() > max) return false;
   for (char c : s) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      return false;
   }
   return true;
 }
 
 std::string NewRequestId() {
   static std::atomic<uint64_t> counter{0};
-  static const uint64_t seed = std::random_device{}() * 0x9E3779B97F4A7C15ull ^ std::random_device{}();
+  static const uint64_t seed =
+      std::random_device{}() * 0x9E3779B97F4A7C15ull ^ std::random_device{}();
   char buf[24];
-  std::snprintf(buf, sizeof buf, "%016llx",
-                static_cast<unsigned long long>(seed + counter.fetch_add(1) * 0x9E3779B97F4A7C15ull));
+  std::snprintf(
+      buf, sizeof buf, "%016llx",
+      static_cast<unsigned long long>(seed + counter.fetch_add(1) * 0x9E3779B97F4A7C15ull));
   return buf;
 }
 
@@ -148,7 +153,8 @@ namespace {
 
 // One connection. `Stream` is beast::tcp_stream or ssl_stream<tcp_stream>.
 template <class Stream>
-class Session final : public Server::Impl::SessionBase, public std::enable_shared_from_this<Session<Stream>> {
+class Session final : public Server::Impl::SessionBase,
+                      public std::enable_shared_from_this<Session<Stream>> {
  public:
   Session(Server::Impl& server, Stream stream, bool over_limit)
       : server_(server), stream_(std::move(stream)), over_limit_(over_limit) {}
@@ -175,12 +181,12 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
   void Handshake() {
     if constexpr (kTls) {
       Tcp().expires_after(std::chrono::seconds(opt().request_timeout_seconds));
-      stream_.async_handshake(ssl::stream_base::server,
-                              [self = this->shared_from_this()](beast::error_code ec) {
-                                if (ec) return self->Close();
-                                self->client_cert_ = PeerCertificateSha256(self->stream_.native_handle());
-                                self->AfterHandshake();
-                              });
+      stream_.async_handshake(
+          ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+            if (ec) return self->Close();
+            self->client_cert_ = PeerCertificateSha256(self->stream_.native_handle());
+            self->AfterHandshake();
+          });
     } else {
       AfterHandshake();
     }
@@ -208,18 +214,20 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     if (buffer_.size() > 0) return ReadHeader();
     idle_ = true;
     Tcp().expires_after(std::chrono::seconds(opt().idle_timeout_seconds));
-    stream_.async_read_some(buffer_.prepare(4096), [self = this->shared_from_this()](beast::error_code ec, size_t n) {
-      self->idle_ = false;
-      self->buffer_.commit(n);
-      if (ec) return self->OnReadError(ec);
-      self->ReadHeader();
-    });
+    stream_.async_read_some(buffer_.prepare(4096),
+                            [self = this->shared_from_this()](beast::error_code ec, size_t n) {
+                              self->idle_ = false;
+                              self->buffer_.commit(n);
+                              if (ec) return self->OnReadError(ec);
+                              self->ReadHeader();
+                            });
   }
 
   void ReadHeader() {
     Tcp().expires_after(std::chrono::seconds(opt().request_timeout_seconds));
-    http::async_read_header(stream_, buffer_, *parser_,
-                            [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -227,22 +235,25 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     received_ = Clock::now();
     std::string_view target(parser_->get().target().data(), parser_->get().target().size());
     if (target.substr(0, 19) == "/v1/documents:batch") parser_->body_limit(opt().batch_body_limit);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnReadError(beast::error_code ec) {
     keep_alive_ = false;
     std::string id = NewRequestId();
-    if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::connection_reset ||
-        ec == net::error::operation_aborted || ec == ssl::error::stream_truncated) {
+    if (ec == http::error::end_of_stream || ec == net::error::eof ||
+        ec == net::error::connection_reset || ec == net::error::operation_aborted ||
+        ec == ssl::error::stream_truncated) {
       return Close();
     }
     if (ec == beast::error::timeout) {
       server_.metrics.CountRejection(Rejection::kTimeout);
       // A connection idle between requests just closes; one caught mid-request is told.
       if (parser_ && (parser_->got_some() || buffer_.size() > 0)) {
-        return Write(MakeProblem(ProblemType::kTimeout, "the request did not arrive in time", id), id);
+        return Write(MakeProblem(ProblemType::kTimeout, "the request did not arrive in time", id),
+                     id);
       }
       return Close();
     }
@@ -252,12 +263,15 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     }
     if (ec == http::error::header_limit) {
       server_.metrics.CountRejection(Rejection::kHeaderTooLarge);
-      return Write(MakeProblem(ProblemType::kHeaderTooLarge, "the header is over the limit", id), id);
+      return Write(MakeProblem(ProblemType::kHeaderTooLarge, "the header is over the limit", id),
+                   id);
     }
-    if (ec.category() == beast::error_code(http::error::bad_target).category() || ec == http::error::partial_message) {
+    if (ec.category() == beast::error_code(http::error::bad_target).category() ||
+        ec == http::error::partial_message) {
       server_.metrics.CountRejection(Rejection::kBadRequest);
       if (ec == http::error::partial_message) return Close();
-      return Write(MakeProblem(ProblemType::kBadRequest, "malformed HTTP: " + ec.message(), id), id);
+      return Write(MakeProblem(ProblemType::kBadRequest, "malformed HTTP: " + ec.message(), id),
+                   id);
     }
     Close();
   }
@@ -285,7 +299,8 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     busy_ = true;
     auto self = this->shared_from_this();
     server_.api->Handle(std::move(req), [self](HttpResponse r) {
-      net::post(self->stream_.get_executor(), [self, r = std::move(r)]() mutable { self->OnResponse(std::move(r)); });
+      net::post(self->stream_.get_executor(),
+                [self, r = std::move(r)]() mutable { self->OnResponse(std::move(r)); });
     });
   }
 
@@ -294,8 +309,9 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     server_.metrics.CountRequest(r.route, r.status, seconds);
     LogLine(r.status >= 500 ? "error" : "info",
             Quoted("requestId", request_id_) + "," + Quoted("bank", r.bank) + "," +
-                Quoted("route", Api::RouteNames()[r.route]) + "," + Quoted("method", method_) + ",\"status\":" +
-                std::to_string(r.status) + ",\"latencyMs\":" + std::to_string(seconds * 1000));
+                Quoted("route", Api::RouteNames()[r.route]) + "," + Quoted("method", method_) +
+                ",\"status\":" + std::to_string(r.status) +
+                ",\"latencyMs\":" + std::to_string(seconds * 1000));
     if (r.stream) return StartStream(std::move(r));
     Write(std::move(r), request_id_);
   }
@@ -305,7 +321,8 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
       // An error the HTTP layer answered by itself: its problem carries the id.
       request_id = NewRequestId();
     }
-    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
+    auto res = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(r.status), 11);
     res->set(http::field::server, "lcproc");
     res->set(http::field::content_type, r.content_type);
     res->set("X-Request-Id", request_id);
@@ -314,11 +331,12 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     res->keep_alive(keep_alive_ && !draining_);
     res->prepare_payload();
     Tcp().expires_after(std::chrono::seconds(opt().write_timeout_seconds));
-    http::async_write(stream_, *res, [self = this->shared_from_this(), res](beast::error_code ec, size_t) {
-      self->busy_ = false;
-      if (ec || !res->keep_alive()) return self->Close();
-      self->DoRead();
-    });
+    http::async_write(stream_, *res,
+                      [self = this->shared_from_this(), res](beast::error_code ec, size_t) {
+                        self->busy_ = false;
+                        if (ec || !res->keep_alive()) return self->Close();
+                        self->DoRead();
+                      });
   }
 
   // ---- Server-Sent Events: the header, then events until the client or the server
@@ -327,9 +345,10 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
     stream_source_ = std::move(r.stream);
     server_.metrics.StreamOpened();
     streaming_ = true;
-    std::string head = "HTTP/1.1 200 OK\r\nServer: lcproc\r\nContent-Type: text/event-stream\r\n"
-                       "Cache-Control: no-store\r\nConnection: close\r\nX-Request-Id: " +
-                       request_id_ + "\r\n\r\n" + r.body;
+    std::string head =
+        "HTTP/1.1 200 OK\r\nServer: lcproc\r\nContent-Type: text/event-stream\r\n"
+        "Cache-Control: no-store\r\nConnection: close\r\nX-Request-Id: " +
+        request_id_ + "\r\n\r\n" + r.body;
     last_sent_ = Clock::now();
     WriteRaw(std::move(head));
   }
@@ -337,10 +356,11 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
   void WriteRaw(std::string text) {
     auto data = std::make_shared<std::string>(std::move(text));
     Tcp().expires_after(std::chrono::seconds(opt().write_timeout_seconds));
-    net::async_write(stream_, net::buffer(*data), [self = this->shared_from_this(), data](beast::error_code ec, size_t) {
-      if (ec) return self->Close();
-      self->WaitStream();
-    });
+    net::async_write(stream_, net::buffer(*data),
+                     [self = this->shared_from_this(), data](beast::error_code ec, size_t) {
+                       if (ec) return self->Close();
+                       self->WaitStream();
+                     });
   }
 
   void WaitStream() {
@@ -394,7 +414,8 @@ class Session final : public Server::Impl::SessionBase, public std::enable_share
   std::shared_ptr<EventStream> stream_source_;
   std::string client_cert_, method_ = "-", request_id_;
   Clock::time_point received_{}, last_sent_{};
-  bool keep_alive_ = true, idle_ = false, busy_ = false, draining_ = false, closed_ = false, streaming_ = false;
+  bool keep_alive_ = true, idle_ = false, busy_ = false, draining_ = false, closed_ = false,
+       streaming_ = false;
 };
 
 }  // namespace
@@ -413,12 +434,14 @@ void Server::Impl::Accept() {
       over = sessions.size() >= options.max_connections;
       if (tls) {
         auto s = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(
-            *this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *tls), over);
+            *this, beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *tls),
+            over);
         sessions.insert(s);
         base = s;
         s->Start();
       } else {
-        auto s = std::make_shared<Session<beast::tcp_stream>>(*this, beast::tcp_stream(std::move(socket)), over);
+        auto s = std::make_shared<Session<beast::tcp_stream>>(
+            *this, beast::tcp_stream(std::move(socket)), over);
         sessions.insert(s);
         base = s;
         s->Start();
@@ -431,7 +454,8 @@ void Server::Impl::Accept() {
 void Server::Impl::BeginStop() {
   if (stopping.exchange(true)) return;
   ready = false;
-  LogLine("info", Quoted("event", "shutdown") + "," + Quoted("message", "readyz now 503; draining"));
+  LogLine("info",
+          Quoted("event", "shutdown") + "," + Quoted("message", "readyz now 503; draining"));
   auto close_listener = [this] {
     beast::error_code ec;
     acceptor.close(ec);
@@ -444,7 +468,8 @@ void Server::Impl::BeginStop() {
     sessions_cv.SignalAll();
   };
   if (options.shutdown_delay_millis > 0) {
-    auto timer = std::make_shared<net::steady_timer>(ioc, std::chrono::milliseconds(options.shutdown_delay_millis));
+    auto timer = std::make_shared<net::steady_timer>(
+        ioc, std::chrono::milliseconds(options.shutdown_delay_millis));
     timer->async_wait([this, timer, close_listener](beast::error_code) {
       net::post(acceptor.get_executor(), close_listener);
     });
@@ -488,9 +513,10 @@ void Server::Run() {
     }
     clean = s.sessions.empty();
   }
-  LogLine(clean ? "info" : "warn", Quoted("event", "drained") + "," +
-                                       Quoted("message", clean ? "every connection answered and closed"
-                                                               : "grace period over; cutting busy connections"));
+  LogLine(clean ? "info" : "warn",
+          Quoted("event", "drained") + "," +
+              Quoted("message", clean ? "every connection answered and closed"
+                                      : "grace period over; cutting busy connections"));
   s.signals.cancel();
 }
 
@@ -501,21 +527,26 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, ApiO
   s.options = options;
   beast::error_code ec;
   auto address = net::ip::make_address(options.address, ec);
-  if (ec) return InvalidArgument("--listen address \"" + options.address + "\" is not an IP address");
+  if (ec)
+    return InvalidArgument("--listen address \"" + options.address + "\" is not an IP address");
   bool use_tls = !options.tls_certificate.empty() || !options.tls_private_key.empty();
   if (use_tls && (options.tls_certificate.empty() || options.tls_private_key.empty())) {
-    return InvalidArgument("TLS needs both a certificate (--tls-cert) and its private key (--tls-key)");
+    return InvalidArgument(
+        "TLS needs both a certificate (--tls-cert) and its private key (--tls-key)");
   }
   if (!use_tls && !address.is_loopback() && !options.insecure_http) {
-    return InvalidArgument("plain HTTP is served only on a loopback address; give --tls-cert and --tls-key, "
-                           "or --insecure-http to accept the risk");
+    return InvalidArgument(
+        "plain HTTP is served only on a loopback address; give --tls-cert and --tls-key, "
+        "or --insecure-http to accept the risk");
   }
-  if (!use_tls && !options.client_ca.empty()) return InvalidArgument("--client-ca needs TLS (--tls-cert, --tls-key)");
+  if (!use_tls && !options.client_ca.empty())
+    return InvalidArgument("--client-ca needs TLS (--tls-cert, --tls-key)");
   if (use_tls) {
     s.tls.emplace(ssl::context::tls_server);
     ssl::context& ctx = *s.tls;
-    ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                    ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    ctx.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                    ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                    ssl::context::single_dh_use);
     SSL_CTX_set_min_proto_version(ctx.native_handle(), TLS1_2_VERSION);
     // TLS 1.2 only with forward-secret AEAD suites; TLS 1.3 suites are OpenSSL's defaults.
     SSL_CTX_set_cipher_list(ctx.native_handle(), "ECDHE+AESGCM:ECDHE+CHACHA20");
@@ -536,25 +567,37 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, ApiO
   if (!ec) s.acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) s.acceptor.bind(endpoint, ec);
   if (!ec) s.acceptor.listen(net::socket_base::max_listen_connections, ec);
-  if (ec) return IoError("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " + ec.message());
+  if (ec)
+    return IoError("cannot listen on " + options.address + ":" + std::to_string(options.port) +
+                   ": " + ec.message());
   auto bound = s.acceptor.local_endpoint();
-  std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
-  s.url = std::string(use_tls ? "https" : "http") + "://" + host + ":" + std::to_string(bound.port());
+  std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]"
+                                             : bound.address().to_string();
+  s.url =
+      std::string(use_tls ? "https" : "http") + "://" + host + ":" + std::to_string(bound.port());
   if (!use_tls && !address.is_loopback()) {
-    LogLine("warn", Quoted("event", "insecure-http") + "," +
-                        Quoted("message", "plain HTTP on a non-loopback address: tokens and documents travel in clear"));
+    LogLine(
+        "warn",
+        Quoted("event", "insecure-http") + "," +
+            Quoted("message",
+                   "plain HTTP on a non-loopback address: tokens and documents travel in clear"));
   }
 
   s.blocking = std::make_unique<net::thread_pool>(std::max(1, options.blocking_threads));
-  services.run_blocking = [pool = s.blocking.get()](std::function<void()> task) { net::post(*pool, std::move(task)); };
+  services.run_blocking = [pool = s.blocking.get()](std::function<void()> task) {
+    net::post(*pool, std::move(task));
+  };
   services.ready = [&s] { return s.ready.load(); };
   services.metrics = &s.metrics;
   api_options.sse_keepalive_seconds = options.sse_keepalive_seconds;
   s.api = std::make_unique<Api>(std::move(api_options), std::move(services));
 
   s.Accept();
-  int n = options.io_threads > 0 ? options.io_threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  auto guard = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(s.ioc.get_executor());
+  int n = options.io_threads > 0
+              ? options.io_threads
+              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto guard = std::make_shared<net::executor_work_guard<net::io_context::executor_type>>(
+      s.ioc.get_executor());
   for (int i = 0; i < n; ++i) {
     s.threads.emplace_back([&s, guard] { s.ioc.run(); });
   }

@@ -37,16 +37,16 @@ struct ServerOptions {
   int io_threads = 0;        // 0: the machine's hardware threads
   int blocking_threads = 4;  // store reads, proofs, credit replays
   size_t max_connections = 4096;
-  size_t body_limit = 1 << 20;          // one document
-  size_t batch_body_limit = 64 << 20;   // POST /v1/documents:batch
+  size_t body_limit = 1 << 20;         // one document
+  size_t batch_body_limit = 64 << 20;  // POST /v1/documents:batch
   size_t header_limit = 16 << 10;
   int request_timeout_seconds = 30;  // a whole request (header and body) must arrive in it
   int idle_timeout_seconds = 75;     // a keep-alive connection with no request
   int write_timeout_seconds = 30;
-  int shutdown_delay_millis = 0;     // readyz answers 503 this long before the listener closes
-  int shutdown_grace_seconds = 30;   // then connections still busy are cut
-  int sse_poll_millis = 200;         // how often an inbox stream looks for new entries
-  int sse_keepalive_seconds = 15;    // a comment line when nothing else was sent
+  int shutdown_delay_millis = 0;    // readyz answers 503 this long before the listener closes
+  int shutdown_grace_seconds = 30;  // then connections still busy are cut
+  int sse_poll_millis = 200;        // how often an inbox stream looks for new entries
+  int sse_keepalive_seconds = 15;   // a comment line when nothing else was sent
 };
 
 class Server {

@@ -37,20 +37,23 @@ int64_t NowNs() {
 }  // namespace
 
 Result<std::string> TokenStore::Add(const std::string& path, const Caller& caller) {
-  if (caller.role == Role::kAnonymous) return InvalidArgument("a token is for a bank or an operator");
+  if (caller.role == Role::kAnonymous)
+    return InvalidArgument("a token is for a bank or an operator");
   if (caller.role == Role::kBank) {
     auto bic = trade::Bic::Parse(caller.bic);
     if (!bic.ok()) return InvalidArgument("--bic: " + bic.status().message());
   }
   unsigned char random[32];
   if (RAND_bytes(random, sizeof random) != 1) return Internal("no random bytes from OpenSSL");
-  std::string token =
-      "lcp_" + crypto::Base64UrlEncode(std::string_view(reinterpret_cast<char*>(random), sizeof random));
-  std::string line = "sha256:" + HashToken(token) +
-                     (caller.role == Role::kBank ? " bank " + caller.bic : std::string(" operator")) + "\n";
+  std::string token = "lcp_" + crypto::Base64UrlEncode(std::string_view(
+                                   reinterpret_cast<char*>(random), sizeof random));
+  std::string line =
+      "sha256:" + HashToken(token) +
+      (caller.role == Role::kBank ? " bank " + caller.bic : std::string(" operator")) + "\n";
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return IoError("cannot write " + path);
-  bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+  bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+            ::fsync(fd) == 0;
   ::close(fd);
   if (!ok) return IoError("cannot write " + path);
   return token;
@@ -75,7 +78,8 @@ Status TokenStore::LoadLocked() {
     auto bad = [&](std::string_view why) {
       return Malformed(path_ + ":" + std::to_string(number) + ": " + std::string(why));
     };
-    if (hash.size() != 7 + 64 || hash.compare(0, 7, "sha256:") != 0) return bad("expected sha256:<64 hex>");
+    if (hash.size() != 7 + 64 || hash.compare(0, 7, "sha256:") != 0)
+      return bad("expected sha256:<64 hex>");
     if (!extra.empty()) return bad("too many fields");
     Caller caller;
     if (role == "bank" && trade::Bic::Parse(bic).ok()) {

@@ -18,9 +18,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "pipeline/mutex.h"
 #include "pipeline/status.h"
 #include "services/gateway/access_policy.h"
-#include "pipeline/mutex.h"
 
 namespace lcproc::gateway {
 

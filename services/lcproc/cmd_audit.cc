@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "pipeline/ledger_store/ledger_audit.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -26,8 +26,9 @@ int Run(const std::vector<std::string>& args) {
   auto data = OpenDataDirOrComplain(kName, flags);
   if (!data) return kExitUsage;
   ProgressBar progress("audit");
-  auto report = ledger_store::AuditLedger(data->store(), data->registry(), data->verifier(),
-                                    [&](uint64_t done, uint64_t total) { progress.Update(done, total); });
+  auto report = ledger_store::AuditLedger(
+      data->store(), data->registry(), data->verifier(),
+      [&](uint64_t done, uint64_t total) { progress.Update(done, total); });
   progress.Finish();
   if (!report.ok()) {
     std::cout << "audit FAILED: " << report.status().message() << "\n";

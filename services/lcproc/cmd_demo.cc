@@ -9,8 +9,8 @@
 
 #include "services/demo/demo_node.h"
 #include "services/demo/demo_story.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -45,7 +45,8 @@ int Run(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "run the demo network of banks through the engine (README)", &Run});
+CommandRegistration kReg({kName, "run the demo network of banks through the engine (README)",
+                          &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -13,8 +13,8 @@
 #include "pipeline/trade/credit_state.h"
 #include "pipeline/trade/examiner.h"
 #include "pipeline/trade/lifecycle.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -46,7 +46,8 @@ Result<trade::CreditState> StateOf(const formats::CreditFile& file) {
   for (size_t i = 0; i < file.drawings.size(); ++i) {
     const trade::Presentation& p = file.drawings[i];
     auto drawn = state.drawn.Add(p.drawing_amount);
-    if (!drawn.ok()) return drawn.status().WithContext("/drawings/" + std::to_string(i) + "/drawingAmount");
+    if (!drawn.ok())
+      return drawn.status().WithContext("/drawings/" + std::to_string(i) + "/drawingAmount");
     state.drawn = *drawn;
     state.paid = *drawn;
     trade::PresentationRecord record;
@@ -66,7 +67,8 @@ int Run(const std::vector<std::string>& args) {
               "Examines the presentation P against the credit LC under UCP 600 and prints the\n"
               "decision and every discrepancy (code, article, document, field, message) as\n"
               "JSON, with what needs a document checker (manualChecks) and how many documents\n"
-              "were examined automatically. LC is a letterOfCredit document, or {\"credit\": …, \"amendments\": [accepted\n"
+              "were examined automatically. LC is a letterOfCredit document, or {\"credit\": …, "
+              "\"amendments\": [accepted\n"
               "amendments], \"drawings\": [earlier presentations]}. Exit 0 compliant, 1\n"
               "discrepant, 2 bad input (the message names the JSON pointer of the bad field).");
   flags.Option("credit", "LC.json", "the credit, with its accepted amendments and drawings", true);
@@ -79,7 +81,8 @@ int Run(const std::vector<std::string>& args) {
   if (!credit_text) return kExitUsage;
   auto file = formats::DecodeCreditFile(*credit_text);
   if (!file.ok()) return BadInput(flags.Get("credit"), file.status());
-  std::optional<std::string> presentation_text = ReadFileOrComplain(kName, flags.Get("presentation"));
+  std::optional<std::string> presentation_text =
+      ReadFileOrComplain(kName, flags.Get("presentation"));
   if (!presentation_text) return kExitUsage;
   auto presentation = formats::DecodeDocumentAs<trade::Presentation>(*presentation_text);
   if (!presentation.ok()) return BadInput(flags.Get("presentation"), presentation.status());
@@ -98,7 +101,8 @@ int Run(const std::vector<std::string>& args) {
     if (!date.ok()) return BadInput("--on", date.status());
     on = *date;
   }
-  if (Status s = trade::CheckDocument(file->credit); !s.ok()) return BadInput(flags.Get("credit"), s);
+  if (Status s = trade::CheckDocument(file->credit); !s.ok())
+    return BadInput(flags.Get("credit"), s);
   if (Status s = trade::CheckDocument(*presentation); !s.ok()) {
     return BadInput(flags.Get("presentation"), s);
   }
@@ -114,7 +118,8 @@ int Run(const std::vector<std::string>& args) {
   trade::ExaminationResult result = trade::Examine(*state, *presentation, on, calendar);
   boost::json::value out = formats::EncodeJsonDocument(result);
   // Always state the list, even when empty: scripts read it without a special case.
-  if (!out.as_object().contains("discrepancies")) out.as_object()["discrepancies"] = boost::json::array();
+  if (!out.as_object().contains("discrepancies"))
+    out.as_object()["discrepancies"] = boost::json::array();
   std::cout << formats::PrettyJson(out);
   return result.compliant() ? kExitOk : kExitNegative;
 }

@@ -25,12 +25,12 @@
 #include "pipeline/crypto/base64.h"
 #include "pipeline/crypto/jws.h"
 #include "pipeline/engine/engine.h"
-#include "pipeline/rulebook/trade_rules.h"
-#include "services/lcproc/command.h"
-#include "services/lcproc/cli_kit.h"
-#include "services/system_clock.h"
-#include "services/lcproc/flags.h"
 #include "pipeline/mutex.h"
+#include "pipeline/rulebook/trade_rules.h"
+#include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
+#include "services/lcproc/flags.h"
+#include "services/system_clock.h"
 
 namespace lcproc::cli {
 namespace {
@@ -63,7 +63,8 @@ Result<std::unique_ptr<engine::Submission>> ParseLine(std::string_view text, int
   const json::object& o = v.as_object();
   auto field = [&](const char* name, std::string& out, bool required) -> Status {
     const json::value* f = o.if_contains(name);
-    if (f == nullptr) return required ? Malformed(std::string("missing \"") + name + "\"") : Status::Ok();
+    if (f == nullptr)
+      return required ? Malformed(std::string("missing \"") + name + "\"") : Status::Ok();
     if (!f->is_string()) return Malformed(std::string("\"") + name + "\" must be a string");
     out = std::string(f->as_string());
     return Status::Ok();
@@ -142,18 +143,20 @@ class OrderedOutput {
 };
 
 void PrintStats(const engine::EngineStats& s) {
-  std::cerr << "submitted " << s.submitted << ", accepted " << s.accepted << ", rejected " << s.rejected
-            << ", refused " << s.refused << ", duplicates " << s.duplicates << ", failed " << s.failed
-            << ", overloaded " << s.overloaded << "\n"
-            << "batches " << s.batches << " (mean "
-            << (s.batches ? s.batch_entries / s.batches : 0) << " entries), commit failures "
-            << s.commit_failures << ", mean submit-to-ack "
-            << (s.accepted + s.rejected ? s.submit_to_ack_total_ns / (s.accepted + s.rejected) / 1000 : 0)
+  std::cerr << "submitted " << s.submitted << ", accepted " << s.accepted << ", rejected "
+            << s.rejected << ", refused " << s.refused << ", duplicates " << s.duplicates
+            << ", failed " << s.failed << ", overloaded " << s.overloaded << "\n"
+            << "batches " << s.batches << " (mean " << (s.batches ? s.batch_entries / s.batches : 0)
+            << " entries), commit failures " << s.commit_failures << ", mean submit-to-ack "
+            << (s.accepted + s.rejected
+                    ? s.submit_to_ack_total_ns / (s.accepted + s.rejected) / 1000
+                    : 0)
             << " us\n";
   for (size_t i = 0; i < engine::kStageCount; ++i) {
     const auto& st = s.stages[i];
-    std::cerr << "  " << engine::StageName(static_cast<engine::Stage>(i)) << ": " << st.count << " x mean "
-              << (st.count ? st.total_ns / st.count / 1000.0 : 0) << " us, max " << st.max_ns / 1000 << " us\n";
+    std::cerr << "  " << engine::StageName(static_cast<engine::Stage>(i)) << ": " << st.count
+              << " x mean " << (st.count ? st.total_ns / st.count / 1000.0 : 0) << " us, max "
+              << st.max_ns / 1000 << " us\n";
   }
 }
 
@@ -164,7 +167,8 @@ int Run(const std::vector<std::string>& args) {
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   AddStoreFlag(flags);
   flags.Option("batch-entries", "N", "cut a batch at N submissions", false, "256");
-  flags.Option("batch-millis", "MS", "cut a batch MS milliseconds after its first submission", false, "5");
+  flags.Option("batch-millis", "MS", "cut a batch MS milliseconds after its first submission",
+               false, "5");
   flags.Option("threads", "N", "worker threads (0: all cores)", false, "0");
   flags.Switch("no-sync", "synchronous=OFF: not durable; for measuring durability's cost only");
   flags.Switch("stats", "print the engine's counters and stage latencies to stderr at the end");
@@ -177,7 +181,8 @@ int Run(const std::vector<std::string>& args) {
     options.batch_max_millis = std::stol(flags.Get("batch-millis"));
     options.threads = std::stoi(flags.Get("threads"));
   } catch (const std::exception&) {
-    return Complain(kExitUsage, kName, "--batch-entries, --batch-millis and --threads take numbers");
+    return Complain(kExitUsage, kName,
+                    "--batch-entries, --batch-millis and --threads take numbers");
   }
   const std::string& path = flags.Get("FILE");
   std::ifstream file;
@@ -189,13 +194,15 @@ int Run(const std::vector<std::string>& args) {
   }
   std::istream& in = path == "-" ? std::cin : file;
   struct stat st {};
-  uint64_t total_bytes = path != "-" && ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+  uint64_t total_bytes =
+      path != "-" && ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
 
   auto data = OpenDataDirOrComplain(kName, flags, !flags.IsSet("no-sync"));
   if (!data) return kExitUsage;
   SystemClock clock;
   rulebook::TradeRules rules;
-  auto started = engine::Engine::Start(options, data->store(), data->registry(), rules, clock, data->signer());
+  auto started =
+      engine::Engine::Start(options, data->store(), data->registry(), rules, clock, data->signer());
   if (!started.ok()) {
     return Complain(kExitUsage, kName, started.status().message());
   }
@@ -211,7 +218,8 @@ int Run(const std::vector<std::string>& args) {
     uint64_t slot = output.Reserve();
     auto submission = ParseLine(line, clock.NowMillis());
     if (!submission.ok()) {
-      output.Fill(slot, OutcomeLine(line_number, engine::Outcome::Refused(submission.status())), false);
+      output.Fill(slot, OutcomeLine(line_number, engine::Outcome::Refused(submission.status())),
+                  false);
     } else {
       for (;;) {
         uint64_t seen = output.completed();
@@ -222,7 +230,8 @@ int Run(const std::vector<std::string>& args) {
         engine::Admission admission = engine.Submit(std::move(*submission), callback);
         if (admission.status.code() != StatusCode::kResourceExhausted) {
           if (!admission.ok()) {
-            output.Fill(slot, OutcomeLine(line_number, engine::Outcome::Refused(admission.status)), false);
+            output.Fill(slot, OutcomeLine(line_number, engine::Outcome::Refused(admission.status)),
+                        false);
           }
           break;
         }

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 #include "services/store/data_dir.h"
 
@@ -35,7 +35,8 @@ int Run(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "create a data directory (checkpoint key, registry, ledger)", &Run});
+CommandRegistration kReg({kName, "create a data directory (checkpoint key, registry, ledger)",
+                          &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

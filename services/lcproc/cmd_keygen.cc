@@ -12,8 +12,8 @@
 
 #include "pipeline/crypto/algorithm.h"
 #include "pipeline/crypto/private_key.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {
@@ -83,7 +83,8 @@ int Run(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "generate an ES256 or EdDSA signing key pair; prints its key id", &Run});
+CommandRegistration kReg({kName, "generate an ES256 or EdDSA signing key pair; prints its key id",
+                          &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

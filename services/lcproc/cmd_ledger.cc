@@ -17,8 +17,8 @@
 #include "pipeline/crypto/base64.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/proof.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 #include "services/store/static_export.h"
 
@@ -27,7 +27,6 @@ namespace {
 
 namespace json = boost::json;
 constexpr char kName[] = "ledger";
-
 
 std::string B64(const crypto::Digest& d) { return crypto::Base64Encode(crypto::AsBytes(d)); }
 
@@ -38,7 +37,8 @@ json::array B64List(const std::vector<crypto::Digest>& hashes) {
 }
 
 bool ParseU64(const std::string& text, uint64_t& out) {
-  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19) return false;
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 19)
+    return false;
   out = std::stoull(text);
   return true;
 }
@@ -58,8 +58,9 @@ json::value CheckpointOrNull(const ledger_store::LedgerStore& store, uint64_t si
 }
 
 int Export(const std::vector<std::string>& args) {
-  Flags flags("ledger export", "Writes the C2SP tlog-tiles static layout (checkpoint, tile/...,\n"
-                               "tile/entries/...) into DIR, or brings an earlier export up to date.");
+  Flags flags("ledger export",
+              "Writes the C2SP tlog-tiles static layout (checkpoint, tile/...,\n"
+              "tile/entries/...) into DIR, or brings an earlier export up to date.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   AddStoreFlag(flags);
   flags.Option("out", "DIR", "where to write the static files", true);
@@ -68,21 +69,25 @@ int Export(const std::vector<std::string>& args) {
   if (!data) return kExitUsage;
   auto report = store::ExportStatic(data->store(), flags.Get("out"));
   if (!report.ok()) return Complain(kExitNegative, kName, report.status().message());
-  std::cout << "exported tree size " << report->new_size << " (was " << report->old_size << "): "
-            << report->tiles_written << " tiles, " << report->bundles_written << " entry bundles\n";
+  std::cout << "exported tree size " << report->new_size << " (was " << report->old_size
+            << "): " << report->tiles_written << " tiles, " << report->bundles_written
+            << " entry bundles\n";
   return kExitOk;
 }
 
 int Inclusion(const std::vector<std::string>& args) {
-  Flags flags("ledger proof inclusion", "Prints the RFC 9162 inclusion proof of entry I in the tree of size N.");
+  Flags flags("ledger proof inclusion",
+              "Prints the RFC 9162 inclusion proof of entry I in the tree of size N.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   AddStoreFlag(flags);
   flags.Option("index", "I", "the entry's leaf index", true);
   flags.Option("size", "N", "the tree size (default: the latest checkpoint's)");
   if (auto exit = flags.Parse(args)) return *exit;
   uint64_t index = 0, size = 0;
-  if (!ParseU64(flags.Get("index"), index)) return Complain(kExitUsage, kName, "--index takes a number");
-  if (flags.Has("size") && !ParseU64(flags.Get("size"), size)) return Complain(kExitUsage, kName, "--size takes a number");
+  if (!ParseU64(flags.Get("index"), index))
+    return Complain(kExitUsage, kName, "--index takes a number");
+  if (flags.Has("size") && !ParseU64(flags.Get("size"), size))
+    return Complain(kExitUsage, kName, "--size takes a number");
   auto data = OpenDataDirOrComplain("ledger proof", flags);
   if (!data) return kExitUsage;
   const auto& store = data->store();
@@ -91,12 +96,19 @@ int Inclusion(const std::vector<std::string>& args) {
     if (!latest.ok()) return Complain(kExitNegative, kName, latest.status().message());
     size = *latest;
   }
-  if (index >= size) return Complain(kExitNegative, kName, "entry " + std::to_string(index) + " is not in a tree of size " + std::to_string(size));
+  if (index >= size)
+    return Complain(
+        kExitNegative, kName,
+        "entry " + std::to_string(index) + " is not in a tree of size " + std::to_string(size));
   auto leaf = store.ReadLeaf(index);
   auto proof = ledger::InclusionProof(store, index, size);
   auto root = ledger::RootAt(store, size);
   if (!leaf.ok() || !proof.ok() || !root.ok()) {
-    return Complain(kExitNegative, kName, (!leaf.ok() ? leaf.status() : !proof.ok() ? proof.status() : root.status()).message());
+    return Complain(kExitNegative, kName,
+                    (!leaf.ok()    ? leaf.status()
+                     : !proof.ok() ? proof.status()
+                                   : root.status())
+                        .message());
   }
   json::object out{{"index", index},
                    {"treeSize", size},
@@ -109,15 +121,18 @@ int Inclusion(const std::vector<std::string>& args) {
 }
 
 int Consistency(const std::vector<std::string>& args) {
-  Flags flags("ledger proof consistency", "Prints the RFC 9162 consistency proof from tree size M to N.");
+  Flags flags("ledger proof consistency",
+              "Prints the RFC 9162 consistency proof from tree size M to N.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   AddStoreFlag(flags);
   flags.Option("from", "M", "the older tree size", true);
   flags.Option("to", "N", "the newer tree size (default: the latest checkpoint's)");
   if (auto exit = flags.Parse(args)) return *exit;
   uint64_t from = 0, to = 0;
-  if (!ParseU64(flags.Get("from"), from)) return Complain(kExitUsage, kName, "--from takes a number");
-  if (flags.Has("to") && !ParseU64(flags.Get("to"), to)) return Complain(kExitUsage, kName, "--to takes a number");
+  if (!ParseU64(flags.Get("from"), from))
+    return Complain(kExitUsage, kName, "--from takes a number");
+  if (flags.Has("to") && !ParseU64(flags.Get("to"), to))
+    return Complain(kExitUsage, kName, "--to takes a number");
   auto data = OpenDataDirOrComplain("ledger proof", flags);
   if (!data) return kExitUsage;
   const auto& store = data->store();
@@ -128,14 +143,18 @@ int Consistency(const std::vector<std::string>& args) {
   }
   auto latest = LatestSize(store);
   if (from > to || (latest.ok() && to > *latest)) {
-    return Complain(kExitNegative, kName, "need 0 <= from <= to <= " + std::to_string(latest.value_or(0)));
+    return Complain(kExitNegative, kName,
+                    "need 0 <= from <= to <= " + std::to_string(latest.value_or(0)));
   }
   auto proof = ledger::ConsistencyProof(store, from, to);
   auto from_root = ledger::RootAt(store, from);
   auto to_root = ledger::RootAt(store, to);
   if (!proof.ok() || !from_root.ok() || !to_root.ok()) {
     return Complain(kExitNegative, kName,
-                    (!proof.ok() ? proof.status() : !from_root.ok() ? from_root.status() : to_root.status()).message());
+                    (!proof.ok()       ? proof.status()
+                     : !from_root.ok() ? from_root.status()
+                                       : to_root.status())
+                        .message());
   }
   json::object out{{"from", from},
                    {"to", to},
@@ -180,7 +199,8 @@ int Run(const std::vector<std::string>& args) {
   return Complain(kExitUsage, kName, "unknown subcommand\n" + usage);
 }
 
-CommandRegistration kReg({kName, "export the ledger as static tiles; print proofs and checkpoints", &Run});
+CommandRegistration kReg({kName, "export the ledger as static tiles; print proofs and checkpoints",
+                          &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

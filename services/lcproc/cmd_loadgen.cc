@@ -22,12 +22,12 @@
 #include <thread>
 #include <vector>
 
+#include "pipeline/mutex.h"
 #include "services/demo/demo_node.h"
 #include "services/demo/workload.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
-#include "pipeline/mutex.h"
 #include "services/lcproc/http_load.h"
 
 namespace lcproc::cli {
@@ -98,7 +98,8 @@ bool DropTornTail(int fd) {
   off_t end = st.st_size;
   char block[4096];
   while (end > 0) {
-    const off_t start = end > static_cast<off_t>(sizeof block) ? end - static_cast<off_t>(sizeof block) : 0;
+    const off_t start =
+        end > static_cast<off_t>(sizeof block) ? end - static_cast<off_t>(sizeof block) : 0;
     const ssize_t n = ::pread(fd, block, static_cast<size_t>(end - start), start);
     if (n != end - start) return false;
     for (ssize_t i = n; i > 0; --i) {
@@ -130,8 +131,8 @@ int Run(const std::vector<std::string>& args) {
   flags.Option("run", "N", "distinguishes restarts: credit numbers and keys carry it", false, "0");
   flags.Option("count", "N", "documents to submit (0: until killed)", false, "0");
   flags.Option("in-flight", "N", "most submissions awaiting an answer", false, "256");
-  flags.Option("keys", "PLAN", "signing algorithms of a network created now: mixed, es256 or eddsa", false,
-               "mixed");
+  flags.Option("keys", "PLAN", "signing algorithms of a network created now: mixed, es256 or eddsa",
+               false, "mixed");
   if (auto exit = flags.Parse(args)) return *exit;
   const std::string run = flags.Get("run");
   uint64_t count = 0, max_in_flight = 0, run_number = 0;
@@ -165,7 +166,8 @@ int Run(const std::vector<std::string>& args) {
   }
   demo::WorkloadOptions options;
   options.seed = run_number * 7919 + 1;
-  options.today = trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
+  options.today =
+      trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
   options.credit_prefix = "R" + run + "-";
   options.idempotency_prefix = "r" + run + "-";
   demo::Workload workload((*node)->network(), options);
@@ -221,7 +223,8 @@ int Run(const std::vector<std::string>& args) {
   }
   node->reset();
   ::close(fd);
-  std::cout << "answered " << answered.load() << ", not acknowledged " << failed.load() << std::endl;
+  std::cout << "answered " << answered.load() << ", not acknowledged " << failed.load()
+            << std::endl;
   return failed.load() == 0 ? kExitOk : kExitNegative;
 }
 

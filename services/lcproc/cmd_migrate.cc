@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "pipeline/ledger_store/ledger_audit.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 #include "services/store/migrate_ledger.h"
 #include "services/store/open_ledger_store.h"
@@ -29,7 +29,8 @@ int Run(const std::vector<std::string>& args) {
   const std::string& dir = flags.Get("from");
   const std::string& to_spec = flags.Get("to");
   if (!store::IsPostgresSpec(to_spec)) {
-    return Complain(kExitUsage, kName, "--to must be a PostgreSQL URI (postgresql://user@host:port/database)");
+    return Complain(kExitUsage, kName,
+                    "--to must be a PostgreSQL URI (postgresql://user@host:port/database)");
   }
   auto data = store::DataDir::Open(dir, store::StoreOptions{});
   if (!data.ok()) {
@@ -42,25 +43,29 @@ int Run(const std::vector<std::string>& args) {
                     to.ok() ? "the source is not a SQLite ledger" : to.status().message());
   }
   ProgressBar copy_bar("copy");
-  auto report = store::MigrateLedger(*from, **to, [&](uint64_t done, uint64_t total) { copy_bar.Update(done, total); });
+  auto report = store::MigrateLedger(
+      *from, **to, [&](uint64_t done, uint64_t total) { copy_bar.Update(done, total); });
   copy_bar.Finish();
   if (!report.ok()) {
     return Complain(kExitNegative, kName, report.status().message());
   }
-  std::cout << "copied " << report->entries << " entries, " << report->checkpoints << " checkpoints and "
-            << report->credits << " credits to " << store::DescribeStore(dir, to_spec) << "\n";
+  std::cout << "copied " << report->entries << " entries, " << report->checkpoints
+            << " checkpoints and " << report->credits << " credits to "
+            << store::DescribeStore(dir, to_spec) << "\n";
   ProgressBar audit_bar("audit");
-  auto audit = ledger_store::AuditLedger(**to, (*data)->registry(), (*data)->verifier(),
-                                   [&](uint64_t done, uint64_t total) { audit_bar.Update(done, total); });
+  auto audit = ledger_store::AuditLedger(
+      **to, (*data)->registry(), (*data)->verifier(),
+      [&](uint64_t done, uint64_t total) { audit_bar.Update(done, total); });
   audit_bar.Finish();
   if (!audit.ok()) {
     std::cout << "audit of the copy FAILED: " << audit.status().message() << "\n";
     return kExitNegative;
   }
-  std::cout << "audit of the copy OK: " << audit->entries << " entries, " << audit->checkpoints
-            << " checkpoints, every signature and root verified\n"
-            << "from now on add --store with this URI (or set LCPROC_STORE) to commands on --data-dir "
-            << dir << "\n";
+  std::cout
+      << "audit of the copy OK: " << audit->entries << " entries, " << audit->checkpoints
+      << " checkpoints, every signature and root verified\n"
+      << "from now on add --store with this URI (or set LCPROC_STORE) to commands on --data-dir "
+      << dir << "\n";
   return kExitOk;
 }
 

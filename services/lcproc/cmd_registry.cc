@@ -14,13 +14,13 @@
 #include <vector>
 
 #include "pipeline/crypto/public_key.h"
+#include "pipeline/formats/registry_json.h"
 #include "pipeline/participants/participant_registry.h"
-#include "services/lcproc/command.h"
+#include "pipeline/trade/timestamp.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 #include "services/store/data_dir.h"
-#include "pipeline/formats/registry_json.h"
-#include "pipeline/trade/timestamp.h"
 
 namespace lcproc::cli {
 namespace {
@@ -34,7 +34,8 @@ Result<participants::ParticipantRegistry> Load(const std::string& dir) {
 }
 
 Status Save(const std::string& dir, const participants::ParticipantRegistry& registry) {
-  return store::WriteFileAtomically(dir + "/" + store::kRegistryFile, formats::RegistryToJson(registry));
+  return store::WriteFileAtomically(dir + "/" + store::kRegistryFile,
+                                    formats::RegistryToJson(registry));
 }
 
 void KeyOptions(Flags& flags) {
@@ -49,10 +50,12 @@ Result<participants::BankKey> KeyFromFlags(const Flags& flags) {
   LCPROC_ASSIGN_OR_RETURN(crypto::PublicKey key, crypto::PublicKey::FromPem(*pem));
   participants::BankKey out{key.key_id(), key, std::nullopt, std::nullopt, false};
   if (flags.Has("not-before")) {
-    LCPROC_ASSIGN_OR_RETURN(out.not_before_millis, trade::ParseUtcTimestampMillis(flags.Get("not-before")));
+    LCPROC_ASSIGN_OR_RETURN(out.not_before_millis,
+                            trade::ParseUtcTimestampMillis(flags.Get("not-before")));
   }
   if (flags.Has("not-after")) {
-    LCPROC_ASSIGN_OR_RETURN(out.not_after_millis, trade::ParseUtcTimestampMillis(flags.Get("not-after")));
+    LCPROC_ASSIGN_OR_RETURN(out.not_after_millis,
+                            trade::ParseUtcTimestampMillis(flags.Get("not-after")));
   }
   return out;
 }
@@ -104,7 +107,8 @@ int AddKey(const std::vector<std::string>& args) {
     Status status = updated.AddBank(std::move(bank));
     if (!status.ok()) return Complain(kExitUsage, kName, status.message());
   }
-  if (!found) return Complain(kExitUsage, kName, "no bank " + flags.Get("bic") + " in the registry");
+  if (!found)
+    return Complain(kExitUsage, kName, "no bank " + flags.Get("bic") + " in the registry");
   Status status = Save(flags.Get("data-dir"), updated);
   if (!status.ok()) return Complain(kExitUsage, kName, status.message());
   std::cout << key->kid << "\n";

@@ -20,10 +20,10 @@
 #include "services/gateway/openapi_document.h"
 #include "services/gateway/server.h"
 #include "services/gateway/token_store.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
-#include "services/system_clock.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
+#include "services/system_clock.h"
 
 namespace lcproc::cli {
 namespace {
@@ -61,7 +61,8 @@ constexpr Setting kSettings[] = {
     {"batch-millis", "MS", "engine: cut a batch MS milliseconds after its first submission", "5"},
     {"engine-threads", "N", "engine: worker threads (0: all cores)", "0"},
     {"max-in-flight", "N", "engine: submissions in flight before 503", "8192"},
-    {"shutdown-delay-millis", "MS", "on SIGTERM, /readyz answers 503 this long before the listener closes", "0"},
+    {"shutdown-delay-millis", "MS",
+     "on SIGTERM, /readyz answers 503 this long before the listener closes", "0"},
     {"shutdown-grace", "SECONDS", "on SIGTERM, how long busy connections may finish", "30"},
     {"sse-poll-millis", "MS", "how often an inbox stream looks for new entries", "200"},
 };
@@ -100,11 +101,14 @@ std::optional<FileConfig> ReadConfig(const std::string& path) {
       if (!value.is_bool()) return fail("\"insecure-http\" must be true or false");
       config.insecure_http = value.as_bool();
     } else if (key == "client-certificates") {
-      if (!value.is_object()) return fail("\"client-certificates\" must map SHA-256 fingerprints to BICs");
+      if (!value.is_object())
+        return fail("\"client-certificates\" must map SHA-256 fingerprints to BICs");
       for (const auto& [fp, bic] : value.as_object()) {
         std::string hex = NormalizeFingerprint(fp);
-        if (hex.size() != 64 || hex.find_first_not_of("0123456789abcdef") != std::string::npos || !bic.is_string()) {
-          return fail("\"client-certificates\": \"" + std::string(fp) + "\" is not a SHA-256 fingerprint mapped to a BIC");
+        if (hex.size() != 64 || hex.find_first_not_of("0123456789abcdef") != std::string::npos ||
+            !bic.is_string()) {
+          return fail("\"client-certificates\": \"" + std::string(fp) +
+                      "\" is not a SHA-256 fingerprint mapped to a BIC");
         }
         config.client_certificates[hex] = std::string(bic.as_string());
       }
@@ -127,14 +131,16 @@ std::optional<FileConfig> ReadConfig(const std::string& path) {
 }
 
 int Run(const std::vector<std::string>& args) {
-  Flags flags(kName,
-              "Serves the REST API (/v1) over the data directory: signed submissions in, receipts with\n"
-              "ledger proofs out, each bank's credits and inbox, the public ledger. Every option is also\n"
-              "a key of the JSON --config file; flags win. Stops gracefully on SIGTERM or SIGINT.");
+  Flags flags(
+      kName,
+      "Serves the REST API (/v1) over the data directory: signed submissions in, receipts with\n"
+      "ledger proofs out, each bank's credits and inbox, the public ledger. Every option is also\n"
+      "a key of the JSON --config file; flags win. Stops gracefully on SIGTERM or SIGINT.");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");
   AddStoreFlag(flags);
   flags.Option("config", "FILE", "JSON configuration file (keys: the option names below)");
-  for (const auto& s : kSettings) flags.Option(s.name, s.value_name, std::string(s.help) + " [" + s.fallback + "]");
+  for (const auto& s : kSettings)
+    flags.Option(s.name, s.value_name, std::string(s.help) + " [" + s.fallback + "]");
   flags.Switch("insecure-http", "allow plain HTTP on a non-loopback address (logs a warning)");
   if (auto exit = flags.Parse(args)) return *exit;
 
@@ -160,7 +166,8 @@ int Run(const std::vector<std::string>& args) {
       if (used == text.size() && v >= min && v <= max) return v;
     } catch (const std::exception&) {
     }
-    Complain(kExitUsage, kName, "--", name, " must be a number in ", min, "..", max, ", not \"", text, "\"");
+    Complain(kExitUsage, kName, "--", name, " must be a number in ", min, "..", max, ", not \"",
+             text, "\"");
     return std::nullopt;
   };
 
@@ -181,23 +188,36 @@ int Run(const std::vector<std::string>& args) {
   const NumberSetting numbers[] = {
       {"port", 0, 65535, [&](double v) { server.port = static_cast<uint16_t>(v); }},
       {"io-threads", 0, 1024, [&](double v) { server.io_threads = static_cast<int>(v); }},
-      {"blocking-threads", 1, 1024, [&](double v) { server.blocking_threads = static_cast<int>(v); }},
-      {"max-connections", 1, 1e6, [&](double v) { server.max_connections = static_cast<size_t>(v); }},
+      {"blocking-threads", 1, 1024,
+       [&](double v) { server.blocking_threads = static_cast<int>(v); }},
+      {"max-connections", 1, 1e6,
+       [&](double v) { server.max_connections = static_cast<size_t>(v); }},
       {"body-limit", 1024, 1e9, [&](double v) { server.body_limit = static_cast<size_t>(v); }},
-      {"batch-body-limit", 1024, 1e10, [&](double v) { server.batch_body_limit = static_cast<size_t>(v); }},
-      {"header-limit", 1024, 1 << 20, [&](double v) { server.header_limit = static_cast<size_t>(v); }},
-      {"request-timeout", 1, 3600, [&](double v) { server.request_timeout_seconds = static_cast<int>(v); }},
-      {"idle-timeout", 1, 3600, [&](double v) { server.idle_timeout_seconds = static_cast<int>(v); }},
+      {"batch-body-limit", 1024, 1e10,
+       [&](double v) { server.batch_body_limit = static_cast<size_t>(v); }},
+      {"header-limit", 1024, 1 << 20,
+       [&](double v) { server.header_limit = static_cast<size_t>(v); }},
+      {"request-timeout", 1, 3600,
+       [&](double v) { server.request_timeout_seconds = static_cast<int>(v); }},
+      {"idle-timeout", 1, 3600,
+       [&](double v) { server.idle_timeout_seconds = static_cast<int>(v); }},
       {"bank-rate", 0, 1e9, [&](double v) { api.bank_rate = v; }},
       {"bank-burst", 0, 1e9, [&](double v) { api.bank_burst = v; }},
-      {"max-batch-documents", 1, 1e6, [&](double v) { api.max_batch_documents = static_cast<size_t>(v); }},
-      {"batch-entries", 1, 1e6, [&](double v) { engine_options.batch_max_entries = static_cast<size_t>(v); }},
-      {"batch-millis", 0, 60000, [&](double v) { engine_options.batch_max_millis = static_cast<int64_t>(v); }},
+      {"max-batch-documents", 1, 1e6,
+       [&](double v) { api.max_batch_documents = static_cast<size_t>(v); }},
+      {"batch-entries", 1, 1e6,
+       [&](double v) { engine_options.batch_max_entries = static_cast<size_t>(v); }},
+      {"batch-millis", 0, 60000,
+       [&](double v) { engine_options.batch_max_millis = static_cast<int64_t>(v); }},
       {"engine-threads", 0, 1024, [&](double v) { engine_options.threads = static_cast<int>(v); }},
-      {"max-in-flight", 1, 1e7, [&](double v) { engine_options.max_in_flight = static_cast<size_t>(v); }},
-      {"shutdown-delay-millis", 0, 600000, [&](double v) { server.shutdown_delay_millis = static_cast<int>(v); }},
-      {"shutdown-grace", 0, 3600, [&](double v) { server.shutdown_grace_seconds = static_cast<int>(v); }},
-      {"sse-poll-millis", 10, 60000, [&](double v) { server.sse_poll_millis = static_cast<int>(v); }},
+      {"max-in-flight", 1, 1e7,
+       [&](double v) { engine_options.max_in_flight = static_cast<size_t>(v); }},
+      {"shutdown-delay-millis", 0, 600000,
+       [&](double v) { server.shutdown_delay_millis = static_cast<int>(v); }},
+      {"shutdown-grace", 0, 3600,
+       [&](double v) { server.shutdown_grace_seconds = static_cast<int>(v); }},
+      {"sse-poll-millis", 10, 60000,
+       [&](double v) { server.sse_poll_millis = static_cast<int>(v); }},
   };
   for (const auto& n : numbers) {
     auto v = number(n.name, n.min, n.max);
@@ -208,14 +228,16 @@ int Run(const std::vector<std::string>& args) {
   const std::string dir = flags.Get("data-dir");
   auto data = OpenDataDirOrComplain(kName, dir, /*durable=*/true, StoreSpec(flags));
   if (!data) return kExitUsage;
-  std::string token_path = get("token-file").empty() ? dir + "/" + gateway::kTokensFile : get("token-file");
+  std::string token_path =
+      get("token-file").empty() ? dir + "/" + gateway::kTokensFile : get("token-file");
   gateway::TokenStore tokens(token_path);
   if (Status loaded = tokens.Load(); !loaded.ok()) {
     return Complain(kExitUsage, kName, loaded.message());
   }
   if (auto vkey = store::ReadWholeFile(dir + "/" + store::kVerifierKeyFile); vkey.ok()) {
     api.checkpoint_verifier_key = *vkey;
-    while (!api.checkpoint_verifier_key.empty() && std::isspace(static_cast<unsigned char>(api.checkpoint_verifier_key.back()))) {
+    while (!api.checkpoint_verifier_key.empty() &&
+           std::isspace(static_cast<unsigned char>(api.checkpoint_verifier_key.back()))) {
       api.checkpoint_verifier_key.pop_back();
     }
   }
@@ -223,7 +245,8 @@ int Run(const std::vector<std::string>& args) {
   SystemClock clock;
   rulebook::TradeRules rules;
   // Start runs the recovery check (VerifyStoreHead): a damaged store is never served.
-  auto started = engine::Engine::Start(engine_options, data->store(), data->registry(), rules, clock, data->signer());
+  auto started = engine::Engine::Start(engine_options, data->store(), data->registry(), rules,
+                                       clock, data->signer());
   if (!started.ok()) {
     return Complain(kExitUsage, kName, started.status().message());
   }
@@ -251,7 +274,9 @@ int Run(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-CommandRegistration kReg({kName, "serve the REST API (HTTP/1.1, TLS, mutual TLS) over a data directory", &Run});
+CommandRegistration kReg({kName,
+                          "serve the REST API (HTTP/1.1, TLS, mutual TLS) over a data directory",
+                          &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -34,7 +34,9 @@ int Parse(const std::string& path) {
   std::optional<std::string> text = ReadFileOrComplain(kName, path);
   if (!text) return kExitUsage;
   auto doc = formats::DecodeDocument(formats::ContentType::kSwiftMt, *text);
-  if (!doc.ok()) return Complain(kExitUsage, kName, path == "-" ? "standard input" : path, ": ", doc.status().message());
+  if (!doc.ok())
+    return Complain(kExitUsage, kName, path == "-" ? "standard input" : path, ": ",
+                    doc.status().message());
   std::cout << formats::PrettyJson(formats::EncodeJsonDocument(*doc));
   return kExitOk;
 }
@@ -45,11 +47,13 @@ Result<std::string> WriteCategorySeven(const std::string& type, const trade::Doc
                                        const trade::Bic& receiver, const std::string& reference,
                                        const std::optional<trade::Money>& amount) {
   auto need = [&](auto* value, const char* document) -> Status {
-    if (value == nullptr) return InvalidArgument("MT" + type + " is written from a document of type " + document);
+    if (value == nullptr)
+      return InvalidArgument("MT" + type + " is written from a document of type " + document);
     return Status::Ok();
   };
   auto need_amount = [&]() -> Status {
-    if (!amount) return InvalidArgument("MT" + type + " needs --amount (the amount presented or claimed)");
+    if (!amount)
+      return InvalidArgument("MT" + type + " needs --amount (the amount presented or claimed)");
     return Status::Ok();
   };
   if (type == "730") {
@@ -61,7 +65,8 @@ Result<std::string> WriteCategorySeven(const std::string& type, const trade::Doc
     const auto* result = std::get_if<trade::ExaminationResult>(&doc);
     LCPROC_RETURN_IF_ERROR(need(result, "examinationResult"));
     LCPROC_RETURN_IF_ERROR(need_amount());
-    if (type == "734") return formats::WriteMt734(formats::Mt734{*result, reference, *amount, {}, {}, receiver, {}});
+    if (type == "734")
+      return formats::WriteMt734(formats::Mt734{*result, reference, *amount, {}, {}, receiver, {}});
     return formats::WriteMt750(formats::Mt750{*result, reference, *amount, {}, receiver, {}});
   }
   if (type == "752") {
@@ -76,7 +81,8 @@ Result<std::string> WriteCategorySeven(const std::string& type, const trade::Doc
   if (type == "754" || type == "756") {
     const auto* payment = std::get_if<trade::Payment>(&doc);
     LCPROC_RETURN_IF_ERROR(need(payment, "payment"));
-    if (type == "754") return formats::WriteMt754(formats::Mt754{*payment, reference, {}, receiver, {}});
+    if (type == "754")
+      return formats::WriteMt754(formats::Mt754{*payment, reference, {}, receiver, {}});
     std::optional<trade::Money> claimed = amount;
     if (claimed == payment->amount) claimed.reset();
     return formats::WriteMt756(formats::Mt756{*payment, reference, claimed, {}, receiver, {}});
@@ -90,7 +96,8 @@ int WriteDocument(const Flags& flags) {
     return Complain(kExitUsage, kName, "--document needs --mt TYPE and --receiver BIC");
   }
   auto receiver = trade::Bic::Parse(flags.Get("receiver"));
-  if (!receiver.ok()) return Complain(kExitUsage, kName, "--receiver", ": ", receiver.status().message());
+  if (!receiver.ok())
+    return Complain(kExitUsage, kName, "--receiver", ": ", receiver.status().message());
   std::optional<trade::Money> amount;
   if (flags.Has("amount")) {
     const std::string& text = flags.Get("amount");
@@ -111,9 +118,11 @@ int WriteDocument(const Flags& flags) {
 }
 
 int Write(const Flags& flags) {
-  bool credit = flags.Has("credit"), amendment = flags.Has("amendment"), document = flags.Has("document");
+  bool credit = flags.Has("credit"), amendment = flags.Has("amendment"),
+       document = flags.Has("document");
   if (credit + amendment + document != 1) {
-    return Complain(kExitUsage, kName, "write needs exactly one of --credit, --amendment or --document");
+    return Complain(kExitUsage, kName,
+                    "write needs exactly one of --credit, --amendment or --document");
   }
   if (document) return WriteDocument(flags);
   if (flags.Has("mt") || flags.Has("amount") || flags.Has("reference")) {
@@ -132,7 +141,8 @@ int Write(const Flags& flags) {
       return Complain(kExitUsage, kName, "--amendment needs --receiver BIC (the advising bank)");
     }
     auto receiver = trade::Bic::Parse(flags.Get("receiver"));
-    if (!receiver.ok()) return Complain(kExitUsage, kName, "--receiver", ": ", receiver.status().message());
+    if (!receiver.ok())
+      return Complain(kExitUsage, kName, "--receiver", ": ", receiver.status().message());
     auto a = formats::DecodeDocumentAs<trade::Amendment>(*text);
     if (!a.ok()) return Complain(kExitUsage, kName, path, ": ", a.status().message());
     mt = formats::WriteMt707(*a, *receiver);
@@ -161,20 +171,24 @@ int Run(const std::vector<std::string>& args) {
   flags.Option("receiver", "BIC", "write --amendment/--document: the bank receiving the message");
   flags.Option("document", "D.json", "write: an advice, examinationResult, waiver or payment");
   flags.Option("mt", "TYPE", "write --document: 730, 734, 750, 752, 754 or 756");
-  flags.Option("amount", "CCYAMOUNT", "write --document: MT734/MT750 amount presented, MT756 amount claimed (USD125000,00)");
-  flags.Option("reference", "REF", "write --document: the other bank's (21) or our own (20) reference, see README");
+  flags.Option(
+      "amount", "CCYAMOUNT",
+      "write --document: MT734/MT750 amount presented, MT756 amount claimed (USD125000,00)");
+  flags.Option("reference", "REF",
+               "write --document: the other bank's (21) or our own (20) reference, see README");
   if (auto exit = flags.Parse(args)) return *exit;
   const std::string& action = flags.Get("ACTION");
   if (action == "parse") {
-    if (flags.Has("credit") || flags.Has("amendment") || flags.Has("receiver") || flags.Has("document") ||
-        flags.Has("mt") || flags.Has("amount") || flags.Has("reference")) {
+    if (flags.Has("credit") || flags.Has("amendment") || flags.Has("receiver") ||
+        flags.Has("document") || flags.Has("mt") || flags.Has("amount") || flags.Has("reference")) {
       return Complain(kExitUsage, kName, "parse takes only a FILE");
     }
     return Parse(flags.Has("FILE") ? flags.Get("FILE") : "-");
   }
   if (action == "write") {
     if (flags.Has("FILE")) {
-      return Complain(kExitUsage, kName, "write takes --credit, --amendment or --document, not a FILE");
+      return Complain(kExitUsage, kName,
+                      "write takes --credit, --amendment or --document, not a FILE");
     }
     return Write(flags);
   }
@@ -182,7 +196,8 @@ int Run(const std::vector<std::string>& args) {
                   "' (parse or write); run 'lcproc swift --help' for usage");
 }
 
-CommandRegistration kReg({kName, "convert SWIFT category 7 messages (MT700 … MT756) to and from lcproc JSON", &Run});
+CommandRegistration kReg(
+    {kName, "convert SWIFT category 7 messages (MT700 … MT756) to and from lcproc JSON", &Run});
 
 }  // namespace
 }  // namespace lcproc::cli

@@ -18,7 +18,8 @@ constexpr char kName[] = "token";
 
 int Run(const std::vector<std::string>& args) {
   Flags flags(kName,
-              "lcproc token add --data-dir DIR (--bic BIC | --operator): prints a new bearer token for the\n"
+              "lcproc token add --data-dir DIR (--bic BIC | --operator): prints a new bearer token "
+              "for the\n"
               "REST API once. Only its SHA-256 is stored, in DIR/tokens.");
   flags.Positional("ACTION", "add");
   flags.Option("data-dir", "DIR", "the data directory", false, "./var/lcproc");

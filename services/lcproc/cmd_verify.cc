@@ -7,8 +7,8 @@
 
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/public_key.h"
-#include "services/lcproc/command.h"
 #include "services/lcproc/cli_kit.h"
+#include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
 
 namespace lcproc::cli {

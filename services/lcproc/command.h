@@ -20,7 +20,7 @@ inline constexpr int kExitUsage = 2;
 
 struct Command {
   std::string name;
-  std::string summary;  // one line for `lcproc --help`
+  std::string summary;                                           // one line for `lcproc --help`
   std::function<int(const std::vector<std::string>& args)> run;  // args after the name
 };
 

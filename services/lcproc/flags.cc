@@ -44,8 +44,8 @@ std::string Flags::Usage() const {
   for (const Spec& s : specs_) {
     if (!any) out << "\n";
     any = true;
-    std::string left = s.positional ? "  " + s.name
-                                    : "  --" + s.name + (s.is_switch ? "" : " " + s.value_name);
+    std::string left =
+        s.positional ? "  " + s.name : "  --" + s.name + (s.is_switch ? "" : " " + s.value_name);
     out << left;
     out << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << s.help;
     if (!s.fallback.empty()) out << " (default: " << s.fallback << ")";
@@ -92,7 +92,8 @@ std::optional<int> Flags::Parse(const std::vector<std::string>& args) {
         continue;
       }
       if (!inline_value) {
-        if (i + 1 >= args.size()) return fail("--" + name + " needs a value (" + spec->value_name + ")");
+        if (i + 1 >= args.size())
+          return fail("--" + name + " needs a value (" + spec->value_name + ")");
         value = args[++i];
       }
       if (Has(name)) return fail("--" + name + " given twice");

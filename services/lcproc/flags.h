@@ -31,8 +31,8 @@ class Flags {
   std::optional<int> Parse(const std::vector<std::string>& args);
 
   const std::string& Get(const std::string& name) const;  // option or positional
-  bool Has(const std::string& name) const;                 // given (or defaulted)
-  bool IsSet(const std::string& name) const;               // switch given
+  bool Has(const std::string& name) const;                // given (or defaulted)
+  bool IsSet(const std::string& name) const;              // switch given
   std::string Usage() const;
 
  private:

@@ -69,7 +69,8 @@ std::optional<Target> ParseUrl(const std::string& url, std::string* error) {
     t.host = rest.substr(0, colon);
     t.port = rest.substr(colon + 1);
   }
-  if (t.host.size() > 2 && t.host.front() == '[' && t.host.back() == ']') t.host = t.host.substr(1, t.host.size() - 2);
+  if (t.host.size() > 2 && t.host.front() == '[' && t.host.back() == ']')
+    t.host = t.host.substr(1, t.host.size() - 2);
   if (t.host.empty() || t.port.find_first_not_of("0123456789") != std::string::npos) {
     *error = "--url has no valid host and port: " + url;
     return std::nullopt;
@@ -92,7 +93,8 @@ std::string JsonString(std::string_view s) {
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          std::snprintf(buf, sizeof buf, "\\u%04x",
+                        static_cast<unsigned>(static_cast<unsigned char>(c)));
           out += buf;
         } else {
           out += c;
@@ -158,11 +160,15 @@ class Load {
  public:
   Load(Settings settings, std::vector<Doc> docs, size_t credits, size_t banks,
        std::vector<std::string> batch_heads)
-      : settings_(std::move(settings)), docs_(std::move(docs)), credits_(credits), ready_(banks),
+      : settings_(std::move(settings)),
+        docs_(std::move(docs)),
+        credits_(credits),
+        ready_(banks),
         batch_heads_(std::move(batch_heads)) {
     for (size_t i = 0; i < docs_.size(); ++i) credits_[docs_[i].credit].pending.push_back(i);
     for (size_t c = 0; c < credits_.size(); ++c) {
-      if (!credits_[c].pending.empty()) ready_[docs_[credits_[c].pending.front()].bank].push_back(c);
+      if (!credits_[c].pending.empty())
+        ready_[docs_[credits_[c].pending.front()].bank].push_back(c);
     }
     untaken_ = docs_.size();
     latencies_ns_.reserve(docs_.size());
@@ -181,7 +187,8 @@ class Load {
   // fixed schedule in an open loop.
   SteadyClock::time_point NextSlot() {
     if (settings_.rate <= 0) return SteadyClock::now();
-    const double per_request = static_cast<double>(std::max<size_t>(settings_.batch, 1)) / settings_.rate;
+    const double per_request =
+        static_cast<double>(std::max<size_t>(settings_.batch, 1)) / settings_.rate;
     return start_ + std::chrono::duration_cast<SteadyClock::duration>(
                         std::chrono::duration<double>(per_request * static_cast<double>(slots_++)));
   }
@@ -264,8 +271,8 @@ class Load {
     const uint64_t done = accepted_ + rejected_;
     const double rate = static_cast<double>(done - progress_done_);
     progress_done_ = done;
-    std::fprintf(stderr, "\r%s: %6.1f s  %8llu/%zu docs  %7.0f docs/s  errors %llu   ", kCommand, elapsed,
-                 static_cast<unsigned long long>(done), docs_.size(), rate,
+    std::fprintf(stderr, "\r%s: %6.1f s  %8llu/%zu docs  %7.0f docs/s  errors %llu   ", kCommand,
+                 elapsed, static_cast<unsigned long long>(done), docs_.size(), rate,
                  static_cast<unsigned long long>(errors_));
     std::fflush(stderr);
   }
@@ -276,40 +283,57 @@ class Load {
     std::sort(latencies_ns_.begin(), latencies_ns_.end());
     auto pct = [&](double q) {
       if (latencies_ns_.empty()) return 0.0;
-      const size_t k = std::min(latencies_ns_.size() - 1, static_cast<size_t>(q * static_cast<double>(latencies_ns_.size())));
+      const size_t k = std::min(latencies_ns_.size() - 1,
+                                static_cast<size_t>(q * static_cast<double>(latencies_ns_.size())));
       return static_cast<double>(latencies_ns_[k]) / 1e6;
     };
-    const double seconds = std::max(1e-9, std::chrono::duration<double>(last_answer_ - start_).count());
+    const double seconds =
+        std::max(1e-9, std::chrono::duration<double>(last_answer_ - start_).count());
     const uint64_t documents = accepted_ + rejected_;
     const uint64_t unresolved = docs_.size() - documents - errors_ - skipped_;
     const double docs_per_s = static_cast<double>(documents) / seconds;
-    std::printf("%s: http %s loop%s, %zu connections, %s\n", kCommand, settings_.rate > 0 ? "open" : "closed",
-                settings_.rate > 0 ? (" at " + std::to_string(static_cast<long>(settings_.rate)) + " docs/s").c_str() : "",
-                settings_.connections,
-                settings_.batch ? ("batches of up to " + std::to_string(settings_.batch)).c_str() : "single documents");
-    std::printf("documents %llu (accepted %llu, rejected %llu; %llu not as the workload expects), errors %llu, "
-                "skipped %llu, retried %llu, unresolved %llu\n",
-                static_cast<unsigned long long>(documents), static_cast<unsigned long long>(accepted_),
-                static_cast<unsigned long long>(rejected_), static_cast<unsigned long long>(unexpected_),
-                static_cast<unsigned long long>(errors_), static_cast<unsigned long long>(skipped_),
-                static_cast<unsigned long long>(retried_), static_cast<unsigned long long>(unresolved));
-    std::printf("%.0f docs/s, %.0f requests/s over %.3f s; latency%s ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n",
-                docs_per_s, static_cast<double>(requests_) / seconds, seconds,
-                settings_.rate > 0 ? " from intended send time" : "", pct(0.5), pct(0.99), pct(0.999), pct(1.0));
+    std::printf(
+        "%s: http %s loop%s, %zu connections, %s\n", kCommand,
+        settings_.rate > 0 ? "open" : "closed",
+        settings_.rate > 0
+            ? (" at " + std::to_string(static_cast<long>(settings_.rate)) + " docs/s").c_str()
+            : "",
+        settings_.connections,
+        settings_.batch ? ("batches of up to " + std::to_string(settings_.batch)).c_str()
+                        : "single documents");
+    std::printf(
+        "documents %llu (accepted %llu, rejected %llu; %llu not as the workload expects), errors "
+        "%llu, "
+        "skipped %llu, retried %llu, unresolved %llu\n",
+        static_cast<unsigned long long>(documents), static_cast<unsigned long long>(accepted_),
+        static_cast<unsigned long long>(rejected_), static_cast<unsigned long long>(unexpected_),
+        static_cast<unsigned long long>(errors_), static_cast<unsigned long long>(skipped_),
+        static_cast<unsigned long long>(retried_), static_cast<unsigned long long>(unresolved));
+    std::printf(
+        "%.0f docs/s, %.0f requests/s over %.3f s; latency%s ms: p50 %.2f  p99 %.2f  p99.9 %.2f  "
+        "max %.2f\n",
+        docs_per_s, static_cast<double>(requests_) / seconds, seconds,
+        settings_.rate > 0 ? " from intended send time" : "", pct(0.5), pct(0.99), pct(0.999),
+        pct(1.0));
     if (!statuses_.empty()) {
       std::printf("statuses:");
-      for (const auto& [status, n] : statuses_) std::printf(" %u=%llu", status, static_cast<unsigned long long>(n));
+      for (const auto& [status, n] : statuses_)
+        std::printf(" %u=%llu", status, static_cast<unsigned long long>(n));
       std::printf("\n");
     }
     // One machine-readable line for scripts (bench/rest_compare.sh).
-    std::printf("RESULT mode=%s batch=%zu connections=%zu rate=%.0f documents=%llu requests=%llu seconds=%.3f "
-                "docs_per_s=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f accepted=%llu rejected=%llu "
-                "unexpected=%llu errors=%llu unresolved=%llu\n",
-                settings_.rate > 0 ? "open" : "closed", settings_.batch, settings_.connections, settings_.rate,
-                static_cast<unsigned long long>(documents), static_cast<unsigned long long>(requests_), seconds,
-                docs_per_s, pct(0.5), pct(0.99), pct(0.999), pct(1.0), static_cast<unsigned long long>(accepted_),
-                static_cast<unsigned long long>(rejected_), static_cast<unsigned long long>(unexpected_),
-                static_cast<unsigned long long>(errors_), static_cast<unsigned long long>(unresolved));
+    std::printf(
+        "RESULT mode=%s batch=%zu connections=%zu rate=%.0f documents=%llu requests=%llu "
+        "seconds=%.3f "
+        "docs_per_s=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f accepted=%llu "
+        "rejected=%llu "
+        "unexpected=%llu errors=%llu unresolved=%llu\n",
+        settings_.rate > 0 ? "open" : "closed", settings_.batch, settings_.connections,
+        settings_.rate, static_cast<unsigned long long>(documents),
+        static_cast<unsigned long long>(requests_), seconds, docs_per_s, pct(0.5), pct(0.99),
+        pct(0.999), pct(1.0), static_cast<unsigned long long>(accepted_),
+        static_cast<unsigned long long>(rejected_), static_cast<unsigned long long>(unexpected_),
+        static_cast<unsigned long long>(errors_), static_cast<unsigned long long>(unresolved));
     std::fflush(stdout);
     return errors_ == 0 && unexpected_ == 0 && unresolved == 0 ? kExitOk : kExitNegative;
   }
@@ -329,7 +353,8 @@ class Load {
     size_t i = at + 8;
     while (i < line.size() && (line[i] == ' ' || line[i] == ':')) ++i;
     unsigned status = 0;
-    for (; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) status = status * 10 + (line[i] - '0');
+    for (; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i)
+      status = status * 10 + (line[i] - '0');
     return status;
   }
 
@@ -364,7 +389,8 @@ class Load {
   std::vector<Doc> docs_;
   std::vector<Credit> credits_;
   std::vector<std::deque<size_t>> ready_;  // per bank: credits whose next document may go
-  std::vector<std::string> batch_heads_;   // per bank: the batch request head up to Content-Length's value
+  std::vector<std::string>
+      batch_heads_;  // per bank: the batch request head up to Content-Length's value
   size_t untaken_ = 0;
   size_t in_flight_ = 0;
   size_t alive_ = 0;
@@ -393,19 +419,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void Connect() {
     stream_.expires_after(std::chrono::seconds(10));
-    stream_.async_connect(endpoints_, [self = shared_from_this()](beast::error_code ec, const tcp::endpoint&) {
-      if (ec) {
-        if (++self->failures_ > 3) {
-          self->load_.ReportOnce("cannot connect: " + ec.message());
-          self->Abandon();
-          return;
-        }
-        self->Retry();
-        return;
-      }
-      self->stream_.socket().set_option(tcp::no_delay(true));
-      self->Next();
-    });
+    stream_.async_connect(endpoints_,
+                          [self = shared_from_this()](beast::error_code ec, const tcp::endpoint&) {
+                            if (ec) {
+                              if (++self->failures_ > 3) {
+                                self->load_.ReportOnce("cannot connect: " + ec.message());
+                                self->Abandon();
+                                return;
+                              }
+                              self->Retry();
+                              return;
+                            }
+                            self->stream_.socket().set_option(tcp::no_delay(true));
+                            self->Next();
+                          });
   }
 
   void Retry() {
@@ -443,7 +470,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     if (!load_.Take(work_)) {
       // Every credit with work left has a document in flight: wait for one to finish.
       // The intended time stays, so the wait counts as latency.
-      return WaitThen(SteadyClock::now() + std::chrono::microseconds(500), &Connection::TakeAndSend);
+      return WaitThen(SteadyClock::now() + std::chrono::microseconds(500),
+                      &Connection::TakeAndSend);
     }
     // A closed loop measures from the actual send; an open loop from the slot.
     if (load_.settings().rate <= 0) work_.intended = SteadyClock::now();
@@ -458,18 +486,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Read() {
     parser_.emplace();
     parser_->body_limit(256u << 20);
-    http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
-      if (ec) return self->Broken();
-      self->failures_ = 0;
-      const auto& response = self->parser_->get();
-      self->load_.Answered(self->work_, response.result_int(), response.body());
-      if (!response.keep_alive()) {
-        beast::error_code ignored;
-        self->stream_.socket().close(ignored);
-        return self->Connect();
-      }
-      self->Next();
-    });
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                       if (ec) return self->Broken();
+                       self->failures_ = 0;
+                       const auto& response = self->parser_->get();
+                       self->load_.Answered(self->work_, response.result_int(), response.body());
+                       if (!response.keep_alive()) {
+                         beast::error_code ignored;
+                         self->stream_.socket().close(ignored);
+                         return self->Connect();
+                       }
+                       self->Next();
+                     });
   }
 
   void Broken() {
@@ -520,9 +549,12 @@ int RunHttpLoad(const std::vector<std::string>& args) {
   flags.Option("count", "N", "documents to send", false, "20000");
   flags.Option("connections", "N", "keep-alive connections", false, "64");
   flags.Option("rate", "R", "documents per second (0: closed loop)", false, "0");
-  flags.Option("batch", "N", "documents per documents:batch request (0: single documents)", false, "0");
-  flags.Option("active-credits", "N", "credits open at once (0: 4 x connections x max(batch,1))", false, "0");
-  flags.Option("prefix", "P", "credit number prefix (default: from the clock, unique per run)", false, "");
+  flags.Option("batch", "N", "documents per documents:batch request (0: single documents)", false,
+               "0");
+  flags.Option("active-credits", "N", "credits open at once (0: 4 x connections x max(batch,1))",
+               false, "0");
+  flags.Option("prefix", "P", "credit number prefix (default: from the clock, unique per run)",
+               false, "");
   flags.Option("duration", "S", "stop sending after S seconds", false, "120");
   flags.Option("seed", "N", "workload seed", false, "1");
   flags.Switch("no-idempotency-key", "send no Idempotency-Key header");
@@ -547,8 +579,9 @@ int RunHttpLoad(const std::vector<std::string>& args) {
     settings.duration_seconds = std::stod(flags.Get("duration"));
     seed = std::stoull(flags.Get("seed"));
   } catch (const std::exception&) {
-    std::cerr << kCommand << ": --count, --connections, --rate, --batch, --active-credits, --duration and "
-                             "--seed want numbers\n";
+    std::cerr << kCommand
+              << ": --count, --connections, --rate, --batch, --active-credits, --duration and "
+                 "--seed want numbers\n";
     return kExitUsage;
   }
   if (count == 0 || settings.rate < 0 || settings.duration_seconds <= 0) {
@@ -610,23 +643,29 @@ int RunHttpLoad(const std::vector<std::string>& args) {
     doc.bank = bank_ids.at(s.submitter);
     doc.expect_accepted = d.expect_accepted;
     if (settings.batch == 0) {
-      doc.request = "POST " + settings.target.base + "/v1/documents HTTP/1.1\r\nHost: " + host +
-                    "\r\nAuthorization: " + auth[doc.bank] + "\r\nContent-Type: " + s.content_type +
-                    "\r\nx-jws-signature: " + s.jws + "\r\n" +
-                    (s.idempotency_key.empty() ? "" : "Idempotency-Key: " + s.idempotency_key + "\r\n") +
-                    "Content-Length: " + std::to_string(s.body.size()) + "\r\n\r\n" + s.body;
+      doc.request =
+          "POST " + settings.target.base + "/v1/documents HTTP/1.1\r\nHost: " + host +
+          "\r\nAuthorization: " + auth[doc.bank] + "\r\nContent-Type: " + s.content_type +
+          "\r\nx-jws-signature: " + s.jws + "\r\n" +
+          (s.idempotency_key.empty() ? "" : "Idempotency-Key: " + s.idempotency_key + "\r\n") +
+          "Content-Length: " + std::to_string(s.body.size()) + "\r\n\r\n" + s.body;
     } else {
-      doc.line = "{\"contentType\":" + JsonString(s.content_type) + ",\"body\":" + JsonString(s.body) +
-                 ",\"jws\":" + JsonString(s.jws) +
-                 (s.idempotency_key.empty() ? "" : ",\"idempotencyKey\":" + JsonString(s.idempotency_key)) + "}\n";
+      doc.line =
+          "{\"contentType\":" + JsonString(s.content_type) + ",\"body\":" + JsonString(s.body) +
+          ",\"jws\":" + JsonString(s.jws) +
+          (s.idempotency_key.empty() ? ""
+                                     : ",\"idempotencyKey\":" + JsonString(s.idempotency_key)) +
+          "}\n";
     }
     docs.push_back(std::move(doc));
   }
   signed_docs->clear();
   std::vector<std::string> batch_heads(banks.size());
   for (size_t b = 0; b < banks.size(); ++b) {
-    batch_heads[b] = "POST " + settings.target.base + "/v1/documents:batch HTTP/1.1\r\nHost: " + host +
-                     "\r\nAuthorization: " + auth[b] + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: ";
+    batch_heads[b] = "POST " + settings.target.base +
+                     "/v1/documents:batch HTTP/1.1\r\nHost: " + host +
+                     "\r\nAuthorization: " + auth[b] +
+                     "\r\nContent-Type: application/x-ndjson\r\nContent-Length: ";
   }
 
   asio::io_context io(1);
@@ -634,7 +673,8 @@ int RunHttpLoad(const std::vector<std::string>& args) {
   beast::error_code ec;
   auto endpoints = resolver.resolve(settings.target.host, settings.target.port, ec);
   if (ec) {
-    std::cerr << kCommand << ": cannot resolve " << settings.target.host << ": " << ec.message() << "\n";
+    std::cerr << kCommand << ": cannot resolve " << settings.target.host << ": " << ec.message()
+              << "\n";
     return kExitUsage;
   }
   Load load(settings, std::move(docs), credit_ids.size(), banks.size(), std::move(batch_heads));

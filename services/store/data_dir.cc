@@ -58,7 +58,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view data, unsig
   return Status::Ok();
 }
 
-Status DataDir::Init(const std::string& dir, const std::string& origin, const std::string& store_spec) {
+Status DataDir::Init(const std::string& dir, const std::string& origin,
+                     const std::string& store_spec) {
   LCPROC_RETURN_IF_ERROR(CheckStoreSpec(store_spec));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -79,7 +80,8 @@ Status DataDir::Init(const std::string& dir, const std::string& origin, const st
   return store.ok() ? Status::Ok() : store.status();
 }
 
-Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const StoreOptions& options) {
+Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir,
+                                               const StoreOptions& options) {
   auto skey = ReadWholeFile(Join(dir, kSignerKeyFile));
   if (!skey.ok()) {
     if (skey.status().code() == StatusCode::kNotFound) {
@@ -110,7 +112,8 @@ Result<std::unique_ptr<DataDir>> DataDir::Open(const std::string& dir, const Sto
 }
 
 Status DataDir::SaveRegistry(const participants::ParticipantRegistry& registry) {
-  LCPROC_RETURN_IF_ERROR(WriteFileAtomically(Join(path_, kRegistryFile), formats::RegistryToJson(registry)));
+  LCPROC_RETURN_IF_ERROR(
+      WriteFileAtomically(Join(path_, kRegistryFile), formats::RegistryToJson(registry)));
   registry_ = registry;
   return Status::Ok();
 }

@@ -15,8 +15,8 @@
 #include <memory>
 #include <string>
 
-#include "pipeline/participants/participant_registry.h"
 #include "pipeline/ledger/signed_note.h"
+#include "pipeline/participants/participant_registry.h"
 #include "services/store/open_ledger_store.h"
 #include "services/store/sqlite_ledger_store.h"
 
@@ -33,7 +33,8 @@ class DataDir {
   // empty registry.json unless one exists, and an empty ledger (in the store `store`
   // names; "" for SQLite in the directory). AlreadyExists when the directory already
   // holds a key; IoError when it cannot be written.
-  static Status Init(const std::string& dir, const std::string& origin, const std::string& store = "");
+  static Status Init(const std::string& dir, const std::string& origin,
+                     const std::string& store = "");
 
   // Opens an initialised directory: loads the key and the registry, opens the store
   // (OpenLedgerStore). NotFound (with a hint to run `lcproc init`) when the key is missing.

@@ -12,24 +12,17 @@ Status SqliteStatus(sqlite3* db, int rc, std::string_view context) {
   message += ": ";
   message += db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   switch (rc & 0xff) {
-    case SQLITE_FULL:
-      return IoError(message + " (the disk is full)");
-    case SQLITE_READONLY:
-      return IoError(message + " (the data directory is read-only)");
+    case SQLITE_FULL: return IoError(message + " (the disk is full)");
+    case SQLITE_READONLY: return IoError(message + " (the data directory is read-only)");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      return IoError(message);
+    case SQLITE_PERM: return IoError(message);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Unavailable(message);
+    case SQLITE_LOCKED: return Unavailable(message);
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return DataLoss(message);
-    case SQLITE_CONSTRAINT:
-      return FailedPrecondition(message);
-    default:
-      return Internal(message);
+    case SQLITE_NOTADB: return DataLoss(message);
+    case SQLITE_CONSTRAINT: return FailedPrecondition(message);
+    default: return Internal(message);
   }
 }
 

@@ -5,9 +5,9 @@
 #include <utility>
 #include <vector>
 
-#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 
 namespace lcproc::store {
 
@@ -26,8 +26,8 @@ Result<MigrationReport> MigrateLedger(const SqliteLedgerStore& from, ledger_stor
   }));
   uint64_t last = checkpoints.empty() ? 0 : checkpoints.back().first;
   if (last != total) {
-    return DataLoss("the source holds " + std::to_string(total) + " entries but its last checkpoint is at " +
-                    std::to_string(last));
+    return DataLoss("the source holds " + std::to_string(total) +
+                    " entries but its last checkpoint is at " + std::to_string(last));
   }
   LCPROC_ASSIGN_OR_RETURN(std::vector<std::string> credit_refs, from.AllCredits());
 
@@ -41,23 +41,25 @@ Result<MigrationReport> MigrateLedger(const SqliteLedgerStore& from, ledger_stor
     LCPROC_ASSIGN_OR_RETURN(auto credit_of, from.EntryCredits(batch.old_size, size));
     std::map<uint64_t, std::string> credits(credit_of.begin(), credit_of.end());
     std::vector<crypto::Digest> hashes;
-    LCPROC_RETURN_IF_ERROR(from.ScanLeaves(batch.old_size, size, [&](uint64_t index, std::string_view leaf) {
-      LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry e, ledger_store::DecodeLeaf(leaf));
-      ledger_store::EntryRecord r;
-      r.index = index;
-      r.leaf = std::string(leaf);
-      r.replay_prefix = ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body));
-      if (!e.idempotency_key.empty()) {
-        r.idempotency_prefix = ledger_store::IdempotencyKeyPrefix(e.submitter, e.idempotency_key);
-      }
-      r.submitter = e.submitter;
-      r.idempotency_key = e.idempotency_key;
-      auto it = credits.find(index);
-      if (it != credits.end()) r.credit_number = it->second;
-      hashes.push_back(ledger::LeafHash(r.leaf));
-      batch.entries.push_back(std::move(r));
-      return Status::Ok();
-    }));
+    LCPROC_RETURN_IF_ERROR(
+        from.ScanLeaves(batch.old_size, size, [&](uint64_t index, std::string_view leaf) {
+          LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry e, ledger_store::DecodeLeaf(leaf));
+          ledger_store::EntryRecord r;
+          r.index = index;
+          r.leaf = std::string(leaf);
+          r.replay_prefix = ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body));
+          if (!e.idempotency_key.empty()) {
+            r.idempotency_prefix =
+                ledger_store::IdempotencyKeyPrefix(e.submitter, e.idempotency_key);
+          }
+          r.submitter = e.submitter;
+          r.idempotency_key = e.idempotency_key;
+          auto it = credits.find(index);
+          if (it != credits.end()) r.credit_number = it->second;
+          hashes.push_back(ledger::LeafHash(r.leaf));
+          batch.entries.push_back(std::move(r));
+          return Status::Ok();
+        }));
     LCPROC_ASSIGN_OR_RETURN(batch.tiles, tree.Append(hashes));
     if (c + 1 == checkpoints.size()) {
       for (const std::string& ref : credit_refs) {
@@ -67,8 +69,8 @@ Result<MigrationReport> MigrateLedger(const SqliteLedgerStore& from, ledger_stor
       report.credits = batch.credits.size();
     }
     batch.checkpoint = note;
-    LCPROC_RETURN_IF_ERROR(to.Commit(batch).WithContext("copying entries " + std::to_string(batch.old_size) +
-                                                         ".." + std::to_string(size)));
+    LCPROC_RETURN_IF_ERROR(to.Commit(batch).WithContext(
+        "copying entries " + std::to_string(batch.old_size) + ".." + std::to_string(size)));
     report.entries = size;
     report.checkpoints += 1;
     if (progress) progress(size, total);

@@ -26,7 +26,8 @@ struct MigrationReport {
 // empty; DataLoss when `from` has entries past its last checkpoint; the first failing
 // Commit's status otherwise (the batches before it stay copied: migrate again into an
 // empty database).
-Result<MigrationReport> MigrateLedger(const SqliteLedgerStore& from, ledger_store::LedgerStore& to,
-                                      const std::function<void(uint64_t done, uint64_t total)>& progress = nullptr);
+Result<MigrationReport> MigrateLedger(
+    const SqliteLedgerStore& from, ledger_store::LedgerStore& to,
+    const std::function<void(uint64_t done, uint64_t total)>& progress = nullptr);
 
 }  // namespace lcproc::store

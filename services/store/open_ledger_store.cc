@@ -17,15 +17,18 @@ Status CheckStoreSpec(std::string_view spec) {
 }
 
 Result<std::unique_ptr<ledger_store::LedgerStore>> OpenLedgerStore(const std::string& data_dir,
-                                                             const StoreOptions& options) {
+                                                                   const StoreOptions& options) {
   LCPROC_RETURN_IF_ERROR(CheckStoreSpec(options.store));
   if (IsPostgresSpec(options.store)) {
-    LCPROC_ASSIGN_OR_RETURN(auto pg, postgres::PostgresLedgerStore::Open(
-                                         options.store, {.create = options.create, .resolve_timeout = std::chrono::seconds(30)}));
+    LCPROC_ASSIGN_OR_RETURN(
+        auto pg, postgres::PostgresLedgerStore::Open(
+                     options.store,
+                     {.create = options.create, .resolve_timeout = std::chrono::seconds(30)}));
     return std::unique_ptr<ledger_store::LedgerStore>(std::move(pg));
   }
   std::string path = data_dir + "/lcproc.db";
-  auto sqlite = SqliteLedgerStore::Open(path, {.create = options.create, .durable = options.durable});
+  auto sqlite =
+      SqliteLedgerStore::Open(path, {.create = options.create, .durable = options.durable});
   if (!sqlite.ok()) {
     if (!options.create && sqlite.status().code() == StatusCode::kIoError) {
       return sqlite.status().WithContext(
@@ -43,7 +46,8 @@ std::string DescribeStore(const std::string& data_dir, std::string_view spec) {
   std::string_view rest = spec.substr(spec.find("://") + 3);
   size_t at = rest.find('@');
   size_t slash = rest.find('/');
-  if (at != std::string_view::npos && (slash == std::string_view::npos || at < slash)) rest = rest.substr(at + 1);
+  if (at != std::string_view::npos && (slash == std::string_view::npos || at < slash))
+    rest = rest.substr(at + 1);
   size_t query = rest.find('?');
   if (query != std::string_view::npos) rest = rest.substr(0, query);
   return "PostgreSQL at " + std::string(rest);

@@ -36,7 +36,7 @@ Status CheckStoreSpec(std::string_view spec);
 // Opens the store `options.store` names; for SQLite, the file lcproc.db in `data_dir`.
 // Errors as the backend's Open (IoError, NotFound, DataLoss, Unavailable).
 Result<std::unique_ptr<ledger_store::LedgerStore>> OpenLedgerStore(const std::string& data_dir,
-                                                             const StoreOptions& options);
+                                                                   const StoreOptions& options);
 
 // "SQLite file DIR/lcproc.db" or "PostgreSQL at host:port/db": for messages.
 std::string DescribeStore(const std::string& data_dir, std::string_view spec);

@@ -166,7 +166,8 @@ Result<std::unique_ptr<SqliteLedgerStore>> SqliteLedgerStore::Open(const std::st
                                                                    const SqliteOptions& options) {
   LCPROC_ASSIGN_OR_RETURN(auto writer, Connect(path, options, true));
   LCPROC_ASSIGN_OR_RETURN(auto reader, Connect(path, options, false));
-  return std::unique_ptr<SqliteLedgerStore>(new SqliteLedgerStore(std::move(writer), std::move(reader)));
+  return std::unique_ptr<SqliteLedgerStore>(
+      new SqliteLedgerStore(std::move(writer), std::move(reader)));
 }
 
 SqliteLedgerStore::SqliteLedgerStore(std::unique_ptr<Connection> writer,
@@ -451,7 +452,8 @@ Result<std::string> SqliteLedgerStore::ReadTile(uint8_t level, uint64_t index,
   std::string where = "tile " + std::to_string(level) + "/" + std::to_string(index);
   if (!row) return NotFound("no " + where);
   std::string_view hashes = s.ColumnBlob(0);
-  if (hashes.size() % ledger::kHashSize != 0 || hashes.size() > ledger::kTileWidth * ledger::kHashSize) {
+  if (hashes.size() % ledger::kHashSize != 0 ||
+      hashes.size() > ledger::kTileWidth * ledger::kHashSize) {
     return DataLoss(where + " is " + std::to_string(hashes.size()) + " bytes, not whole hashes");
   }
   if (hashes.size() < size_t{min_width} * ledger::kHashSize) {
@@ -500,7 +502,8 @@ Result<std::vector<ledger_store::CreditRow>> SqliteLedgerStore::ListCredits(
     for (;;) {
       LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      rows.push_back({s.ColumnInt64(0), {std::string(s.ColumnBlob(1)), std::string(s.ColumnBlob(2)), {}}});
+      rows.push_back(
+          {s.ColumnInt64(0), {std::string(s.ColumnBlob(1)), std::string(s.ColumnBlob(2)), {}}});
     }
   }
   std::vector<ledger_store::CreditRow> out;
@@ -518,7 +521,8 @@ Result<std::vector<ledger_store::CreditRow>> SqliteLedgerStore::ListCredits(
   return out;
 }
 
-Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForParty(std::string_view bic, uint64_t begin,
+Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForParty(std::string_view bic,
+                                                                 uint64_t begin,
                                                                  size_t limit) const {
   MutexLock lock(read_mu_);
   Statement& s = (*reader_)[kEntriesForParty];
@@ -534,12 +538,13 @@ Result<std::vector<uint64_t>> SqliteLedgerStore::EntriesForParty(std::string_vie
   }
 }
 
-Result<std::vector<std::pair<uint64_t, std::string>>> SqliteLedgerStore::EntryCredits(uint64_t begin,
-                                                                                    uint64_t end) const {
+Result<std::vector<std::pair<uint64_t, std::string>>> SqliteLedgerStore::EntryCredits(
+    uint64_t begin, uint64_t end) const {
   MutexLock lock(read_mu_);
-  LCPROC_ASSIGN_OR_RETURN(Statement s, reader_->db.Prepare(
-                                           "SELECT e.idx, c.reference FROM entries e JOIN credits c "
-                                           "ON c.id = e.credit WHERE e.idx >= ? AND e.idx < ? ORDER BY e.idx"));
+  LCPROC_ASSIGN_OR_RETURN(
+      Statement s,
+      reader_->db.Prepare("SELECT e.idx, c.reference FROM entries e JOIN credits c "
+                          "ON c.id = e.credit WHERE e.idx >= ? AND e.idx < ? ORDER BY e.idx"));
   LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(begin)));
   LCPROC_RETURN_IF_ERROR(s.BindInt64(2, static_cast<int64_t>(end)));
   std::vector<std::pair<uint64_t, std::string>> out;
@@ -552,7 +557,8 @@ Result<std::vector<std::pair<uint64_t, std::string>>> SqliteLedgerStore::EntryCr
 
 Result<std::vector<std::string>> SqliteLedgerStore::AllCredits() const {
   MutexLock lock(read_mu_);
-  LCPROC_ASSIGN_OR_RETURN(Statement s, reader_->db.Prepare("SELECT reference FROM credits ORDER BY reference"));
+  LCPROC_ASSIGN_OR_RETURN(Statement s,
+                          reader_->db.Prepare("SELECT reference FROM credits ORDER BY reference"));
   std::vector<std::string> out;
   for (;;) {
     LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());

@@ -23,8 +23,8 @@
 #include <unordered_set>
 
 #include "pipeline/ledger_store/ledger_store.h"
-#include "services/store/database.h"
 #include "pipeline/mutex.h"
+#include "services/store/database.h"
 
 namespace lcproc::store {
 
@@ -51,7 +51,8 @@ class SqliteLedgerStore final : public ledger_store::LedgerStore {
                                                      std::string_view key) const override;
   Result<std::vector<uint64_t>> EntriesForCredit(std::string_view credit_number) const override;
   Result<ledger_store::CreditRow> ReadCredit(std::string_view reference) const override;
-  Result<std::vector<ledger_store::CreditRow>> ListCredits(const ledger_store::CreditQuery& query) const override;
+  Result<std::vector<ledger_store::CreditRow>> ListCredits(
+      const ledger_store::CreditQuery& query) const override;
   Result<std::vector<uint64_t>> EntriesForParty(std::string_view bic, uint64_t begin,
                                                 size_t limit) const override;
   Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override;
@@ -66,7 +67,8 @@ class SqliteLedgerStore final : public ledger_store::LedgerStore {
 
   // For `lcproc migrate`: the credit reference of each entry begin..end-1 that has one,
   // as (index, reference) ascending; and every credit reference, ascending.
-  Result<std::vector<std::pair<uint64_t, std::string>>> EntryCredits(uint64_t begin, uint64_t end) const;
+  Result<std::vector<std::pair<uint64_t, std::string>>> EntryCredits(uint64_t begin,
+                                                                     uint64_t end) const;
   Result<std::vector<std::string>> AllCredits() const;
 
   struct Connection;  // a Database and its prepared statements

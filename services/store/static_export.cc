@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "pipeline/ledger_store/checkpoint_note.h"
 #include "pipeline/ledger/tile.h"
 #include "pipeline/ledger/tree_hashes.h"
+#include "pipeline/ledger_store/checkpoint_note.h"
 #include "services/store/data_dir.h"
 
 namespace lcproc::store {
@@ -38,21 +38,23 @@ std::string BundlePath(uint64_t index, uint16_t width) {
 Result<std::string> Bundle(const ledger_store::LedgerStore& store, uint64_t index, uint16_t width) {
   std::string out;
   uint64_t begin = index * ledger::kTileWidth;
-  LCPROC_RETURN_IF_ERROR(store.ScanLeaves(begin, begin + width, [&](uint64_t i, std::string_view leaf) {
-    if (leaf.size() > 0xffff) {
-      return InvalidArgument("entry " + std::to_string(i) + " is too long for an entry bundle");
-    }
-    out.push_back(static_cast<char>(leaf.size() >> 8));
-    out.push_back(static_cast<char>(leaf.size() & 0xff));
-    out.append(leaf);
-    return Status::Ok();
-  }));
+  LCPROC_RETURN_IF_ERROR(
+      store.ScanLeaves(begin, begin + width, [&](uint64_t i, std::string_view leaf) {
+        if (leaf.size() > 0xffff) {
+          return InvalidArgument("entry " + std::to_string(i) + " is too long for an entry bundle");
+        }
+        out.push_back(static_cast<char>(leaf.size() >> 8));
+        out.push_back(static_cast<char>(leaf.size() & 0xff));
+        out.append(leaf);
+        return Status::Ok();
+      }));
   return out;
 }
 
 }  // namespace
 
-Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store, const std::string& out_dir) {
+Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store,
+                                  const std::string& out_dir) {
   ExportReport report;
   auto latest = store.LatestCheckpoint();
   if (!latest.ok()) {
@@ -68,8 +70,9 @@ Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store, const 
   if (previous.ok()) {
     LCPROC_ASSIGN_OR_RETURN(ledger::Checkpoint old, ledger_store::UnverifiedCheckpoint(*previous));
     if (old.size > head_size) {
-      return FailedPrecondition("the export in " + out_dir + " is larger (" + std::to_string(old.size) +
-                                ") than this ledger (" + std::to_string(head_size) + ")");
+      return FailedPrecondition("the export in " + out_dir + " is larger (" +
+                                std::to_string(old.size) + ") than this ledger (" +
+                                std::to_string(head_size) + ")");
     }
     LCPROC_ASSIGN_OR_RETURN(crypto::Digest root, ledger::RootAt(store, old.size));
     if (old.size > 0 && root != old.root) {

@@ -33,6 +33,7 @@ struct ExportReport {
 
 // DataLoss when the earlier export is not a prefix of this ledger; FailedPrecondition
 // when it is larger; InvalidArgument for a leaf too long for a bundle (> 65535 bytes).
-Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store, const std::string& out_dir);
+Result<ExportReport> ExportStatic(const ledger_store::LedgerStore& store,
+                                  const std::string& out_dir);
 
 }  // namespace lcproc::store

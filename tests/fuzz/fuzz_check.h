@@ -7,11 +7,11 @@
 #include <cstdlib>
 #include <string_view>
 
-#define FUZZ_CHECK(condition, what)                                                        \
-  do {                                                                                     \
-    if (!(condition)) {                                                                    \
-      std::fprintf(stderr, "%s:%d: round trip broken: %s (%s)\n", __FILE__, __LINE__,      \
-                   #condition, std::string(what).c_str());                                 \
-      std::abort();                                                                        \
-    }                                                                                      \
+#define FUZZ_CHECK(condition, what)                                                               \
+  do {                                                                                            \
+    if (!(condition)) {                                                                           \
+      std::fprintf(stderr, "%s:%d: round trip broken: %s (%s)\n", __FILE__, __LINE__, #condition, \
+                   std::string(what).c_str());                                                    \
+      std::abort();                                                                               \
+    }                                                                                             \
   } while (false)

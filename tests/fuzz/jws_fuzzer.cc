@@ -20,13 +20,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto header = crypto::ParseDetachedHeader(jws);
   FUZZ_CHECK(parsed.ok() == header.ok(), "ParseDetached and ParseDetachedHeader disagree");
   if (!parsed.ok()) return 0;
-  FUZZ_CHECK(header->alg == parsed->header.alg && header->kid == parsed->header.kid, "header differs");
+  FUZZ_CHECK(header->alg == parsed->header.alg && header->kid == parsed->header.kid,
+             "header differs");
   std::string rebuilt = std::string(parsed->encoded_header) + ".." + std::string(parsed->signature);
   auto again = crypto::ParseDetached(rebuilt);
   FUZZ_CHECK(again.ok(), again.status().ToString());
   FUZZ_CHECK(again->header.alg == parsed->header.alg && again->header.kid == parsed->header.kid &&
-                 again->encoded_header == parsed->encoded_header && again->signature == parsed->signature,
+                 again->encoded_header == parsed->encoded_header &&
+                 again->signature == parsed->signature,
              rebuilt);
-  FUZZ_CHECK(!crypto::VerifyDetached(*parsed, "payload", kKey).ok(), "verified without a signature");
+  FUZZ_CHECK(!crypto::VerifyDetached(*parsed, "payload", kKey).ok(),
+             "verified without a signature");
   return 0;
 }

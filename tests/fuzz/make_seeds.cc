@@ -10,11 +10,11 @@
 
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/private_key.h"
+#include "pipeline/formats/capnp_codec.h"
+#include "pipeline/formats/json_codec.h"
 #include "pipeline/formats/registry_json.h"
 #include "pipeline/participants/participant_registry.h"
 #include "pipeline/trade/timestamp.h"
-#include "pipeline/formats/capnp_codec.h"
-#include "pipeline/formats/json_codec.h"
 
 namespace fs = std::filesystem;
 using namespace lcproc;
@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
       std::cerr << entry.path() << ": " << doc.status().ToString() << "\n";
       return 1;
     }
-    Put(corpus / "capnp_document" / (entry.path().stem().string() + ".bin"), formats::EncodeCapnp(*doc).value());
+    Put(corpus / "capnp_document" / (entry.path().stem().string() + ".bin"),
+        formats::EncodeCapnp(*doc).value());
   }
   auto ed = crypto::PrivateKey::FromEd25519Seed(std::string(32, '\x01')).value();
   auto ec = crypto::PrivateKey::Generate(crypto::Algorithm::kEs256).value();
@@ -54,11 +55,13 @@ int main(int argc, char** argv) {
 
   participants::ParticipantRegistry registry;
   participants::Bank issuing{"COBADEHHXXX", "Commerzbank AG", {"issuing"}, {}};
-  issuing.keys.push_back(participants::BankKey{ed.public_key().key_id(), ed.public_key(),
-                                         trade::ParseUtcTimestampMillis("2026-01-01T00:00:00Z").value(),
-                                         trade::ParseUtcTimestampMillis("2027-01-01T00:00:00Z").value(), false});
+  issuing.keys.push_back(
+      participants::BankKey{ed.public_key().key_id(), ed.public_key(),
+                            trade::ParseUtcTimestampMillis("2026-01-01T00:00:00Z").value(),
+                            trade::ParseUtcTimestampMillis("2027-01-01T00:00:00Z").value(), false});
   participants::Bank advising{"BFTVVNVX", "Vietcombank", {"advising", "nominated"}, {}};
-  advising.keys.push_back(participants::BankKey{ec.public_key().key_id(), ec.public_key(), std::nullopt, std::nullopt, true});
+  advising.keys.push_back(participants::BankKey{ec.public_key().key_id(), ec.public_key(),
+                                                std::nullopt, std::nullopt, true});
   if (!registry.AddBank(issuing).ok() || !registry.AddBank(advising).ok()) return 1;
   Put(corpus / "registry" / "two_banks.json", formats::RegistryToJson(registry));
   return 0;

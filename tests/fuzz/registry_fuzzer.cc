@@ -15,12 +15,13 @@ using lcproc::formats::RegistryToJson;
 
 namespace {
 
-bool SameKeys(const std::vector<participants::BankKey>& a, const std::vector<participants::BankKey>& b) {
+bool SameKeys(const std::vector<participants::BankKey>& a,
+              const std::vector<participants::BankKey>& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i].kid != b[i].kid || a[i].key.ToPem() != b[i].key.ToPem() ||
-        a[i].not_before_millis != b[i].not_before_millis || a[i].not_after_millis != b[i].not_after_millis ||
-        a[i].revoked != b[i].revoked) {
+        a[i].not_before_millis != b[i].not_before_millis ||
+        a[i].not_after_millis != b[i].not_after_millis || a[i].revoked != b[i].revoked) {
       return false;
     }
   }
@@ -40,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < registry->banks().size(); ++i) {
     const auto& a = registry->banks()[i];
     const auto& b = again->banks()[i];
-    FUZZ_CHECK(a.bic == b.bic && a.name == b.name && a.roles == b.roles && SameKeys(a.keys, b.keys), written);
+    FUZZ_CHECK(a.bic == b.bic && a.name == b.name && a.roles == b.roles && SameKeys(a.keys, b.keys),
+               written);
   }
   FUZZ_CHECK(RegistryToJson(*again) == written, written);
   return 0;

@@ -72,7 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                written);
     FUZZ_CHECK(a.fields.size() == b.fields.size(), written);
     for (size_t j = 0; j < a.fields.size(); ++j) {
-      FUZZ_CHECK(a.fields[j].tag == b.fields[j].tag && a.fields[j].lines == b.fields[j].lines, written);
+      FUZZ_CHECK(a.fields[j].tag == b.fields[j].tag && a.fields[j].lines == b.fields[j].lines,
+                 written);
     }
   }
 
@@ -95,7 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(mt.ok(), mt.status().ToString() + " for " + formats::EncodeJson(*doc));
   auto again = formats::DecodeDocument(formats::ContentType::kSwiftMt, *mt);
   FUZZ_CHECK(again.ok(), again.status().ToString() + " for " + *mt);
-  FUZZ_CHECK(*again == *doc, formats::EncodeJson(*doc) + "\nbecame\n" + formats::EncodeJson(*again) + "\nvia\n" + *mt);
+  FUZZ_CHECK(*again == *doc, formats::EncodeJson(*doc) + "\nbecame\n" +
+                                 formats::EncodeJson(*again) + "\nvia\n" + *mt);
   // One document, one answer: the JSON form accepts what the MT form accepted.
   auto json = formats::DecodeJson(formats::EncodeJson(*doc));
   FUZZ_CHECK(json.ok(), json.status().ToString() + " for " + formats::EncodeJson(*doc));

@@ -118,8 +118,9 @@ PostgresServer PostgresServer::Start(const Options& options) {
   if (::geteuid() == 0) {
     passwd* pw = ::getpwnam(kServerUser);
     if (pw == nullptr) {
-      throw Fail("running as root needs the unprivileged user 'postgres' (Debian's postgresql "
-                 "package creates it)");
+      throw Fail(
+          "running as root needs the unprivileged user 'postgres' (Debian's postgresql "
+          "package creates it)");
     }
     if (::chown(server.dir_.c_str(), pw->pw_uid, pw->pw_gid) != 0) {
       throw Fail("cannot chown " + server.dir_ + ": " + std::strerror(errno));
@@ -133,8 +134,8 @@ PostgresServer PostgresServer::Start(const Options& options) {
   if (::pipe2(fds, O_CLOEXEC) != 0) throw Fail("pipe failed");
   std::string as_user = server.run_as_.empty() ? "" : Runuser() + " -u " + server.run_as_ + " -- ";
   std::string script = "cat >/dev/null; " + as_user + ShellQuote(server.bin_ + "/pg_ctl") + " -D " +
-                       ShellQuote(server.dir_ + "/data") + " -m immediate stop >/dev/null 2>&1; rm -rf " +
-                       ShellQuote(server.dir_);
+                       ShellQuote(server.dir_ + "/data") +
+                       " -m immediate stop >/dev/null 2>&1; rm -rf " + ShellQuote(server.dir_);
   pid_t pid = ::fork();
   if (pid < 0) throw Fail("fork failed");
   if (pid == 0) {
@@ -216,7 +217,8 @@ void PostgresServer::PgCtl(const std::vector<std::string>& args) {
   int rc = Run(argv, true, fd);
   if (fd >= 0) ::close(fd);
   if (rc != 0) {
-    throw Fail("pg_ctl " + args.back() + " failed (exit " + std::to_string(rc) + "); log:\n" + LogTail());
+    throw Fail("pg_ctl " + args.back() + " failed (exit " + std::to_string(rc) + "); log:\n" +
+               LogTail());
   }
 }
 

@@ -8,11 +8,13 @@ namespace lcproc::store::postgres {
 namespace {
 
 void PutU32(std::string& out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((v >> shift) & 0xff));
 }
 
 void PutU64(std::string& out, uint64_t v) {
-  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((v >> shift) & 0xff));
 }
 
 uint32_t GetU32(const char* p) {
@@ -70,7 +72,8 @@ void ForEachElement(std::string_view array, Visit visit) {
 }
 
 // The one place a libpq failure becomes a Status (see the header for the mapping).
-Status PgStatus(PGconn* conn, const PGresult* result, std::string_view what, const std::string& where) {
+Status PgStatus(PGconn* conn, const PGresult* result, std::string_view what,
+                const std::string& where) {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string message = result != nullptr ? PQresultErrorMessage(result) : "";
   if (message.empty() && conn != nullptr) message = PQerrorMessage(conn);
@@ -119,7 +122,8 @@ PgParams& PgParams::Add(std::string bytes, bool null) {
   // Short strings live inside their std::string and move as values_ grows: rebuild the
   // pointer table.
   pointers_.clear();
-  for (size_t i = 0; i < values_.size(); ++i) pointers_.push_back(nulls_[i] ? nullptr : values_[i].data());
+  for (size_t i = 0; i < values_.size(); ++i)
+    pointers_.push_back(nulls_[i] ? nullptr : values_[i].data());
   return *this;
 }
 
@@ -213,7 +217,7 @@ void PgConnection::Deleter::operator()(pg_conn* c) const { PQfinish(c); }
 PgConnection::~PgConnection() = default;
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& spec,
-                                                           std::vector<std::string> statements) {
+                                                            std::vector<std::string> statements) {
   std::unique_ptr<PgConnection> c(new PgConnection());
   c->spec_ = spec;
   c->statements_ = std::move(statements);
@@ -222,7 +226,8 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& s
   c->where_ = Where(c->conn_.get());
   // Server notices ("terminating connection due to immediate shutdown") would go to
   // stderr; what matters of them reaches the caller as the failing call's Status.
-  PQsetNoticeProcessor(c->conn_.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      c->conn_.get(), [](void*, const char*) {}, nullptr);
   if (PQstatus(c->conn_.get()) != CONNECTION_OK) {
     return PgStatus(c->conn_.get(), nullptr, "cannot connect", c->where_);
   }

@@ -84,7 +84,8 @@ std::vector<std::string> Statements() {
       "AND ($3::int8 = 0 OR term = $3::int8) RETURNING size",
       "INSERT INTO lcproc_entries(idx, leaf, replay, idem, credit) "
       "SELECT i, l, r, d, NULLIF(c, '') "
-      "FROM unnest($1::int8[], $2::bytea[], $3::int8[], $4::int8[], $5::text[]) AS u(i, l, r, d, c)",
+      "FROM unnest($1::int8[], $2::bytea[], $3::int8[], $4::int8[], $5::text[]) AS u(i, l, r, d, "
+      "c)",
       "INSERT INTO lcproc_tiles(id, hashes) SELECT * FROM unnest($1::int8[], $2::bytea[]) "
       "ON CONFLICT (id) DO UPDATE SET hashes = EXCLUDED.hashes",
       "INSERT INTO lcproc_credits(reference, state) SELECT * FROM unnest($1::text[], $2::text[]) "
@@ -107,7 +108,8 @@ std::vector<std::string> Statements() {
       "SELECT size, note FROM lcproc_checkpoints WHERE size > $1::int8 ORDER BY size LIMIT 256",
       "SELECT hashes FROM lcproc_tiles WHERE id = $1::int8",
       "SELECT credit FROM lcproc_credit_parties WHERE bic = $1::text ORDER BY credit COLLATE \"C\"",
-      "SELECT reference FROM lcproc_credits WHERE state = $1::text ORDER BY reference COLLATE \"C\"",
+      "SELECT reference FROM lcproc_credits WHERE state = $1::text ORDER BY reference COLLATE "
+      "\"C\"",
       // Leadership: PostgreSQL's clock alone decides whether a lease ran out.
       "UPDATE lcproc_head SET term = term + 1, holder = $1::text, "
       "lease_until = now() + $2::int8 * interval '1 millisecond' "
@@ -128,7 +130,9 @@ std::vector<std::string> Statements() {
   };
 }
 
-int64_t PrefixKey(const crypto::Digest& d) { return static_cast<int64_t>(ledger_store::ReplayKeyPrefix(d)); }
+int64_t PrefixKey(const crypto::Digest& d) {
+  return static_cast<int64_t>(ledger_store::ReplayKeyPrefix(d));
+}
 
 int64_t TileRowId(uint8_t level, uint64_t index) {
   return static_cast<int64_t>((static_cast<uint64_t>(level) << 56) | index);
@@ -143,15 +147,15 @@ bool IsLost(const Status& s, const PgConnection& c) {
 
 // Opens (and when asked creates) the schema, on the writer connection.
 Status EnsureSchema(PgConnection& c, bool create) {
-  LCPROC_ASSIGN_OR_RETURN(
-      PgResult exists,
-      c.Exec("SELECT to_regclass('lcproc_meta') IS NOT NULL, to_regclass('lcproc_entries') IS NOT NULL"));
+  LCPROC_ASSIGN_OR_RETURN(PgResult exists, c.Exec("SELECT to_regclass('lcproc_meta') IS NOT NULL, "
+                                                  "to_regclass('lcproc_entries') IS NOT NULL"));
   bool has_meta = exists.Bytes(0, 0) == "t";
   bool has_entries = exists.Bytes(0, 1) == "t";
   if (!has_meta) {
     if (has_entries) {
-      return DataLoss(c.where() + " has an lcproc_entries table but no lcproc_meta: not a ledger "
-                                  "this lcproc wrote");
+      return DataLoss(c.where() +
+                      " has an lcproc_entries table but no lcproc_meta: not a ledger "
+                      "this lcproc wrote");
     }
     if (!create) {
       return NotFound("no lcproc ledger in " + c.where() +
@@ -159,8 +163,7 @@ Status EnsureSchema(PgConnection& c, bool create) {
     }
     // One creator at a time (two instances starting together), in one transaction.
     LCPROC_RETURN_IF_ERROR(c.Exec(std::string("BEGIN; SELECT pg_advisory_xact_lock(7386240161); ") +
-                                  kSchema +
-                                  "INSERT INTO lcproc_meta VALUES ('schema_version', '" +
+                                  kSchema + "INSERT INTO lcproc_meta VALUES ('schema_version', '" +
                                   std::to_string(kSchemaVersion) +
                                   "') ON CONFLICT DO NOTHING; COMMIT;")
                                .status()
@@ -178,8 +181,8 @@ Status EnsureSchema(PgConnection& c, bool create) {
 
 }  // namespace
 
-Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(const std::string& spec,
-                                                                       const PostgresOptions& options) {
+Result<std::unique_ptr<PostgresLedgerStore>> PostgresLedgerStore::Open(
+    const std::string& spec, const PostgresOptions& options) {
   // Statements reference the tables, so the schema comes first, on a bare connection.
   {
     LCPROC_ASSIGN_OR_RETURN(auto bare, PgConnection::Connect(spec, {}));
@@ -249,7 +252,8 @@ Status PostgresLedgerStore::CommitOnce(const ledger_store::CommitBatch& batch, b
   if (!batch.tiles.empty()) {
     // The last write of a tile wins, as in the tree; one row per id per statement.
     std::map<int64_t, std::string_view> tiles;
-    for (const ledger::TileWrite& t : batch.tiles) tiles[TileRowId(t.id.level, t.id.index)] = t.hashes;
+    for (const ledger::TileWrite& t : batch.tiles)
+      tiles[TileRowId(t.id.level, t.id.index)] = t.hashes;
     std::vector<int64_t> ids;
     std::vector<std::string_view> hashes;
     for (const auto& [id, h] : tiles) {
@@ -356,7 +360,8 @@ Result<Lease> PostgresLedgerStore::AcquireLease(const std::string& holder,
     return Unavailable("the sequencer lease is held by " + std::string(head.Bytes(0, 2)) +
                        " (term " + std::to_string(head.Int64(0, 1)) + ")");
   }
-  Lease lease{static_cast<uint64_t>(r.Int64(0, 0)), static_cast<uint64_t>(r.Int64(0, 1)), holder, true};
+  Lease lease{static_cast<uint64_t>(r.Int64(0, 0)), static_cast<uint64_t>(r.Int64(0, 1)), holder,
+              true};
   term_.store(lease.term, std::memory_order_release);
   return lease;
 }
@@ -370,7 +375,8 @@ Status PostgresLedgerStore::RenewLease(std::chrono::milliseconds duration) {
   PgParams p;
   p.Int64(static_cast<int64_t>(term)).Int64(duration.count());
   LCPROC_ASSIGN_OR_RETURN(PgResult r, w.Run(kRenew, p));
-  if (r.rows() != 1) return FailedPrecondition("fenced: term " + std::to_string(term) + " was superseded");
+  if (r.rows() != 1)
+    return FailedPrecondition("fenced: term " + std::to_string(term) + " was superseded");
   return Status::Ok();
 }
 
@@ -407,14 +413,18 @@ Result<ledger_store::StoredCheckpoint> PostgresLedgerStore::LatestCheckpoint() c
   MutexLock lock(read_mu_);
   LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kLatestCheckpoint, PgParams()));
   if (r.rows() == 0) return NotFound("no checkpoint yet");
-  return ledger_store::StoredCheckpoint{static_cast<uint64_t>(r.Int64(0, 1)), std::string(r.Bytes(0, 0))};
+  return ledger_store::StoredCheckpoint{static_cast<uint64_t>(r.Int64(0, 1)),
+                                        std::string(r.Bytes(0, 0))};
 }
 
 Result<std::vector<ledger_store::CreditRow>> PostgresLedgerStore::ListCredits(
     const ledger_store::CreditQuery& query) const {
   MutexLock lock(read_mu_);
   PgParams p;
-  p.Bytes(query.after_reference).Bytes(query.state).Bytes(query.party).Int64(static_cast<int64_t>(query.limit));
+  p.Bytes(query.after_reference)
+      .Bytes(query.state)
+      .Bytes(query.party)
+      .Int64(static_cast<int64_t>(query.limit));
   LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kListCredits, p));
   std::vector<ledger_store::CreditRow> out;
   for (int i = 0; i < r.rows(); ++i) {
@@ -423,7 +433,8 @@ Result<std::vector<ledger_store::CreditRow>> PostgresLedgerStore::ListCredits(
   return out;
 }
 
-Result<std::vector<uint64_t>> PostgresLedgerStore::EntriesForParty(std::string_view bic, uint64_t begin,
+Result<std::vector<uint64_t>> PostgresLedgerStore::EntriesForParty(std::string_view bic,
+                                                                   uint64_t begin,
                                                                    size_t limit) const {
   MutexLock lock(read_mu_);
   PgParams p;
@@ -462,7 +473,8 @@ Result<std::vector<uint64_t>> PostgresLedgerStore::Indexes(int which, int64_t ke
   return out;
 }
 
-Result<std::vector<uint64_t>> PostgresLedgerStore::IndexesText(int which, std::string_view key) const {
+Result<std::vector<uint64_t>> PostgresLedgerStore::IndexesText(int which,
+                                                               std::string_view key) const {
   MutexLock lock(read_mu_);
   PgParams p;
   p.Bytes(key);
@@ -472,7 +484,8 @@ Result<std::vector<uint64_t>> PostgresLedgerStore::IndexesText(int which, std::s
   return out;
 }
 
-Result<std::vector<std::string>> PostgresLedgerStore::Strings(int which, std::string_view key) const {
+Result<std::vector<std::string>> PostgresLedgerStore::Strings(int which,
+                                                              std::string_view key) const {
   MutexLock lock(read_mu_);
   PgParams p;
   p.Bytes(key);
@@ -482,12 +495,13 @@ Result<std::vector<std::string>> PostgresLedgerStore::Strings(int which, std::st
   return out;
 }
 
-Result<std::vector<uint64_t>> PostgresLedgerStore::FindByReplayKey(const crypto::Digest& key) const {
+Result<std::vector<uint64_t>> PostgresLedgerStore::FindByReplayKey(
+    const crypto::Digest& key) const {
   return Indexes(kByReplay, PrefixKey(key));
 }
 
-Result<std::vector<uint64_t>> PostgresLedgerStore::FindByIdempotencyKey(std::string_view submitter,
-                                                                        std::string_view key) const {
+Result<std::vector<uint64_t>> PostgresLedgerStore::FindByIdempotencyKey(
+    std::string_view submitter, std::string_view key) const {
   return Indexes(kByIdem, static_cast<int64_t>(ledger_store::IdempotencyKeyPrefix(submitter, key)));
 }
 
@@ -501,10 +515,12 @@ Result<ledger_store::CreditRow> PostgresLedgerStore::ReadCredit(std::string_view
   p.Bytes(reference);
   LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kReadCredit, p));
   if (r.rows() == 0) return NotFound("no credit " + std::string(reference));
-  return ledger_store::CreditRow{std::string(reference), std::string(r.Bytes(0, 0)), r.TextArray(0, 1)};
+  return ledger_store::CreditRow{std::string(reference), std::string(r.Bytes(0, 0)),
+                                 r.TextArray(0, 1)};
 }
 
-Status PostgresLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const {
+Status PostgresLedgerStore::ScanLeaves(uint64_t begin, uint64_t end,
+                                       const LeafVisitor& visit) const {
   // In chunks copied out before visiting, as the SQLite store: bounded memory, and the
   // visitor may call back into the store.
   std::vector<std::pair<uint64_t, std::string>> chunk;
@@ -513,9 +529,11 @@ Status PostgresLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafV
     {
       MutexLock lock(read_mu_);
       PgParams p;
-      p.Int64(static_cast<int64_t>(begin)).Int64(static_cast<int64_t>(std::min(end, begin + kScanChunk)));
+      p.Int64(static_cast<int64_t>(begin))
+          .Int64(static_cast<int64_t>(std::min(end, begin + kScanChunk)));
       LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kScanLeaves, p));
-      for (int i = 0; i < r.rows(); ++i) chunk.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
+      for (int i = 0; i < r.rows(); ++i)
+        chunk.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
     }
     for (const auto& [index, leaf] : chunk) {
       if (index != begin) return DataLoss("entry " + std::to_string(begin) + " is missing");
@@ -552,7 +570,8 @@ Status PostgresLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) cons
       PgParams p;
       p.Int64(after);
       LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kScanCheckpoints, p));
-      for (int i = 0; i < r.rows(); ++i) chunk.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
+      for (int i = 0; i < r.rows(); ++i)
+        chunk.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
     }
     for (const auto& [size, note] : chunk) {
       LCPROC_RETURN_IF_ERROR(visit(size, note));
@@ -575,7 +594,8 @@ Result<std::string> PostgresLedgerStore::ReadTile(uint8_t level, uint64_t index,
     hashes = std::string(r.Bytes(0, 0));
   }
   std::string where = "tile " + std::to_string(level) + "/" + std::to_string(index);
-  if (hashes.size() % ledger::kHashSize != 0 || hashes.size() > ledger::kTileWidth * ledger::kHashSize) {
+  if (hashes.size() % ledger::kHashSize != 0 ||
+      hashes.size() > ledger::kTileWidth * ledger::kHashSize) {
     return DataLoss(where + " is " + std::to_string(hashes.size()) + " bytes, not whole hashes");
   }
   if (hashes.size() < size_t{min_width} * ledger::kHashSize) {

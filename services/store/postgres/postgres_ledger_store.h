@@ -43,8 +43,8 @@
 #include <mutex>
 #include <string>
 
-#include "pipeline/mutex.h"
 #include "pipeline/ledger_store/ledger_store.h"
+#include "pipeline/mutex.h"
 
 namespace lcproc::store::postgres {
 

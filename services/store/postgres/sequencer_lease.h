@@ -32,9 +32,9 @@ namespace lcproc::store::postgres {
 class SequencerLease {
  public:
   struct Options {
-    std::string holder;                          // this instance's name, e.g. host:port
-    std::chrono::milliseconds duration{3000};    // lease length
-    std::chrono::milliseconds retry{500};        // how often a follower tries to take it
+    std::string holder;                        // this instance's name, e.g. host:port
+    std::chrono::milliseconds duration{3000};  // lease length
+    std::chrono::milliseconds retry{500};      // how often a follower tries to take it
   };
   using OnChange = std::function<void(bool leading, uint64_t term)>;
 

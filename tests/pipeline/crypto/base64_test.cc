@@ -11,8 +11,13 @@ namespace {
 
 // RFC 4648 §10 test vectors.
 const std::vector<std::pair<std::string, std::string>> kRfc4648 = {
-    {"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},         {"foo", "Zm9v"},
-    {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"},
+    {"", ""},
+    {"f", "Zg=="},
+    {"fo", "Zm8="},
+    {"foo", "Zm9v"},
+    {"foob", "Zm9vYg=="},
+    {"fooba", "Zm9vYmE="},
+    {"foobar", "Zm9vYmFy"},
 };
 
 TEST(Base64Test, EncodesRfc4648Vectors) {
@@ -56,8 +61,8 @@ TEST(Base64Test, RefusesNonCanonicalTrailingBits) {
 TEST(Base64Test, RefusesCharactersOutsideTheAlphabet) {
   Result<std::string> r = Base64Decode("Zm9v\nYmFy");
   EXPECT_EQ(r.status().code(), StatusCode::kMalformed);
-  EXPECT_FALSE(Base64UrlDecode("+/8").ok());   // standard alphabet in url form
-  EXPECT_FALSE(Base64Decode("-_8=").ok());     // url alphabet in standard form
+  EXPECT_FALSE(Base64UrlDecode("+/8").ok());  // standard alphabet in url form
+  EXPECT_FALSE(Base64Decode("-_8=").ok());    // url alphabet in standard form
   Result<std::string> space = Base64UrlDecode("Zm9v YmF");
   EXPECT_NE(space.status().message().find("offset 4"), std::string::npos);
 }

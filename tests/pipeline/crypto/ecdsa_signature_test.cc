@@ -21,7 +21,9 @@ TEST(EcdsaSignatureTest, EncodesMinimalDerIntegers) {
   std::string r(64, '0'), s(64, '0');
   r[63] = '1';
   s[62] = '8';
-  EXPECT_EQ(ToDer(r + s), "3007020101020200" "80");
+  EXPECT_EQ(ToDer(r + s),
+            "3007020101020200"
+            "80");
   // Zero stays one octet.
   EXPECT_EQ(ToDer(std::string(128, '0')), "3006020100020100");
   // Full-width values with the top bit set take 33 octets each: the 72-byte maximum.
@@ -29,7 +31,8 @@ TEST(EcdsaSignatureTest, EncodesMinimalDerIntegers) {
 }
 
 TEST(EcdsaSignatureTest, DerRoundTripsToRaw) {
-  std::string raw = HexDecode(std::string(2, '0') + std::string(62, '7') + std::string(64, 'f')).value();
+  std::string raw =
+      HexDecode(std::string(2, '0') + std::string(62, '7') + std::string(64, 'f')).value();
   uint8_t der[kMaxEcdsaDerSize], back[64];
   size_t n = EcdsaRawToDer(reinterpret_cast<const uint8_t*>(raw.data()), der);
   ASSERT_TRUE(EcdsaDerToRaw(der, n, back));
@@ -39,12 +42,15 @@ TEST(EcdsaSignatureTest, DerRoundTripsToRaw) {
 TEST(EcdsaSignatureTest, RefusesMalformedDer) {
   uint8_t out[64];
   std::string bad[] = {
-      "",                                  // empty
-      "3006020100020100ff",                // trailing byte
-      "3006020100030100",                  // second element not an INTEGER
-      "30060201800201" "00",               // negative r
-      "3005020100020100",                  // length mismatch
-      "3027" "0222" + std::string(68, '0') + "020100",  // 34-octet r
+      "",                    // empty
+      "3006020100020100ff",  // trailing byte
+      "3006020100030100",    // second element not an INTEGER
+      "30060201800201"
+      "00",                // negative r
+      "3005020100020100",  // length mismatch
+      "3027"
+      "0222" +
+          std::string(68, '0') + "020100",  // 34-octet r
   };
   for (const std::string& hex : bad) {
     std::string der = HexDecode(hex).value();

@@ -121,7 +121,8 @@ TEST_P(JwsTest, RejectsTruncatedOrNonCanonicalSignature) {
   size_t v = kAlphabet.find(jws.back());
   std::string non_canonical = jws.substr(0, jws.size() - 1) + kAlphabet[v ^ 1];
   ExpectRefused(non_canonical, StatusCode::kMalformed, "not canonical");
-  ExpectRefused(jws.substr(0, jws.rfind('.') + 1), StatusCode::kMalformed, "signature part is empty");
+  ExpectRefused(jws.substr(0, jws.rfind('.') + 1), StatusCode::kMalformed,
+                "signature part is empty");
 }
 
 TEST_P(JwsTest, RejectsWrongKey) {
@@ -169,8 +170,8 @@ TEST_P(JwsTest, RejectsB64MissingOrTrue) {
 }
 
 TEST_P(JwsTest, RejectsCritMissingEmptyOrUnknown) {
-  std::string base = R"({"alg":")" + alg_ + R"(","kid":")" + key_.public_key().key_id() +
-                     R"(","b64":false)";
+  std::string base =
+      R"({"alg":")" + alg_ + R"(","kid":")" + key_.public_key().key_id() + R"(","b64":false)";
   ExpectRefused(SignWithHeader(key_, base + "}"), StatusCode::kInvalidArgument, "no \"crit\"");
   ExpectRefused(SignWithHeader(key_, base + R"(,"crit":[]})"), StatusCode::kMalformed,
                 "empty list");
@@ -187,8 +188,8 @@ TEST_P(JwsTest, RejectsCritMissingEmptyOrUnknown) {
 TEST_P(JwsTest, RejectsDuplicateHeaderMembers) {
   std::string kid = key_.public_key().key_id();
   // The second "alg" would win in a DOM parser; RFC 7515 §4 forbids the ambiguity.
-  std::string dup = R"({"alg":")" + alg_ + R"(","kid":")" + kid +
-                    R"(","b64":false,"crit":["b64"],"alg":"none"})";
+  std::string dup =
+      R"({"alg":")" + alg_ + R"(","kid":")" + kid + R"(","b64":false,"crit":["b64"],"alg":"none"})";
   ExpectRefused(SignWithHeader(key_, dup), StatusCode::kMalformed,
                 "duplicate header parameter \"alg\"");
 }
@@ -211,14 +212,14 @@ TEST_P(JwsTest, RejectsEmptyAndMisshapenInput) {
   ExpectRefused("a.b", StatusCode::kMalformed, "one '.'");
   ExpectRefused("a.b.c.d", StatusCode::kMalformed, "more than three parts");
   std::string jws = SignDetached(key_, kPayload).value();
-  std::string attached = jws.substr(0, jws.find('.') + 1) + Base64UrlEncode(kPayload) +
-                         jws.substr(jws.find('.') + 1);
+  std::string attached =
+      jws.substr(0, jws.find('.') + 1) + Base64UrlEncode(kPayload) + jws.substr(jws.find('.') + 1);
   ExpectRefused(attached, StatusCode::kMalformed, "payload part is not empty");
   ExpectRefused(jws.substr(jws.find('.')), StatusCode::kMalformed, "header part is empty");
-  ExpectRefused("e30..AAAA", StatusCode::kInvalidArgument, "no \"alg\"");  // "{}"
+  ExpectRefused("e30..AAAA", StatusCode::kInvalidArgument, "no \"alg\"");   // "{}"
   ExpectRefused("W10..AAAA", StatusCode::kMalformed, "not a JSON object");  // "[]"
-  ExpectRefused("eyJh..AAAA", StatusCode::kMalformed, "not valid JSON");   // "{\"a"
-  ExpectRefused("e30gMQ..AAAA", StatusCode::kMalformed, "not valid JSON"); // "{} 1"
+  ExpectRefused("eyJh..AAAA", StatusCode::kMalformed, "not valid JSON");    // "{\"a"
+  ExpectRefused("e30gMQ..AAAA", StatusCode::kMalformed, "not valid JSON");  // "{} 1"
   ExpectRefused("e30+..AAAA", StatusCode::kMalformed, "protected header: base64url");
 }
 
@@ -242,7 +243,8 @@ TEST(JwsRfc7797Test, SigningInputMatchesSection4Point2) {
 
 TEST(JwsRfc7797Test, RefusesTheHmacExampleByAlg) {
   Result<JwsHeader> r = ParseDetachedHeader(
-      "eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19..A5dxf2s96_n5FLueVuW1Z_vh161FwXZC4YLPff6dmDY");
+      "eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19..A5dxf2s96_n5FLueVuW1Z_"
+      "vh161FwXZC4YLPff6dmDY");
   EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(r.status().message(), HasSubstr("'HS256' is not accepted"));
 }
@@ -250,7 +252,8 @@ TEST(JwsRfc7797Test, RefusesTheHmacExampleByAlg) {
 TEST(JwsRfc7797Test, ProtectedHeaderJsonEscapesKid) {
   EXPECT_EQ(EncodeProtectedHeader(Algorithm::kEdDsa, "a\"b"),
             R"({"alg":"EdDSA","kid":"a\"b","b64":false,"crit":["b64"]})");
-  JwsHeader h = ParseProtectedHeaderJson(EncodeProtectedHeader(Algorithm::kEs256, "a\"b\\\n")).value();
+  JwsHeader h =
+      ParseProtectedHeaderJson(EncodeProtectedHeader(Algorithm::kEs256, "a\"b\\\n")).value();
   EXPECT_EQ(h.kid, "a\"b\\\n");
   EXPECT_EQ(h.alg, Algorithm::kEs256);
 }

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include "pipeline/crypto/hex.h"
 #include "tests/pipeline/crypto/test_data.h"
@@ -23,8 +23,8 @@ std::vector<Rfc8032Vector> LoadRfc8032() {
   std::vector<Rfc8032Vector> out;
   for (const boost::json::value& t : doc.at("tests").as_array()) {
     auto get = [&](const char* k) { return std::string(t.at(k).as_string()); };
-    out.push_back({get("name"), get("secret_key"), get("public_key"), get("message"),
-                   get("signature")});
+    out.push_back(
+        {get("name"), get("secret_key"), get("public_key"), get("message"), get("signature")});
   }
   return out;
 }
@@ -74,7 +74,8 @@ TEST(PrivateKeyTest, RefusesMalformedAndEmptyPem) {
   Result<PrivateKey> empty = PrivateKey::FromPem("");
   EXPECT_EQ(empty.status().code(), StatusCode::kMalformed);
   EXPECT_NE(empty.status().message().find("empty"), std::string::npos);
-  Result<PrivateKey> bad = PrivateKey::FromPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+  Result<PrivateKey> bad =
+      PrivateKey::FromPem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
   EXPECT_EQ(bad.status().code(), StatusCode::kMalformed);
   EXPECT_NE(bad.status().message().find("not a PEM private key"), std::string::npos);
   // A public key is not a private key.

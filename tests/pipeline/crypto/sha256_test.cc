@@ -14,8 +14,7 @@ TEST(Sha256Test, MatchesNistOneBlockMessageAbc) {
 }
 
 TEST(Sha256Test, MatchesNistEmptyMessage) {
-  EXPECT_EQ(ToHex(Sha256("")),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(ToHex(Sha256("")), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
 TEST(Sha256Test, MatchesNistTwoBlockMessage448Bits) {

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <string>
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include "pipeline/crypto/hex.h"
 #include "tests/pipeline/crypto/test_data.h"
@@ -42,8 +42,8 @@ Counts RunFile(const std::string& file, Algorithm alg, int* total_out) {
         EXPECT_TRUE(s.ok()) << file << " tcId " << id << ": " << s.ToString();
         ++counts.valid;
       } else if (result == "invalid") {
-        EXPECT_FALSE(s.ok()) << file << " tcId " << id << " ("
-                             << t.at("comment").as_string() << ") verified";
+        EXPECT_FALSE(s.ok()) << file << " tcId " << id << " (" << t.at("comment").as_string()
+                             << ") verified";
         EXPECT_EQ(s.code(), StatusCode::kUnauthenticated) << file << " tcId " << id;
         ++counts.invalid;
       } else {
@@ -57,9 +57,9 @@ Counts RunFile(const std::string& file, Algorithm alg, int* total_out) {
 }
 
 void Report(const std::string& file, const Counts& c, int total) {
-  std::cout << file << ": " << total << " vectors, " << c.valid << " valid verified, "
-            << c.invalid << " invalid refused, acceptable: " << c.acceptable_ok
-            << " accepted / " << c.acceptable_refused << " refused\n";
+  std::cout << file << ": " << total << " vectors, " << c.valid << " valid verified, " << c.invalid
+            << " invalid refused, acceptable: " << c.acceptable_ok << " accepted / "
+            << c.acceptable_refused << " refused\n";
 }
 
 TEST(WycheproofTest, EcdsaP256Sha256P1363EveryVector) {

@@ -11,8 +11,8 @@
 namespace lcproc::engine {
 namespace {
 
-using ledger_store::ReplayKeyPrefix;
 using ledger_store::IdempotencyKeyPrefix;
+using ledger_store::ReplayKeyPrefix;
 
 uint64_t Key(int i) { return ReplayKeyPrefix(crypto::Sha256(std::to_string(i))); }
 

@@ -6,24 +6,24 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/ledger_store/checkpoint_note.h"
-#include "pipeline/ledger_store/ledger_audit.h"
-#include "pipeline/ledger_store/store_head.h"
-#include "pipeline/ledger_store/ledger_entry.h"
-#include "pipeline/ledger_store/memory_ledger_store.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/inclusion_proof.h"
+#include "pipeline/ledger_store/checkpoint_note.h"
+#include "pipeline/ledger_store/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/ledger_store/memory_ledger_store.h"
+#include "pipeline/ledger_store/store_head.h"
 #include "tests/pipeline/engine/engine_test_env.h"
 
 namespace lcproc::engine {
 namespace {
 
-using participants::KeyRefusal;
-using ledger_store::MemoryLedgerStore;
-using ledger_store::DecodeLeaf;
 using ledger_store::AuditLedger;
+using ledger_store::DecodeLeaf;
+using ledger_store::MemoryLedgerStore;
 using ledger_store::UnverifiedCheckpoint;
 using ledger_store::VerifyStoreHead;
+using participants::KeyRefusal;
 
 using testing::EngineTestEnv;
 
@@ -65,7 +65,8 @@ TEST_F(EngineTest, AcceptsSignedIssuanceWithVerifiableReceipt) {
   auto proof = ledger::InclusionProof(store, 0, checkpoint->size);
   ASSERT_TRUE(proof.ok());
   EXPECT_TRUE(ledger::VerifyInclusion(ledger::LeafHash(*leaf), 0, checkpoint->size, *proof,
-                                      checkpoint->root).ok());
+                                      checkpoint->root)
+                  .ok());
   auto entry = DecodeLeaf(*leaf);
   ASSERT_TRUE(entry.ok());
   EXPECT_EQ(entry->body, "LC1|issue");
@@ -150,8 +151,9 @@ TEST_F(EngineTest, IdempotentRetryGetsFirstOutcomeAndOtherBytesConflict) {
   EXPECT_TRUE(ledger::VerifyCheckpoint(env.verifier, later.checkpoint).ok());
   EXPECT_EQ(Run(*engine, env.FromA("LC3|issue", "key-1")).status.code(), StatusCode::kConflict);
   // Another bank may use the same key for its own document.
-  EXPECT_EQ(Run(*engine, env.Signed(EngineTestEnv::kBankB, env.key_b, "LC4|issue", "key-1")).verdict,
-            Verdict::kAccepted);
+  EXPECT_EQ(
+      Run(*engine, env.Signed(EngineTestEnv::kBankB, env.key_b, "LC4|issue", "key-1")).verdict,
+      Verdict::kAccepted);
   EXPECT_EQ(*store.Size(), 2u);
 }
 
@@ -174,7 +176,8 @@ TEST_F(EngineTest, KeepsArrivalOrderPerCreditUnderParallelLoad) {
   std::vector<std::future<Outcome>> outcomes;
   for (int seq = 1; seq <= kDocs; ++seq) {
     for (int c = 0; c < kCredits; ++c) {
-      std::string body = "LC" + std::to_string(c) + (seq == 1 ? "|issue" : "|amend|" + std::to_string(seq));
+      std::string body =
+          "LC" + std::to_string(c) + (seq == 1 ? "|issue" : "|amend|" + std::to_string(seq));
       // Mixed algorithms make verification times differ, so the parallel stages finish
       // out of order and only the sequence stage restores it.
       const auto& key = (seq + c) % 2 ? env.key_a : env.key_a_es256;
@@ -193,9 +196,11 @@ TEST_F(EngineTest, KeepsArrivalOrderPerCreditUnderParallelLoad) {
 
 TEST_F(EngineTest, SubmitRefusesAtOnceWhenInFlightLimitIsReached) {
   // A batch that never cuts by count, and a clock that does not move: nothing completes.
-  auto engine = env.Start(store, {.max_in_flight = 4, .batch_max_entries = 1000, .batch_max_millis = 60000});
+  auto engine =
+      env.Start(store, {.max_in_flight = 4, .batch_max_entries = 1000, .batch_max_millis = 60000});
   std::vector<std::future<Outcome>> outcomes;
-  for (int i = 0; i < 4; ++i) outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
+  for (int i = 0; i < 4; ++i)
+    outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
   auto submission = env.FromA("LC9|issue");
   const std::string body = submission->body;
   Admission refused = engine->Submit(std::move(submission), [](Outcome) { FAIL() << "called"; });
@@ -214,7 +219,8 @@ TEST_F(EngineTest, SubmitRefusesAtOnceWhenInFlightLimitIsReached) {
 TEST_F(EngineTest, CutsBatchesByCount) {
   auto engine = env.Start(store, {.batch_max_entries = 4, .batch_max_millis = 60000});
   std::vector<std::future<Outcome>> outcomes;
-  for (int i = 0; i < 8; ++i) outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
+  for (int i = 0; i < 8; ++i)
+    outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
   for (auto& f : outcomes) EXPECT_EQ(f.get().verdict, Verdict::kAccepted);
   EngineStats stats = engine->stats();
   EXPECT_EQ(stats.batches, 2u);
@@ -226,9 +232,11 @@ TEST_F(EngineTest, CutsBatchesByCount) {
 TEST_F(EngineTest, CutsBatchByTimeOnTheInjectedClock) {
   auto engine = env.Start(store, {.batch_max_entries = 1000, .batch_max_millis = 250});
   std::vector<std::future<Outcome>> outcomes;
-  for (int i = 0; i < 3; ++i) outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
+  for (int i = 0; i < 3; ++i)
+    outcomes.push_back(engine->Submit(env.FromA("LC" + std::to_string(i) + "|issue")));
   // Only time can cut this batch; the feeder notices the clock within its poll.
-  while (engine->stats().stages[static_cast<size_t>(Stage::kSequence)].count < 3) std::this_thread::yield();
+  while (engine->stats().stages[static_cast<size_t>(Stage::kSequence)].count < 3)
+    std::this_thread::yield();
   env.clock.Advance(250);
   for (auto& f : outcomes) EXPECT_EQ(f.get().verdict, Verdict::kAccepted);
   EXPECT_EQ(engine->stats().batches, 1u);
@@ -269,15 +277,18 @@ TEST_F(EngineTest, RebuildsCreditStateFromTheLedgerAfterRestart) {
 }
 
 TEST_F(EngineTest, EvictedCreditStatesAreRebuiltFromTheLedger) {
-  auto engine = env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1, .max_cached_credits = 2});
+  auto engine =
+      env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1, .max_cached_credits = 2});
   for (int c = 0; c < 6; ++c) {
-    ASSERT_EQ(Run(*engine, env.FromA("LC" + std::to_string(c) + "|issue")).verdict, Verdict::kAccepted);
+    ASSERT_EQ(Run(*engine, env.FromA("LC" + std::to_string(c) + "|issue")).verdict,
+              Verdict::kAccepted);
   }
   // LC0's state was evicted long ago; amendments still see it, in order.
   EXPECT_EQ(Run(*engine, env.FromA("LC0|amend|2")).verdict, Verdict::kAccepted);
   EXPECT_EQ(Run(*engine, env.FromA("LC0|amend|4")).verdict, Verdict::kRejected);
   for (int c = 1; c < 6; ++c) {
-    EXPECT_EQ(Run(*engine, env.FromA("LC" + std::to_string(c) + "|amend|2")).verdict, Verdict::kAccepted);
+    EXPECT_EQ(Run(*engine, env.FromA("LC" + std::to_string(c) + "|amend|2")).verdict,
+              Verdict::kAccepted);
   }
   EXPECT_EQ(Run(*engine, env.FromA("LC0|amend|3")).verdict, Verdict::kAccepted);
 }

@@ -12,16 +12,16 @@
 #include "pipeline/crypto/jws.h"
 #include "pipeline/crypto/private_key.h"
 #include "pipeline/engine/engine.h"
-#include "pipeline/participants/participant_registry.h"
 #include "pipeline/ledger/signed_note.h"
+#include "pipeline/participants/participant_registry.h"
 #include "tests/pipeline/engine/fake_rules.h"
 
 namespace lcproc::engine::testing {
 
-using participants::ParticipantRegistry;
-using participants::BankKey;
-using participants::Bank;
 using ledger_store::LedgerStore;
+using participants::Bank;
+using participants::BankKey;
+using participants::ParticipantRegistry;
 
 inline crypto::PrivateKey NewKey(crypto::Algorithm alg = crypto::Algorithm::kEdDsa) {
   auto key = crypto::PrivateKey::Generate(alg);
@@ -50,7 +50,10 @@ struct EngineTestEnv {
     auto bank_key = [](const crypto::PrivateKey& k) {
       return BankKey{k.public_key().key_id(), k.public_key(), std::nullopt, std::nullopt, false};
     };
-    Bank a{kBankA, "Bank A", {"issuing"}, {bank_key(key_a), bank_key(key_a_es256), bank_key(revoked_a), bank_key(expired_a)}};
+    Bank a{kBankA,
+           "Bank A",
+           {"issuing"},
+           {bank_key(key_a), bank_key(key_a_es256), bank_key(revoked_a), bank_key(expired_a)}};
     a.keys[2].revoked = true;
     a.keys[3].not_after_millis = kNow - 1000;
     Bank b{kBankB, "Bank B", {"advising"}, {bank_key(key_b)}};
@@ -59,7 +62,8 @@ struct EngineTestEnv {
   }
 
   std::unique_ptr<Submission> Signed(const std::string& submitter, const crypto::PrivateKey& key,
-                                     const std::string& body, const std::string& idempotency_key = "") {
+                                     const std::string& body,
+                                     const std::string& idempotency_key = "") {
     auto s = std::make_unique<Submission>();
     s->submitter = submitter;
     s->content_type = "text/plain";

@@ -62,8 +62,10 @@ class FakeRules final : public Rules {
     }
     if (state == nullptr) return {false, FailedPrecondition("no such credit"), {}, nullptr};
     if (doc.seq != state->seq + 1) {
-      return {false, FailedPrecondition("out of order: expected " + std::to_string(state->seq + 1)),
-              {"seq"}, nullptr};
+      return {false,
+              FailedPrecondition("out of order: expected " + std::to_string(state->seq + 1)),
+              {"seq"},
+              nullptr};
     }
     auto next = std::make_shared<State>(*state);
     next->seq = doc.seq;

@@ -72,7 +72,8 @@ TEST(CapnpCodecTest, ValueErrorsCarryAPointer) {
   auto result = DecodeCapnp(tampered);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(result.status().message().rfind("/amount/currency: ", 0), 0u) << result.status().message();
+  EXPECT_EQ(result.status().message().rfind("/amount/currency: ", 0), 0u)
+      << result.status().message();
 }
 
 TEST(CapnpCodecTest, RefusesOversizeBodiesAndLongLists) {
@@ -101,8 +102,8 @@ TEST(CapnpCodecTest, RefusesAmplifiedListWithinTheTraversalLimit) {
     int64_t offset = static_cast<int32_t>(static_cast<uint32_t>(w)) >> 2;
     size_t tag = i + 1 + offset;
     if (tag >= patched.size() / 8) continue;
-    SetWord(patched, i, (w & 0xFFFFFFFFull) | (7ull << 32));                 // 0 words of content
-    SetWord(patched, tag, (static_cast<uint64_t>((1u << 29) - 1) << 2));     // 2^29 empty elements
+    SetWord(patched, i, (w & 0xFFFFFFFFull) | (7ull << 32));              // 0 words of content
+    SetWord(patched, tag, (static_cast<uint64_t>((1u << 29) - 1) << 2));  // 2^29 empty elements
     done = true;
   }
   ASSERT_TRUE(done);

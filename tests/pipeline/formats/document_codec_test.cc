@@ -24,14 +24,16 @@ TEST(DocumentCodecTest, ParsesContentTypeHeaders) {
 }
 
 TEST(DocumentCodecTest, TheThreeFormsOfOneCreditDecodeEqual) {
-  auto json = DecodeDocument("application/json", testing::ReadSourceFile("schemas/examples/letterOfCredit.json"));
+  auto json = DecodeDocument("application/json",
+                             testing::ReadSourceFile("schemas/examples/letterOfCredit.json"));
   ASSERT_TRUE(json.ok()) << json.status().ToString();
   auto capnp_bytes = EncodeDocument(ContentType::kCapnp, *json);
   ASSERT_TRUE(capnp_bytes.ok());
   auto capnp = DecodeDocument("application/x-capnp", *capnp_bytes);
   ASSERT_TRUE(capnp.ok()) << capnp.status().ToString();
   EXPECT_EQ(*capnp, *json);
-  auto mt = DecodeDocument("application/vnd.swift.mt", testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt"));
+  auto mt = DecodeDocument("application/vnd.swift.mt",
+                           testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt"));
   ASSERT_TRUE(mt.ok()) << mt.status().ToString();
   auto credit = std::get<trade::LetterOfCredit>(*mt);
   credit.extra_fields.clear();
@@ -39,14 +41,18 @@ TEST(DocumentCodecTest, TheThreeFormsOfOneCreditDecodeEqual) {
 }
 
 TEST(DocumentCodecTest, DispatchesSwiftByMessageType) {
-  auto amendment = DecodeDocument("application/vnd.swift.mt", testing::ReadSourceFile("tests/testdata/swift/mt707_lc_2026_0042_1.txt"));
+  auto amendment =
+      DecodeDocument("application/vnd.swift.mt",
+                     testing::ReadSourceFile("tests/testdata/swift/mt707_lc_2026_0042_1.txt"));
   ASSERT_TRUE(amendment.ok()) << amendment.status().ToString();
   EXPECT_EQ(trade::TypeOf(*amendment), trade::DocumentType::kAmendment);
-  auto mt103 = DecodeDocument("application/vnd.swift.mt",
-                              "{1:F01COBADEHHAXXX0000000000}{2:I103BFTVVNVXXXXXN}{4:\r\n:20:X\r\n-}");
-  EXPECT_EQ(mt103.status().message(),
-            "line 1: MT103 is not accepted; lcproc reads MT700 (with MT701), MT707 (with MT708), MT730, "
-            "MT734, MT750, MT752, MT754 and MT756");
+  auto mt103 =
+      DecodeDocument("application/vnd.swift.mt",
+                     "{1:F01COBADEHHAXXX0000000000}{2:I103BFTVVNVXXXXXN}{4:\r\n:20:X\r\n-}");
+  EXPECT_EQ(
+      mt103.status().message(),
+      "line 1: MT103 is not accepted; lcproc reads MT700 (with MT701), MT707 (with MT708), MT730, "
+      "MT734, MT750, MT752, MT754 and MT756");
   struct Case {
     const char* file;
     trade::DocumentType type;
@@ -59,29 +65,35 @@ TEST(DocumentCodecTest, DispatchesSwiftByMessageType) {
       {"mt756_lc_2026_0042.txt", trade::DocumentType::kPayment},
   };
   for (const Case& c : cases) {
-    auto doc = DecodeDocument("application/vnd.swift.mt",
-                              testing::ReadSourceFile(std::string("tests/testdata/swift/") + c.file));
+    auto doc =
+        DecodeDocument("application/vnd.swift.mt",
+                       testing::ReadSourceFile(std::string("tests/testdata/swift/") + c.file));
     ASSERT_TRUE(doc.ok()) << c.file << ": " << doc.status().ToString();
     EXPECT_EQ(trade::TypeOf(*doc), c.type) << c.file;
   }
   // The refusal the MT734 carries is the JSON example's, field for field.
-  auto refusal = DecodeDocument("application/vnd.swift.mt",
-                                testing::ReadSourceFile("tests/testdata/swift/mt734_lc_2026_0042.txt"));
+  auto refusal =
+      DecodeDocument("application/vnd.swift.mt",
+                     testing::ReadSourceFile("tests/testdata/swift/mt734_lc_2026_0042.txt"));
   ASSERT_TRUE(refusal.ok());
-  EXPECT_EQ(*refusal, *DecodeDocument("application/json",
-                                      testing::ReadSourceFile("schemas/examples/examinationResult.json")));
+  EXPECT_EQ(*refusal,
+            *DecodeDocument("application/json",
+                            testing::ReadSourceFile("schemas/examples/examinationResult.json")));
 }
 
 TEST(DocumentCodecTest, RefusesUnsupportedContentTypeAndNeverThrows) {
   EXPECT_EQ(DecodeDocument("text/csv", "a,b").status().code(), StatusCode::kInvalidArgument);
-  for (std::string_view type : {"application/json", "application/x-capnp", "application/vnd.swift.mt"}) {
+  for (std::string_view type :
+       {"application/json", "application/x-capnp", "application/vnd.swift.mt"}) {
     for (std::string_view body : {"", "{", "\x00\x01\x02\x03\x04\x05\x06\x07", "{4:\n-}"}) {
       EXPECT_FALSE(DecodeDocument(type, body).ok()) << type;
     }
   }
-  EXPECT_FALSE(EncodeDocument(ContentType::kSwiftMt,
-                              *DecodeDocument("application/json", testing::ReadSourceFile("schemas/examples/payment.json")))
-                   .ok());
+  EXPECT_FALSE(
+      EncodeDocument(ContentType::kSwiftMt,
+                     *DecodeDocument("application/json",
+                                     testing::ReadSourceFile("schemas/examples/payment.json")))
+          .ok());
 }
 
 }  // namespace

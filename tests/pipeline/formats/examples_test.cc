@@ -21,8 +21,12 @@ namespace {
 class ExampleTest : public ::testing::TestWithParam<trade::DocumentType> {
  protected:
   std::string Name() const { return std::string(trade::DocumentTypeName(GetParam())); }
-  std::string Example() const { return testing::ReadSourceFile("schemas/examples/" + Name() + ".json"); }
-  std::string Schema() const { return testing::ReadSourceFile("schemas/json/" + Name() + ".schema.json"); }
+  std::string Example() const {
+    return testing::ReadSourceFile("schemas/examples/" + Name() + ".json");
+  }
+  std::string Schema() const {
+    return testing::ReadSourceFile("schemas/json/" + Name() + ".schema.json");
+  }
 };
 
 TEST_P(ExampleTest, DecodesAsItsType) {
@@ -75,7 +79,8 @@ constexpr const char* kPresentationVariants[] = {
 class PresentationVariantTest : public ::testing::TestWithParam<const char*> {
  protected:
   std::string Example() const {
-    return testing::ReadSourceFile("schemas/examples/presentation." + std::string(GetParam()) + ".json");
+    return testing::ReadSourceFile("schemas/examples/presentation." + std::string(GetParam()) +
+                                   ".json");
   }
 };
 
@@ -103,13 +108,14 @@ TEST(PresentationVariantTest, EveryTypedTradeDocumentHasAnExample) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Variants, PresentationVariantTest, ::testing::ValuesIn(kPresentationVariants),
+INSTANTIATE_TEST_SUITE_P(Variants, PresentationVariantTest,
+                         ::testing::ValuesIn(kPresentationVariants),
                          [](const auto& info) { return std::string(info.param); });
 
-INSTANTIATE_TEST_SUITE_P(
-    AllDocumentTypes, ExampleTest,
-    ::testing::ValuesIn(trade::kAllDocumentTypes),
-    [](const auto& info) { return std::string(trade::DocumentTypeName(info.param)); });
+INSTANTIATE_TEST_SUITE_P(AllDocumentTypes, ExampleTest,
+                         ::testing::ValuesIn(trade::kAllDocumentTypes), [](const auto& info) {
+                           return std::string(trade::DocumentTypeName(info.param));
+                         });
 
 }  // namespace
 }  // namespace lcproc::formats

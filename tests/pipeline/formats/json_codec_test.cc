@@ -63,7 +63,8 @@ TEST(JsonCodecTest, ErrorsCarryTheJsonPointerOfTheField) {
   } cases[] = {
       {R"("currency": "USD", "amount": "125000.00")", R"("currency": "USX", "amount": "125000.00")",
        "/amount/currency: "},
-      {R"("amount": "125000.00")", R"("amount": 125000.00)", "/amount/amount: must be a decimal string"},
+      {R"("amount": "125000.00")", R"("amount": 125000.00)",
+       "/amount/amount: must be a decimal string"},
       {R"("amount": "125000.00")", R"("amount": "125000.001")", "/amount/amount: "},
       {R"("country": "VN")", R"("country": "XX")", "/beneficiary/country: "},
       {R"("dateOfIssue": "2026-01-15")", R"("dateOfIssue": "2026-02-30")", "/dateOfIssue: "},
@@ -95,7 +96,8 @@ TEST(JsonCodecTest, RefusesDuplicateMembers) {
   EXPECT_EQ(doc.status().message(), "/creditNumber: member appears twice");
   doc = DecodeJson(With(body, R"("plus": 5)", R"("plus": 5, "plu\u0073": 6)"));
   EXPECT_EQ(doc.status().message(), "/tolerance/plus: member appears twice");
-  doc = DecodeJson(With(body, R"("type": "billOfLading")", R"("type": "billOfLading", "type": "x")"));
+  doc =
+      DecodeJson(With(body, R"("type": "billOfLading")", R"("type": "billOfLading", "type": "x")"));
   EXPECT_EQ(doc.status().message(), "/documentsRequired/1/type: member appears twice");
 }
 
@@ -118,8 +120,9 @@ TEST(JsonCodecTest, RefusesMalformedAndOversizeBodies) {
 TEST(JsonCodecTest, RefusesArraysBeyondTheLimit) {
   std::string lines;
   for (int i = 0; i < 1001; ++i) lines += std::string(i ? "," : "") + "\"X\"";
-  auto doc = DecodeJson(With(ReadExample("letterOfCredit"),
-                             R"(["ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER"])", "[" + lines + "]"));
+  auto doc =
+      DecodeJson(With(ReadExample("letterOfCredit"),
+                      R"(["ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER"])", "[" + lines + "]"));
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().message(), "/additionalConditions: has 1001 items, at most 1000 allowed");
 }

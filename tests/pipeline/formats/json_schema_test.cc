@@ -45,10 +45,10 @@ TEST_P(JsonSchemaTest, IsAClosedObjectNamingItsType) {
   EXPECT_TRUE(schema.at("properties").as_object().contains("creditNumber"));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AllDocumentTypes, JsonSchemaTest,
-    ::testing::ValuesIn(trade::kAllDocumentTypes),
-    [](const auto& info) { return std::string(trade::DocumentTypeName(info.param)); });
+INSTANTIATE_TEST_SUITE_P(AllDocumentTypes, JsonSchemaTest,
+                         ::testing::ValuesIn(trade::kAllDocumentTypes), [](const auto& info) {
+                           return std::string(trade::DocumentTypeName(info.param));
+                         });
 
 }  // namespace
 }  // namespace lcproc::formats

@@ -15,7 +15,9 @@
 namespace lcproc::formats {
 namespace {
 
-std::string Sample() { return testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt"); }
+std::string Sample() {
+  return testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt");
+}
 
 std::string With(std::string text, const std::string& from, const std::string& to) {
   size_t at = text.find(from);
@@ -67,8 +69,9 @@ TEST(Mt700Test, AgreesWithTheJsonExampleAndKeepsUnknownTags) {
   ASSERT_EQ(lc->extra_fields.size(), 2u);
   EXPECT_EQ(lc->extra_fields[0], (trade::ExtraField{"51A", "COBADEHHXXX"}));
   EXPECT_EQ(lc->extra_fields[1].tag, "78");
-  EXPECT_EQ(lc->extra_fields[1].value,
-            "DOCUMENTS TO BE SENT TO COMMERZBANK AG, TRADE SERVICES,\nHAMBURG, IN ONE LOT BY COURIER");
+  EXPECT_EQ(
+      lc->extra_fields[1].value,
+      "DOCUMENTS TO BE SENT TO COMMERZBANK AG, TRADE SERVICES,\nHAMBURG, IN ONE LOT BY COURIER");
   trade::LetterOfCredit without = *lc;
   without.extra_fields.clear();
   EXPECT_EQ(without, ExampleCredit());
@@ -139,7 +142,8 @@ TEST(Mt700Test, KeepsEveryDocumentTheCreditRequires) {
        trade::TradeDocumentType::kPhytosanitaryCertificate, "PLANT PROTECTION DEPT"},
       {"+SIGHT DRAFT DRAWN ON ISSUING BANK", trade::TradeDocumentType::kDraft, ""},
       {"+WEIGHT NOTE", trade::TradeDocumentType::kOtherDocument, ""},
-      {"+AIR WAYBILL CONSIGNED TO THE APPLICANT", trade::TradeDocumentType::kAirTransportDocument, ""},
+      {"+AIR WAYBILL CONSIGNED TO THE APPLICANT", trade::TradeDocumentType::kAirTransportDocument,
+       ""},
   };
   for (const Case& c : cases) {
     auto lc = ParseMt700(With(Sample(), "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES",
@@ -177,12 +181,14 @@ TEST(Mt700Test, RefusesPartyFieldsWithoutCountryLine) {
   struct Case {
     std::string to, message;
   } cases[] = {
-      {":59:2\r\n", "line 13, tag 59: needs the party's name and, on the last line, its ISO 3166 country code"},
+      {":59:2\r\n",
+       "line 13, tag 59: needs the party's name and, on the last line, its ISO 3166 country code"},
       {":59:SAIGON COFFEE EXPORT JSC\r\nHO CHI MINH CITY\r\n",
        "line 13, tag 59: last line 'HO CHI MINH CITY' is not an ISO 3166 country code"},
       {":59:/0071000123456\r\nSAIGON COFFEE EXPORT JSC\r\n",
        "line 13, tag 59: needs the party's name and, on the last line, its ISO 3166 country code"},
-      {":59:SAIGON COFFEE EXPORT JSC\r\nXZ\r\n", "line 13, tag 59: last line 'XZ' is not an ISO 3166 country code"},
+      {":59:SAIGON COFFEE EXPORT JSC\r\nXZ\r\n",
+       "line 13, tag 59: last line 'XZ' is not an ISO 3166 country code"},
   };
   std::string sample = Sample();
   size_t from = sample.find(":59:"), to = sample.find(":32B:");
@@ -224,15 +230,16 @@ TEST(Mt700Test, KeptTagsOutOfSpecificationOrderRoundTrip) {
   // From the document side: kept fields in any order, some of them unknown to the
   // specification order entirely.
   trade::LetterOfCredit credit = ExampleCredit();
-  credit.extra_fields = {{"78", "LAST IN SPEC"}, {"23", "EARLY IN SPEC"}, {"99", "NOT IN SPEC"},
-                         {"39C", "MIDDLE"}};
+  credit.extra_fields = {
+      {"78", "LAST IN SPEC"}, {"23", "EARLY IN SPEC"}, {"99", "NOT IN SPEC"}, {"39C", "MIDDLE"}};
   auto out = WriteMt700(credit);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   auto back = ParseMt700(*out);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(*back, credit);
   credit.extra_fields = {{"20", "DUPLICATE"}};
-  EXPECT_EQ(WriteMt700(credit).status().message(), "field 20: kept field duplicates a field of the message");
+  EXPECT_EQ(WriteMt700(credit).status().message(),
+            "field 20: kept field duplicates a field of the message");
 }
 
 std::string Mt701(const std::string& seq, const std::string& fields) {
@@ -242,16 +249,19 @@ std::string Mt701(const std::string& seq, const std::string& fields) {
 
 TEST(Mt700Test, JoinsMt701ContinuationsIntoOneCredit) {
   std::string main = With(Sample(), ":27:1/1", ":27:1/3");
-  std::string file = main + "\r\n" +
-                     Mt701("2/3", ":45A:+PACKED IN 60 KG JUTE BAGS\r\n:47A:+THIRD PARTY DOCUMENTS ACCEPTABLE\r\n") +
-                     "$\r\n" + Mt701("3/3", ":47A:+DOCUMENTS IN ENGLISH\r\n:49G:PAYMENT UPON RECEIPT\r\n");
+  std::string file =
+      main + "\r\n" +
+      Mt701("2/3",
+            ":45A:+PACKED IN 60 KG JUTE BAGS\r\n:47A:+THIRD PARTY DOCUMENTS ACCEPTABLE\r\n") +
+      "$\r\n" + Mt701("3/3", ":47A:+DOCUMENTS IN ENGLISH\r\n:49G:PAYMENT UPON RECEIPT\r\n");
   auto lc = ParseMt700(file);
   ASSERT_TRUE(lc.ok()) << lc.status().ToString();
   EXPECT_EQ(lc->additional_conditions,
             (std::vector<std::string>{"ALL DOCUMENTS MUST QUOTE THE CREDIT NUMBER",
                                       "THIRD PARTY DOCUMENTS ACCEPTABLE", "DOCUMENTS IN ENGLISH"}));
   EXPECT_EQ(lc->goods_description,
-            "250 MT VIETNAMESE ROBUSTA COFFEE BEANS GRADE 2 AT USD 500.00 PER MT\nPACKED IN 60 KG JUTE BAGS");
+            "250 MT VIETNAMESE ROBUSTA COFFEE BEANS GRADE 2 AT USD 500.00 PER MT\nPACKED IN 60 KG "
+            "JUTE BAGS");
   EXPECT_EQ(lc->extra_fields.back(), (trade::ExtraField{"49G", "PAYMENT UPON RECEIPT"}));
   // The document codec reads the same file as one credit.
   auto doc = DecodeDocument(ContentType::kSwiftMt, file);
@@ -270,7 +280,8 @@ TEST(Mt700Test, RefusesBrokenSequences) {
       {main + Mt701("2/2", ":47A:+X\r\n:47A:+Y\r\n"), "tag 47A: appears twice"},
       {main + With(Mt701("2/2", ":47A:+X\r\n"), ":20:LC-2026-0042", ":20:LC-2026-0043"),
        "tag 20: differs from field 20 of the MT700 (line 4)"},
-      {main + With(Mt701("2/2", ":47A:+X\r\n"), "I701", "I707"), "message 2 of the sequence is MT707, expected MT701"},
+      {main + With(Mt701("2/2", ":47A:+X\r\n"), "I701", "I707"),
+       "message 2 of the sequence is MT707, expected MT701"},
       {main + With(Mt701("2/2", ":47A:+X\r\n"), "F01COBADEHH", "F01DEUTDEFF"),
        "a continuation must come from the same sender to the same receiver"},
       {Sample() + Mt701("2/2", ":47A:+X\r\n"), "MT701 follows a complete sequence of 1 message(s)"},

@@ -14,7 +14,9 @@
 namespace lcproc::formats {
 namespace {
 
-std::string Sample() { return testing::ReadSourceFile("tests/testdata/swift/mt707_lc_2026_0042_1.txt"); }
+std::string Sample() {
+  return testing::ReadSourceFile("tests/testdata/swift/mt707_lc_2026_0042_1.txt");
+}
 
 trade::Bic Advising() { return trade::Bic::Parse("BFTVVNVX").value(); }
 
@@ -49,8 +51,11 @@ TEST(Mt707Test, WriteThenParseGivesTheSameAmendment) {
   a->new_partial_shipments = trade::ShipmentPermission::kAllowed;
   a->new_port_of_discharge = "BREMERHAVEN";
   a->new_tolerance = trade::PercentageTolerance{10, 0};
-  a->new_beneficiary = trade::Party{"SAIGON COFFEE EXPORT JSC", {"HO CHI MINH CITY"},
-                                    trade::CountryCode::Parse("VN").value(), std::nullopt, ""};
+  a->new_beneficiary = trade::Party{"SAIGON COFFEE EXPORT JSC",
+                                    {"HO CHI MINH CITY"},
+                                    trade::CountryCode::Parse("VN").value(),
+                                    std::nullopt,
+                                    ""};
   a->extra_fields.insert(a->extra_fields.begin(), {"21", "BFTV-ADV-77"});  // message order
   auto text = WriteMt707(*a, Advising());
   ASSERT_TRUE(text.ok()) << text.status().ToString();
@@ -68,21 +73,27 @@ TEST(Mt707Test, MalformedFieldsNameLineAndTag) {
             "line 9, tag 32B: amount must use a comma decimal separator");
   text = Sample();
   text.replace(text.find(":26E:1"), 6, ":26E:X");
-  EXPECT_EQ(ParseMt707(text).status().message(), "line 6, tag 26E: number of amendment must be 1 to 3 digits");
+  EXPECT_EQ(ParseMt707(text).status().message(),
+            "line 6, tag 26E: number of amendment must be 1 to 3 digits");
   text = Sample();
   text.replace(text.find(":27:1/1"), 7, ":27:2/2");
   EXPECT_NE(ParseMt707(text).status().message().find("tag 27"), std::string::npos);
-  EXPECT_EQ(ParseMt707(testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt")).status().message(),
+  EXPECT_EQ(ParseMt707(testing::ReadSourceFile("tests/testdata/swift/mt700_lc_2026_0042.txt"))
+                .status()
+                .message(),
             "line 1: block 2 names MT700, not MT707");
 }
 
 // Fuzzing fault 1 (issue 12), the fuzzer's minimal input with valid headers: a field 59
 // of one line was accepted as a beneficiary without country.
 TEST(Mt707Test, RefusesTheFuzzersOneLineBeneficiary) {
-  auto a = ParseMt707("{1:F01COBADEHHAXXX0000000000}{2:I707BFTVVNVXXXXXN}{4:\n:20:5\n:26E:1\n:30:260210\n:59:2\n-}");
+  auto a = ParseMt707(
+      "{1:F01COBADEHHAXXX0000000000}{2:I707BFTVVNVXXXXXN}{4:\n:20:5\n:26E:1\n:30:260210\n:59:2\n-"
+      "}");
   ASSERT_FALSE(a.ok());
-  EXPECT_EQ(a.status().message(),
-            "line 5, tag 59: needs the party's name and, on the last line, its ISO 3166 country code");
+  EXPECT_EQ(
+      a.status().message(),
+      "line 5, tag 59: needs the party's name and, on the last line, its ISO 3166 country code");
 }
 
 // Fuzzing fault 2 (issue 12) for MT707: kept tags in reverse specification order.

@@ -38,7 +38,8 @@ TEST(Mt730Test, AdviceToMessageToAdvice) {
   for (bool confirmed : {false, true}) {
     for (bool named : {false, true}) {
       mt.advice.confirmation_added = confirmed;
-      mt.advice.confirming_bank = named ? std::optional<trade::Bic>(BicOf("DEUTDEFF")) : std::nullopt;
+      mt.advice.confirming_bank =
+          named ? std::optional<trade::Bic>(BicOf("DEUTDEFF")) : std::nullopt;
       auto text = WriteMt730(mt);
       ASSERT_TRUE(text.ok()) << text.status().ToString();
       auto back = ParseMt730(*text);
@@ -56,9 +57,11 @@ TEST(Mt730Test, ErrorsNameLineAndTag) {
     return ParseMt730(t).status().message();
   };
   EXPECT_EQ(at(":30:260116", ":30:261316").substr(0, 16), "line 5, tag 30: ");
-  EXPECT_EQ(at(":21:LC-2026-0042", ":21:/LC"), "line 3, tag 21: a reference may not start or end with '/' or contain '//'");
+  EXPECT_EQ(at(":21:LC-2026-0042", ":21:/LC"),
+            "line 3, tag 21: a reference may not start or end with '/' or contain '//'");
   EXPECT_EQ(at(":30:260116\n", ""), "block 4: mandatory field 30 is missing");
-  EXPECT_EQ(at(":79Z:WE ADVISE", ":79Z:/CONFBANK/\nWE ADVISE"), "line 7, tag 79Z: /CONFBANK/: needs the confirming bank's BIC");
+  EXPECT_EQ(at(":79Z:WE ADVISE", ":79Z:/CONFBANK/\nWE ADVISE"),
+            "line 7, tag 79Z: /CONFBANK/: needs the confirming bank's BIC");
   EXPECT_EQ(at(":25:0071000999", ":25:0071000999\n:25:1"), "line 5, tag 25: appears twice");
 }
 

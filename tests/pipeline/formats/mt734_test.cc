@@ -39,8 +39,9 @@ TEST(Mt734Test, ResultToMessageToResult) {
   Mt734 mt;
   mt.result = Example<trade::ExaminationResult>("examinationResult");
   mt.result.presentation_number = 2;
-  mt.result.discrepancies.push_back(trade::Discrepancy{"QUANTITY_OUT_OF_TOLERANCE", "30(a), 30(b)", "commercialInvoice",
-                                                       "goods[0]", "quantity 300 MT, more than 275 MT (+10%)"});
+  mt.result.discrepancies.push_back(trade::Discrepancy{"QUANTITY_OUT_OF_TOLERANCE", "30(a), 30(b)",
+                                                       "commercialInvoice", "goods[0]",
+                                                       "quantity 300 MT, more than 275 MT (+10%)"});
   mt.result.discrepancies.push_back(trade::Discrepancy{"DOCUMENT_MISSING", "14(a)", "", "", ""});
   mt.amount = Usd("125000.00");
   mt.receiver = BicOf("BFTVVNVX");
@@ -61,14 +62,17 @@ TEST(Mt734Test, RefusesWhatCannotBeARefusal) {
   mt.amount = Usd("1.00");
   mt.receiver = BicOf("BFTVVNVX");
   mt.result.decision = trade::ExaminationDecision::kCompliant;
-  EXPECT_EQ(WriteMt734(mt).status().message(), "MT734 reports discrepancies; the result is compliant");
+  EXPECT_EQ(WriteMt734(mt).status().message(),
+            "MT734 reports discrepancies; the result is compliant");
   mt.result.decision = trade::ExaminationDecision::kDiscrepant;
   mt.result.discrepancies.clear();
-  EXPECT_EQ(WriteMt734(mt).status().message(), "field 77J: a refusal states at least one discrepancy");
+  EXPECT_EQ(WriteMt734(mt).status().message(),
+            "field 77J: a refusal states at least one discrepancy");
   mt.result = Example<trade::ExaminationResult>("examinationResult");
   mt.result.discrepancies[0].field = "a b";
-  EXPECT_EQ(WriteMt734(mt).status().message(),
-            "field 77J: discrepancy 1 (LATE_SHIPMENT) cannot be written so that it reads back the same");
+  EXPECT_EQ(
+      WriteMt734(mt).status().message(),
+      "field 77J: discrepancy 1 (LATE_SHIPMENT) cannot be written so that it reads back the same");
 }
 
 TEST(Mt734Test, ErrorsNameLineAndTag) {
@@ -78,10 +82,13 @@ TEST(Mt734Test, ErrorsNameLineAndTag) {
     t.replace(t.find(from), from.size(), to);
     return ParseMt734(t).status().message();
   };
-  EXPECT_EQ(at(":32A:260406USD125000,00", ":32A:USD125000,00"), "line 4, tag 32A: date must be YYMMDD");
+  EXPECT_EQ(at(":32A:260406USD125000,00", ":32A:USD125000,00"),
+            "line 4, tag 32A: date must be YYMMDD");
   EXPECT_EQ(at("+LATE_SHIPMENT ART", "+LATE_SHIPMENT AT"),
-            "line 9, tag 77J: item 1 must read 'CODE ART article DOC document FIELD field [TEXT message]'");
-  EXPECT_EQ(at("/DEADLINE/260413", "/DEADLINE/2604"), "line 6, tag 72Z: /DEADLINE/: date must be YYMMDD");
+            "line 9, tag 77J: item 1 must read 'CODE ART article DOC document FIELD field [TEXT "
+            "message]'");
+  EXPECT_EQ(at("/DEADLINE/260413", "/DEADLINE/2604"),
+            "line 6, tag 72Z: /DEADLINE/: date must be YYMMDD");
   EXPECT_EQ(at(":77B:/HOLD/\n", ""), "block 4: mandatory field 77B is missing");
   EXPECT_EQ(at("+NOTE WE", "+NOTE X\n+NOTE WE"), "line 9, tag 77J: the NOTE item must be the last");
 }

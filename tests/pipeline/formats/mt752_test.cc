@@ -35,8 +35,9 @@ TEST(Mt752Test, WaiverToMessageToWaiver) {
   mt.receiver = BicOf("BFTVVNVX");
   for (int presentation : {1, 3}) {
     mt.waiver.presentation_number = presentation;
-    mt.waiver.waived_codes = presentation == 1 ? std::vector<std::string>{} :
-                             std::vector<std::string>{"LATE_SHIPMENT", "LATE_PRESENTATION"};
+    mt.waiver.waived_codes = presentation == 1
+                                 ? std::vector<std::string>{}
+                                 : std::vector<std::string>{"LATE_SHIPMENT", "LATE_PRESENTATION"};
     auto text = WriteMt752(mt);
     ASSERT_TRUE(text.ok()) << text.status().ToString();
     auto back = ParseMt752(*text);
@@ -52,7 +53,8 @@ TEST(Mt752Test, ErrorsNameLineAndTag) {
     t.replace(t.find(from), from.size(), to);
     return ParseMt752(t).status().message();
   };
-  EXPECT_EQ(at("/WAIVED/LATE_SHIPMENT", "/WAIVED/late"), "line 7, tag 79Z: /WAIVED/ needs a discrepancy code, got 'late'");
+  EXPECT_EQ(at("/WAIVED/LATE_SHIPMENT", "/WAIVED/late"),
+            "line 7, tag 79Z: /WAIVED/ needs a discrepancy code, got 'late'");
   EXPECT_EQ(at(":23:REIMBURSE\n", ""), "block 4: mandatory field 23 is missing");
   EXPECT_EQ(at("{2:I752", "{2:I753"), "line 1: block 2 names MT753, not MT752");
 }

@@ -18,8 +18,9 @@ TEST(Mt754Test, ReadsTheAdviceOfNegotiationAsThePayment) {
   expected.paying_bank = BicOf("BFTVVNVX");  // the nominated bank negotiated
   EXPECT_EQ(mt->payment, expected);
   EXPECT_EQ(mt->sender_reference, "BFTV-NEG-0042");
-  EXPECT_EQ(mt->extra_fields,
-            (std::vector<trade::ExtraField>{{"77", "DOCUMENTS NEGOTIATED AND SENT TO YOU\nBY COURIER"}}));
+  EXPECT_EQ(
+      mt->extra_fields,
+      (std::vector<trade::ExtraField>{{"77", "DOCUMENTS NEGOTIATED AND SENT TO YOU\nBY COURIER"}}));
   auto text = WriteMt754(*mt);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   testing_mt::ExpectSameFields(*text, Sample("mt754_lc_2026_0042.txt"));
@@ -53,7 +54,8 @@ TEST(Mt756Test, ReimbursementBothWays) {
   ASSERT_TRUE(mt.ok()) << mt.status().ToString();
   EXPECT_EQ(mt->payment, Example<trade::Payment>("payment"));
   EXPECT_EQ(mt->amount_claimed->ToDisplay(), "USD 125100.00");
-  EXPECT_EQ(mt->extra_fields, (std::vector<trade::ExtraField>{{"79Z", "WE HAVE CREDITED YOUR ACCOUNT"}}));
+  EXPECT_EQ(mt->extra_fields,
+            (std::vector<trade::ExtraField>{{"79Z", "WE HAVE CREDITED YOUR ACCOUNT"}}));
   auto text = WriteMt756(*mt);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   testing_mt::ExpectSameFields(*text, Sample("mt756_lc_2026_0042.txt"));

@@ -33,8 +33,10 @@ TEST(ParticipantRegistryTest, ParsesAndAuthorizesTheOwnersKey) {
   EXPECT_EQ((*found)->key.key_id(), key.public_key().key_id());
 
   KeyRefusal why{};
-  EXPECT_FALSE(registry->Authorize("BANKGB2LXXX", key.public_key().key_id(),
-                                   *trade::ParseUtcTimestampMillis("2027-01-01T00:00:00Z"), &why).ok());
+  EXPECT_FALSE(registry
+                   ->Authorize("BANKGB2LXXX", key.public_key().key_id(),
+                               *trade::ParseUtcTimestampMillis("2027-01-01T00:00:00Z"), &why)
+                   .ok());
   EXPECT_EQ(why, KeyRefusal::kExpired);  // notAfter is exclusive
   EXPECT_FALSE(registry->Authorize("BANKFRPPXXX", key.public_key().key_id(), mid_2026, &why).ok());
   EXPECT_EQ(why, KeyRefusal::kOtherBank);
@@ -53,15 +55,15 @@ TEST(ParticipantRegistryTest, RefusesAKidThatIsNotTheKeysId) {
 
 TEST(ParticipantRegistryTest, RefusesAnAlgThatIsNotTheKeys) {
   auto key = NewKey(crypto::Algorithm::kEdDsa);
-  EXPECT_FALSE(ParseRegistryJson(
-                   Json("BANKGB2LXXX", key.public_key().key_id(), "ES256", key.public_key().ToPem()))
+  EXPECT_FALSE(ParseRegistryJson(Json("BANKGB2LXXX", key.public_key().key_id(), "ES256",
+                                      key.public_key().ToPem()))
                    .ok());
 }
 
 TEST(ParticipantRegistryTest, RevokedKeyIsRefused) {
   auto key = NewKey(crypto::Algorithm::kEdDsa);
   auto registry = ParseRegistryJson(Json("BANKGB2LXXX", key.public_key().key_id(), "EdDSA",
-                                                  key.public_key().ToPem(), R"(,"revoked":true)"));
+                                         key.public_key().ToPem(), R"(,"revoked":true)"));
   ASSERT_TRUE(registry.ok());
   KeyRefusal why{};
   EXPECT_EQ(registry->Authorize("BANKGB2LXXX", key.public_key().key_id(), 0, &why).status().code(),
@@ -72,8 +74,12 @@ TEST(ParticipantRegistryTest, RevokedKeyIsRefused) {
 TEST(ParticipantRegistryTest, RoundTripsThroughJson) {
   ParticipantRegistry registry;
   auto key = NewKey(crypto::Algorithm::kEs256);
-  ASSERT_TRUE(registry.AddBank({"BANKGB2LXXX", "Bank", {"issuing", "advising"},
-                                {{key.public_key().key_id(), key.public_key(), 1000, 2000, true}}}).ok());
+  ASSERT_TRUE(registry
+                  .AddBank({"BANKGB2LXXX",
+                            "Bank",
+                            {"issuing", "advising"},
+                            {{key.public_key().key_id(), key.public_key(), 1000, 2000, true}}})
+                  .ok());
   auto again = ParseRegistryJson(RegistryToJson(registry));
   ASSERT_TRUE(again.ok()) << again.status().ToString();
   ASSERT_EQ(again->banks().size(), 1u);
@@ -108,7 +114,8 @@ TEST(ParticipantRegistryTest, TimestampsFollowRfc3339Utc) {
 // The registry used to do its own date arithmetic and read 31 February as 3 March.
 TEST(ParticipantRegistryTest, RefusesAKeyValidFromADayThatDoesNotExist) {
   auto key = NewKey(crypto::Algorithm::kEs256);
-  for (const char* when : {"2026-02-31T00:00:00Z", "0000-01-01T00:00:00Z", "2026-04-31T12:00:00Z"}) {
+  for (const char* when :
+       {"2026-02-31T00:00:00Z", "0000-01-01T00:00:00Z", "2026-04-31T12:00:00Z"}) {
     auto registry = ParseRegistryJson(Json("BANKGB2LXXX", key.public_key().key_id(), "ES256",
                                            key.public_key().ToPem(),
                                            std::string(R"(,"notBefore":")") + when + "\""));

@@ -9,12 +9,13 @@ namespace {
 
 // Blocks 1 to 3 on line 1, then fields from line 2.
 std::string Message(const std::string& block4_lines) {
-  return "{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{3:{108:REF1}}{4:\r\n" +
-         block4_lines + "-}{5:{CHK:123456789ABC}}\r\n";
+  return "{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{3:{108:REF1}}{4:\r\n" + block4_lines +
+         "-}{5:{CHK:123456789ABC}}\r\n";
 }
 
 TEST(SwiftMessageTest, SplitsBlocksAndMultiLineFields) {
-  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:50:MUELLER GMBH\r\nHAFENSTRASSE 12\r\nDE\r\n:32B:USD1,00\r\n"));
+  auto m = ParseSwiftMessage(
+      Message(":20:LC-1\r\n:50:MUELLER GMBH\r\nHAFENSTRASSE 12\r\nDE\r\n:32B:USD1,00\r\n"));
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ(m->basic_header, "F01COBADEHHAXXX0000000000");
   EXPECT_EQ(m->application_header, "I700BFTVVNVXXXXXN");
@@ -121,8 +122,9 @@ TEST(SwiftMessageTest, RefusesSequenceNeedingContinuation) {
   ASSERT_TRUE(m.ok());
   Status s = RequireSingleMessage(*m);
   ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.message(),
-            "line 2, tag 27: message 1/2 is part of a sequence; this message type is never continued");
+  EXPECT_EQ(
+      s.message(),
+      "line 2, tag 27: message 1/2 is part of a sequence; this message type is never continued");
   auto single = ParseSwiftMessage(Message(":27:1/1\r\n:20:X\r\n"));
   EXPECT_TRUE(RequireSingleMessage(*single).ok());
 }
@@ -130,10 +132,12 @@ TEST(SwiftMessageTest, RefusesSequenceNeedingContinuation) {
 // Fuzzing fault 3 (issue 12): blocks 1 and 2 were barely checked. The fuzzer's minimal
 // input had a 16-character block 1 and a block 2 without a receiver.
 TEST(SwiftMessageTest, RefusesTheFuzzersShortBasicHeader) {
-  auto m = ParseSwiftMessage("{1:F01COADEHAX2020}{2:I707}{4:\n:20:5\n:26E:1\n:30:260210\n:59:2\n-}");
+  auto m =
+      ParseSwiftMessage("{1:F01COADEHAX2020}{2:I707}{4:\n:20:5\n:26E:1\n:30:260210\n:59:2\n-}");
   ASSERT_FALSE(m.ok());
-  EXPECT_EQ(m.status().message(),
-            "line 1: block 1 must be 25 characters (F01, terminal address, session, sequence), not 15");
+  EXPECT_EQ(
+      m.status().message(),
+      "line 1: block 1 must be 25 characters (F01, terminal address, session, sequence), not 15");
 }
 
 TEST(SwiftMessageTest, RefusesBinaryBytesInHeaderBlocks) {
@@ -141,9 +145,11 @@ TEST(SwiftMessageTest, RefusesBinaryBytesInHeaderBlocks) {
   b1[10] = '\x01';
   auto m = ParseSwiftMessage(b1);
   ASSERT_FALSE(m.ok());
-  EXPECT_EQ(m.status().message(),
-            "line 1: block 1 terminal address: character 0x01 is not an upper-case letter or digit");
-  auto b3 = ParseSwiftMessage("{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{3:{108:A\x7F}}{4:\n:20:X\n-}");
+  EXPECT_EQ(
+      m.status().message(),
+      "line 1: block 1 terminal address: character 0x01 is not an upper-case letter or digit");
+  auto b3 = ParseSwiftMessage(
+      "{1:F01COBADEHHAXXX0000000000}{2:I700BFTVVNVXXXXXN}{3:{108:A\x7F}}{4:\n:20:X\n-}");
   ASSERT_FALSE(b3.ok());
   EXPECT_EQ(b3.status().message(), "line 1: block 3: character 0x7F is not printable ASCII");
 }
@@ -152,10 +158,14 @@ TEST(SwiftMessageTest, ChecksBasicHeaderStructure) {
   struct Case {
     std::string block1, message;
   } cases[] = {
-      {"A01COBADEHHAXXX0000000000", "line 1: block 1 must start with F01 (FIN application, service 01)"},
-      {"F01COBADEHH1XXX0000000000", "line 1: block 1 terminal address 'COBADEHH1XXX' has no terminal letter in position 9"},
-      {"F011OBADEHHAXXX0000000000", "line 1: block 1 terminal address '1OBADEHHAXXX' holds no valid BIC: "},
-      {"F01COBADEHHAXXX00000000X0", "line 1: block 1 session and sequence numbers must be 10 digits"},
+      {"A01COBADEHHAXXX0000000000",
+       "line 1: block 1 must start with F01 (FIN application, service 01)"},
+      {"F01COBADEHH1XXX0000000000",
+       "line 1: block 1 terminal address 'COBADEHH1XXX' has no terminal letter in position 9"},
+      {"F011OBADEHHAXXX0000000000",
+       "line 1: block 1 terminal address '1OBADEHHAXXX' holds no valid BIC: "},
+      {"F01COBADEHHAXXX00000000X0",
+       "line 1: block 1 session and sequence numbers must be 10 digits"},
   };
   for (const Case& c : cases) {
     auto m = ParseSwiftMessage("{1:" + c.block1 + "}{2:I700BFTVVNVXXXXXN}{4:\n:20:X\n-}");
@@ -182,11 +192,16 @@ TEST(SwiftMessageTest, ChecksApplicationHeaderForms) {
     std::string block2;
     bool ok;
   } cases[] = {
-      {"I700BFTVVNVXXXXX", true},         {"I700BFTVVNVXXXXXN", true},
-      {"I700BFTVVNVXXXXXU3", true},       {"I700BFTVVNVXXXXXU3003", true},
-      {"I700BFTVVNVXXXXXQ", false},       {"I700BFTVVNVXXXXXN4", false},
-      {"I7X0BFTVVNVXXXXXN", false},       {"I700BFTVVNVX", false},
-      {"I700BFTVVNVXXXXXN2AB1", false},   {"O7001200260115COBADEHHAXXX04201234562601151200N", true},
+      {"I700BFTVVNVXXXXX", true},
+      {"I700BFTVVNVXXXXXN", true},
+      {"I700BFTVVNVXXXXXU3", true},
+      {"I700BFTVVNVXXXXXU3003", true},
+      {"I700BFTVVNVXXXXXQ", false},
+      {"I700BFTVVNVXXXXXN4", false},
+      {"I7X0BFTVVNVXXXXXN", false},
+      {"I700BFTVVNVX", false},
+      {"I700BFTVVNVXXXXXN2AB1", false},
+      {"O7001200260115COBADEHHAXXX04201234562601151200N", true},
       {"O7001200260115COBADEHHAXXX0420123456260115120", false},
   };
   for (const Case& c : cases) {
@@ -216,7 +231,8 @@ TEST(SwiftMessageTest, NarrativeFieldsOfFormatZAcceptTheZSet) {
   EXPECT_TRUE(ParseSwiftMessage(Message(":20:X\r\n:77J:+A_B 5% \"C\" <D> & E;\r\n")).ok());
   auto x = ParseSwiftMessage(Message(":20:X\r\n:78:A_B\r\n"));
   ASSERT_FALSE(x.ok());
-  EXPECT_EQ(x.status().message(), "line 3: tag 78: character '_' (0x5F) is not in the SWIFT X character set");
+  EXPECT_EQ(x.status().message(),
+            "line 3: tag 78: character '_' (0x5F) is not in the SWIFT X character set");
 }
 
 }  // namespace

@@ -42,21 +42,21 @@ TEST(CheckpointTest, RoundTripsWithExtensionsAndExtremeSizes) {
 TEST(CheckpointTest, RefusesMalformedBodies) {
   const std::string root = "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=";
   for (const std::string& bad : {
-           std::string("origin\n5\n") + root,                     // no final newline
-           std::string("origin\n5\n"),                            // no root
-           std::string("\n5\n") + root + "\n",                    // empty origin
-           std::string("origin\n05\n") + root + "\n",             // leading zero
-           std::string("origin\n+5\n") + root + "\n",             // sign
-           std::string("origin\n-1\n") + root + "\n",             // negative
-           std::string("origin\n 5\n") + root + "\n",             // space
+           std::string("origin\n5\n") + root,                            // no final newline
+           std::string("origin\n5\n"),                                   // no root
+           std::string("\n5\n") + root + "\n",                           // empty origin
+           std::string("origin\n05\n") + root + "\n",                    // leading zero
+           std::string("origin\n+5\n") + root + "\n",                    // sign
+           std::string("origin\n-1\n") + root + "\n",                    // negative
+           std::string("origin\n 5\n") + root + "\n",                    // space
            std::string("origin\n18446744073709551616\n") + root + "\n",  // 2^64
-           std::string("origin\n5\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I\n"),  // unpadded
+           std::string("origin\n5\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I\n"),   // unpadded
            std::string("origin\n5\nCsUYapGGPo4dkMgIAUqom_Xajj7h2fB2MPA3j2jxq2I=\n"),  // base64url
-           std::string("origin\n5\nAAAA\n"),                      // 3-byte root
-           std::string("origin\n5\n") + root + "\n\n",            // empty extension
-           std::string("origin\n5\n") + root + "\nx\n\n",         // blank line after ext
-           std::string("ori\tgin\n5\n") + root + "\n",            // control character
-           std::string("origin\r\n5\n") + root + "\n",            // CRLF
+           std::string("origin\n5\nAAAA\n"),                                          // 3-byte root
+           std::string("origin\n5\n") + root + "\n\n",     // empty extension
+           std::string("origin\n5\n") + root + "\nx\n\n",  // blank line after ext
+           std::string("ori\tgin\n5\n") + root + "\n",     // control character
+           std::string("origin\r\n5\n") + root + "\n",     // CRLF
        }) {
     auto cp = ParseCheckpoint(bad);
     EXPECT_FALSE(cp.ok()) << bad;

@@ -25,7 +25,8 @@ TEST(InclusionProofTest, MatchesReferenceAuditPaths) {
     ASSERT_TRUE(proof.ok()) << proof.status().ToString();
     EXPECT_EQ(*proof, v.path) << "index " << v.index << " size " << v.tree_size;
     const crypto::Digest leaf = LeafHash(ref.leaves[v.index]);
-    EXPECT_TRUE(VerifyInclusion(leaf, v.index, v.tree_size, v.path, ref.roots[v.tree_size - 1]).ok());
+    EXPECT_TRUE(
+        VerifyInclusion(leaf, v.index, v.tree_size, v.path, ref.roots[v.tree_size - 1]).ok());
   }
 }
 
@@ -106,7 +107,8 @@ TEST(InclusionProofTest, EverySizeAndIndexMatchesNaivePathAndVerifies) {
       ASSERT_EQ(*proof, naive.Path(m, 0, n)) << m << "/" << n;
       ASSERT_TRUE(VerifyInclusion(leaves[m], m, n, *proof, root).ok()) << m << "/" << n;
       if (n > 1) {
-        ASSERT_FALSE(VerifyInclusion(leaves[m], (m + 1) % n, n, *proof, root).ok()) << m << "/" << n;
+        ASSERT_FALSE(VerifyInclusion(leaves[m], (m + 1) % n, n, *proof, root).ok())
+            << m << "/" << n;
       }
     }
   }

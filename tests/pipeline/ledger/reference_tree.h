@@ -65,7 +65,8 @@ inline std::vector<crypto::Digest> DigestList(const boost::json::value& v) {
 
 // Loads the vectors; aborts if the file is missing or damaged (a broken checkout).
 inline ReferenceTree LoadReferenceTree() {
-  const std::string path = lcproc::testing::SourcePath("tests/testdata/rfc6962_reference_tree.json");
+  const std::string path =
+      lcproc::testing::SourcePath("tests/testdata/rfc6962_reference_tree.json");
   std::ifstream in(path);
   if (!in) {
     std::fprintf(stderr, "cannot read %s (run from the repository root or set LCPROC_SOURCE_DIR)\n",

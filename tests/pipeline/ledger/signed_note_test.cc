@@ -23,10 +23,12 @@ constexpr std::string_view kText =
     "then you don't know what your problem is.\n";
 const std::string kPeterSig =
     "\xE2\x80\x94 PeterNeumann "
-    "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    "x08go/ZJkuBS9UG/"
+    "SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 const std::string kEnochSig =
     "\xE2\x80\x94 EnochRoot "
-    "rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
+    "rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/"
+    "5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n";
 
 TEST(SignedNoteTest, SignerKeyGivesKnownVerifierKeyAndKeyId) {
   auto signer = NoteSigner::FromSignerKey(kPeterSkey);
@@ -79,12 +81,15 @@ TEST(SignedNoteTest, MalformedNotesAreRefused) {
   std::string too_many;
   for (int i = 0; i < 101; ++i) too_many += kPeterSig;
   for (const std::string& bad : {
-           text,                                                   // no signatures
-           text + "\n",                                            // empty signature block
+           text,                                                     // no signatures
+           text + "\n",                                              // empty signature block
            text + "\n" + kPeterSig.substr(0, kPeterSig.size() - 1),  // no final newline
-           "\x01" + text + "\n" + kPeterSig,                       // control character
-           "\xff" + text + "\n" + kPeterSig,                       // not UTF-8
-           text + "\n" + "\xE2\x80\x94 Bad Name x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n",
+           "\x01" + text + "\n" + kPeterSig,                         // control character
+           "\xff" + text + "\n" + kPeterSig,                         // not UTF-8
+           text + "\n" +
+               "\xE2\x80\x94 Bad Name "
+               "x08go/ZJkuBS9UG/"
+               "SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n",
            text + "\n" + kPeterSig + "Unexpected line.\n",
            text + "\n" + too_many,
        }) {
@@ -102,7 +107,8 @@ TEST(SignedNoteTest, MangledVerifierKeysAreRefused) {
   for (size_t i = 0; i <= vkey.size(); ++i) {
     for (size_t j = i + 1; j <= vkey.size(); ++j) {
       if (i == 0 && j == vkey.size()) continue;
-      EXPECT_FALSE(NoteVerifier::FromVerifierKey(vkey.substr(i, j - i)).ok()) << vkey.substr(i, j - i);
+      EXPECT_FALSE(NoteVerifier::FromVerifierKey(vkey.substr(i, j - i)).ok())
+          << vkey.substr(i, j - i);
     }
   }
   for (size_t i = 0; i < vkey.size(); ++i) {
@@ -134,9 +140,8 @@ TEST(SignedNoteTest, MangledSignerKeysAreRefused) {
 TEST(SignedNoteTest, KeyIdFollowsSpec) {
   // key ID = SHA-256(name || 0x0A || 0x01 || public key)[:4], big-endian.
   auto signer = NoteSigner::FromSignerKey(kPeterSkey).value();
-  const std::string pub = crypto::Base64Decode("ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW")
-                              .value()
-                              .substr(1);
+  const std::string pub =
+      crypto::Base64Decode("ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW").value().substr(1);
   const crypto::Digest d = crypto::Sha256({"PeterNeumann", "\n", "\x01", pub});
   const uint32_t want = uint32_t{d[0]} << 24 | uint32_t{d[1]} << 16 | uint32_t{d[2]} << 8 | d[3];
   EXPECT_EQ(Ed25519NoteKeyId("PeterNeumann", pub), want);

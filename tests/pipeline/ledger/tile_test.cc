@@ -22,8 +22,8 @@ TEST(TileTest, PartialTilePathHasWidthSuffix) {
 }
 
 TEST(TileTest, PathsRoundTrip) {
-  for (uint64_t index : {uint64_t{0}, uint64_t{7}, uint64_t{999}, uint64_t{1000},
-                         uint64_t{1234067}, uint64_t{1000000000}, UINT64_MAX}) {
+  for (uint64_t index : {uint64_t{0}, uint64_t{7}, uint64_t{999}, uint64_t{1000}, uint64_t{1234067},
+                         uint64_t{1000000000}, UINT64_MAX}) {
     for (uint16_t width : {uint16_t{1}, uint16_t{255}, uint16_t{256}}) {
       for (uint8_t level : {uint8_t{0}, uint8_t{5}, uint8_t{63}}) {
         const TileId id{level, index, width};
@@ -37,24 +37,24 @@ TEST(TileTest, PathsRoundTrip) {
 
 TEST(TileTest, ParseRefusesNonCanonicalPaths) {
   for (const char* bad : {
-           "tile/0/1234067",                             // not grouped
-           "tile/0/x001/x234/x067",                      // last group with x
-           "tile/0/001/234/067",                         // inner groups without x
-           "tile/0/x000/001",                            // leading zero group
-           "tile/00/000",                                // level with leading zero
-           "tile/64/000",                                // level beyond 63
-           "tile/-1/000",                                // signed level
-           "tile/0/01",                                  // short group
-           "tile/0/0001",                                // long group
-           "tile/0/000/",                                // trailing slash
-           "tile/0/000.p/0",                             // empty partial
-           "tile/0/000.p/256",                           // partial as wide as full
-           "tile/0/000.p/007",                           // width with leading zeros
-           "tile/0/000.p/",                              // no width
-           "tile/entries/000",                           // entry bundle, not hashes
-           "tiles/0/000",                                // wrong prefix
-           "tile/0",                                     // no index
-           "tile/0/x018/x446/x744/x073/x709/x551/616",   // 2^64
+           "tile/0/1234067",                            // not grouped
+           "tile/0/x001/x234/x067",                     // last group with x
+           "tile/0/001/234/067",                        // inner groups without x
+           "tile/0/x000/001",                           // leading zero group
+           "tile/00/000",                               // level with leading zero
+           "tile/64/000",                               // level beyond 63
+           "tile/-1/000",                               // signed level
+           "tile/0/01",                                 // short group
+           "tile/0/0001",                               // long group
+           "tile/0/000/",                               // trailing slash
+           "tile/0/000.p/0",                            // empty partial
+           "tile/0/000.p/256",                          // partial as wide as full
+           "tile/0/000.p/007",                          // width with leading zeros
+           "tile/0/000.p/",                             // no width
+           "tile/entries/000",                          // entry bundle, not hashes
+           "tiles/0/000",                               // wrong prefix
+           "tile/0",                                    // no index
+           "tile/0/x018/x446/x744/x073/x709/x551/616",  // 2^64
        }) {
     auto parsed = ParseTilePath(bad);
     EXPECT_FALSE(parsed.ok()) << bad;

@@ -19,7 +19,8 @@ TEST(CountryTest, AcceptsOfficiallyAssignedCodes) {
 TEST(CountryTest, RefusesUserAssignedReservedAndMalformed) {
   // XK, AA, QM..QZ, XA..XZ, ZZ are user-assigned; UK and EU are exceptionally reserved,
   // not assigned; YU and AN were withdrawn.
-  for (const char* code : {"XK", "AA", "QZ", "ZZ", "UK", "EU", "YU", "AN", "de", "D", "DEU", "", "1A"}) {
+  for (const char* code :
+       {"XK", "AA", "QZ", "ZZ", "UK", "EU", "YU", "AN", "de", "D", "DEU", "", "1A"}) {
     EXPECT_FALSE(CountryCode::Parse(code).ok()) << code;
   }
 }

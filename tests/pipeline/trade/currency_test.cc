@@ -28,8 +28,8 @@ INSTANTIATE_TEST_SUITE_P(Iso4217, CurrencyKnownTest,
                                            Known{"XOF", 0}, Known{"VES", 2}, Known{"ZWG", 2}));
 
 TEST(CurrencyTest, RefusesUnknownAndMalformedCodes) {
-  for (const char* bad : {"", "US", "USDX", "usd", "Usd", "XYZ", "AAA", "XAU", "XDR", "XTS",
-                          "XXX", "HRK", "DEM", "US1"}) {
+  for (const char* bad : {"", "US", "USDX", "usd", "Usd", "XYZ", "AAA", "XAU", "XDR", "XTS", "XXX",
+                          "HRK", "DEM", "US1"}) {
     auto c = CurrencyCode::Parse(bad);
     EXPECT_FALSE(c.ok()) << bad;
     if (!c.ok()) {

@@ -9,9 +9,9 @@ namespace lcproc::trade {
 namespace {
 
 TEST(DocumentTest, TypeNamesRoundTrip) {
-  const char* names[] = {"letterOfCredit", "amendment",         "amendmentResponse",
-                         "advice",         "presentation",      "examinationResult",
-                         "waiver",         "payment",           "cancellation"};
+  const char* names[] = {"letterOfCredit", "amendment",    "amendmentResponse",
+                         "advice",         "presentation", "examinationResult",
+                         "waiver",         "payment",      "cancellation"};
   for (int i = 0; i < 9; ++i) {
     auto type = static_cast<DocumentType>(i);
     EXPECT_EQ(DocumentTypeName(type), names[i]);
@@ -52,7 +52,10 @@ TEST(CheckDocumentTest, NamesTheBadField) {
        [](LetterOfCredit& lc) { lc.latest_shipment_date = fixtures::D("2026-12-01"); }},
       {"shipmentPeriod",
        [](LetterOfCredit& lc) { lc.shipment_period = *DateTerm::Parse("END 2026-10"); }},
-      {"tolerance", [](LetterOfCredit& lc) { lc.tolerance = PercentageTolerance{100, 0}; }},
+      {"tolerance",
+       [](LetterOfCredit& lc) {
+         lc.tolerance = PercentageTolerance{100, 0};
+       }},
       {"goods[0].unitPrice",
        [](LetterOfCredit& lc) { lc.goods[0].unit_price = fixtures::M("EUR", "1"); }},
       {"insurancePercentage", [](LetterOfCredit& lc) { lc.insurance_percentage = 90; }},
@@ -87,7 +90,8 @@ TEST(CheckDocumentTest, RefusalMustStateDiscrepancies_16c) {
   r.credit_number = "LC2026-0001";
   r.decision = ExaminationDecision::kDiscrepant;
   EXPECT_FALSE(CheckDocument(r).ok());
-  r.discrepancies.push_back({"LATE_PRESENTATION", "14(c)", "presentation", "presentationDate", "late"});
+  r.discrepancies.push_back(
+      {"LATE_PRESENTATION", "14(c)", "presentation", "presentationDate", "late"});
   EXPECT_TRUE(CheckDocument(r).ok());
 }
 

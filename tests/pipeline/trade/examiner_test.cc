@@ -109,158 +109,216 @@ INSTANTIATE_TEST_SUITE_P(
     Complies, ExaminerTest,
     ::testing::Values(
         Case{"SamplePresentation", [](Scenario&) {}, {}},
-        Case{"PresentedOnExpiryDate", [](Scenario& s) {
+        Case{"PresentedOnExpiryDate",
+             [](Scenario& s) {
                s.lc.expiry_date = D("2026-11-10");
                s.presented_on = D("2026-11-10");
-             }, {}},
-        Case{"ExpiryOnSundayExtendedToMonday_29a", [](Scenario& s) {
+             },
+             {}},
+        Case{"ExpiryOnSundayExtendedToMonday_29a",
+             [](Scenario& s) {
                s.lc.expiry_date = D("2026-11-08");  // Sunday
                s.presented_on = D("2026-11-09");
-             }, {}},
-        Case{"PresentedOn21stDayAfterShipment_14c", [](Scenario& s) {
+             },
+             {}},
+        Case{"PresentedOn21stDayAfterShipment_14c",
+             [](Scenario& s) {
                s.lc.presentation_period.reset();
                s.presented_on = D("2026-11-10");
-             }, {}},
-        Case{"LastDayForPresentationOnSaturdayExtended_29a", [](Scenario& s) {
+             },
+             {}},
+        Case{"LastDayForPresentationOnSaturdayExtended_29a",
+             [](Scenario& s) {
                s.lc.presentation_period = PresentationPeriod{12, ""};  // 10-20 + 12 = Sat 10-31
                s.presented_on = D("2026-11-02");
-             }, {}},
-        Case{"ShippedOnLatestShipmentDate", [](Scenario& s) {
-               s.lc.latest_shipment_date = D("2026-10-20");
-             }, {}},
-        Case{"ShippedFiveDaysAfterOnOrAbout_3", [](Scenario& s) {
+             },
+             {}},
+        Case{"ShippedOnLatestShipmentDate",
+             [](Scenario& s) { s.lc.latest_shipment_date = D("2026-10-20"); },
+             {}},
+        Case{"ShippedFiveDaysAfterOnOrAbout_3",
+             [](Scenario& s) {
                s.lc.latest_shipment_date.reset();
                s.lc.shipment_period = *DateTerm::Parse("ON OR ABOUT 2026-10-15");
-             }, {}},
-        Case{"ShippedInSecondHalf_3", [](Scenario& s) {
+             },
+             {}},
+        Case{"ShippedInSecondHalf_3",
+             [](Scenario& s) {
                s.lc.latest_shipment_date.reset();
                s.lc.shipment_period = *DateTerm::Parse("SECOND HALF 2026-10");
-             }, {}},
-        Case{"ShippedInMiddle_3", [](Scenario& s) {
+             },
+             {}},
+        Case{"ShippedInMiddle_3",
+             [](Scenario& s) {
                s.lc.latest_shipment_date.reset();
                s.lc.shipment_period = *DateTerm::Parse("MIDDLE 2026-10");
-             }, {}},
-        Case{"ShippedTheDayBeforeBefore_3", [](Scenario& s) {
+             },
+             {}},
+        Case{"ShippedTheDayBeforeBefore_3",
+             [](Scenario& s) {
                s.lc.latest_shipment_date.reset();
                s.lc.shipment_period = *DateTerm::Parse("BEFORE 2026-10-21");
-             }, {}},
-        Case{"ShippedTheDayAfterAfter_3", [](Scenario& s) {
+             },
+             {}},
+        Case{"ShippedTheDayAfterAfter_3",
+             [](Scenario& s) {
                s.lc.latest_shipment_date.reset();
                s.lc.shipment_period = *DateTerm::Parse("AFTER 2026-10-19");
-             }, {}},
-        Case{"DocumentDatedOnPresentationDay_14i", [](Scenario& s) {
-               s.p.packing_list->date = s.presented_on;
-             }, {}},
-        Case{"DocumentDatedBeforeCreditIssued_14i", [](Scenario& s) {
-               s.p.certificate_of_origin->date = D("2026-08-01");
-             }, {}},
-        Case{"QuantityPlusFivePercentMeasured_30b", [](Scenario& s) {
+             },
+             {}},
+        Case{"DocumentDatedOnPresentationDay_14i",
+             [](Scenario& s) { s.p.packing_list->date = s.presented_on; },
+             {}},
+        Case{"DocumentDatedBeforeCreditIssued_14i",
+             [](Scenario& s) { s.p.certificate_of_origin->date = D("2026-08-01"); },
+             {}},
+        Case{"QuantityPlusFivePercentMeasured_30b",
+             [](Scenario& s) {
                SetQuantity(s.p, "21");
                SetAmounts(s, "105000.00");
                s.p.insurance->insured_amount = Usd("115500.00");
-             }, {}},
-        Case{"QuantityPlusTenPercentAbout_30a", [](Scenario& s) {
+             },
+             {}},
+        Case{"QuantityPlusTenPercentAbout_30a",
+             [](Scenario& s) {
                s.lc.goods[0].about = true;
                s.lc.tolerance = PercentageTolerance{10, 10};
                SetQuantity(s.p, "22");
                SetAmounts(s, "110000.00");
                s.p.insurance->insured_amount = Usd("121000.00");
-             }, {}},
-        Case{"CountedUnitsExact_30b", [](Scenario& s) {
+             },
+             {}},
+        Case{"CountedUnitsExact_30b",
+             [](Scenario& s) {
                s.lc.goods[0].quantity = Q("1000", "CARTONS");
                s.lc.goods[0].unit_price = Usd("100.00");
                SetQuantity(s.p, "1000", "CARTONS");
                s.p.invoice->goods[0].unit_price = Usd("100.00");
-             }, {}},
-        Case{"LowerUnitPrice", [](Scenario& s) {
+             },
+             {}},
+        Case{"LowerUnitPrice",
+             [](Scenario& s) {
                s.p.invoice->goods[0].unit_price = Usd("4999.99");
                SetAmounts(s, "99999.80");
-             }, {}},
-        Case{"AboutUnitPriceMinusTenPercent_30a", [](Scenario& s) {
+             },
+             {}},
+        Case{"AboutUnitPriceMinusTenPercent_30a",
+             [](Scenario& s) {
                s.lc.goods[0].about = true;
                s.p.invoice->goods[0].unit_price = Usd("4500.00");
                SetAmounts(s, "90000.00");
-             }, {}},
-        Case{"FullDrawingWithPartialsNotAllowed", [](Scenario& s) {
-               s.lc.partial_shipments = ShipmentPermission::kNotAllowed;
-             }, {}},
-        Case{"FivePercentShortWithPartialsNotAllowed_30c", [](Scenario& s) {
+             },
+             {}},
+        Case{"FullDrawingWithPartialsNotAllowed",
+             [](Scenario& s) { s.lc.partial_shipments = ShipmentPermission::kNotAllowed; },
+             {}},
+        Case{"FivePercentShortWithPartialsNotAllowed_30c",
+             [](Scenario& s) {
                s.lc.partial_shipments = ShipmentPermission::kNotAllowed;
                s.lc.tolerance.reset();
                SetQuantity(s.p, "19");
                SetAmounts(s, "95000.00");
-             }, {}},
-        Case{"PartialDrawingAllowed_31", [](Scenario& s) {
+             },
+             {}},
+        Case{"PartialDrawingAllowed_31",
+             [](Scenario& s) {
                SetQuantity(s.p, "10");
                SetAmounts(s, "50000.00");
-             }, {}},
-        Case{"SecondDrawingWithinTolerance", [](Scenario& s) {
+             },
+             {}},
+        Case{"SecondDrawingWithinTolerance",
+             [](Scenario& s) {
                EarlierDrawing(s, "60000.00", "12", "2026-10-05");
                SetQuantity(s.p, "9");
                SetAmounts(s, "45000.00");
                s.p.insurance->insured_amount = Usd("49500.00");
-             }, {}},
-        Case{"InstalmentInItsPeriod_32", [](Scenario& s) {
+             },
+             {}},
+        Case{"InstalmentInItsPeriod_32",
+             [](Scenario& s) {
                s.lc.instalments = {{D("2026-10-01"), D("2026-10-31"), Usd("100000.00")},
                                    {D("2026-11-01"), D("2026-11-30"), Usd("5000.00")}};
-             }, {}},
-        Case{"SecondInstalmentAfterFirstDrawn_32", [](Scenario& s) {
+             },
+             {}},
+        Case{"SecondInstalmentAfterFirstDrawn_32",
+             [](Scenario& s) {
                s.lc.instalments = {{D("2026-10-01"), D("2026-10-10"), Usd("50000.00")},
                                    {D("2026-10-11"), D("2026-10-31"), Usd("55000.00")}};
                EarlierDrawing(s, "50000.00", "10", "2026-10-05");
                SetQuantity(s.p, "10");
                SetAmounts(s, "50000.00");
                s.p.insurance->insured_amount = Usd("55000.00");
-             }, {}},
-        Case{"TranshipmentAllowedBy43T", [](Scenario& s) {
+             },
+             {}},
+        Case{"TranshipmentAllowedBy43T",
+             [](Scenario& s) {
                s.lc.transhipment = ShipmentPermission::kAllowed;
                s.p.transport->transhipment = true;
-             }, {}},
-        Case{"TranshipmentOfContainerisedGoods_20c", [](Scenario& s) {
+             },
+             {}},
+        Case{"TranshipmentOfContainerisedGoods_20c",
+             [](Scenario& s) {
                s.p.transport->transhipment = true;
                s.p.transport->containerised = true;
-             }, {}},
-        Case{"SignedByMaster_20a", [](Scenario& s) {
-               s.p.transport->signed_by = BillOfLadingSigner::kMaster;
-             }, {}},
-        Case{"PortsMatchIgnoringCaseAndSpaces", [](Scenario& s) {
+             },
+             {}},
+        Case{"SignedByMaster_20a",
+             [](Scenario& s) { s.p.transport->signed_by = BillOfLadingSigner::kMaster; },
+             {}},
+        Case{"PortsMatchIgnoringCaseAndSpaces",
+             [](Scenario& s) {
                s.p.transport->port_of_loading = " shanghai ";
                s.p.invoice->port_of_loading = "Shanghai";
-             }, {}},
-        Case{"InsuranceExactly110PercentOfCif_28f", [](Scenario& s) {
+             },
+             {}},
+        Case{"InsuranceExactly110PercentOfCif_28f",
+             [](Scenario& s) {
                SetAmounts(s, "99999.99");
                s.p.insurance->insured_amount = Usd("109999.99");  // 110% = 109999.989 -> .99
-             }, {}},
-        Case{"InsuranceAtCreditPercentage_28f", [](Scenario& s) {
+             },
+             {}},
+        Case{"InsuranceAtCreditPercentage_28f",
+             [](Scenario& s) {
                s.lc.insurance_percentage = 120;
                s.p.insurance->insured_amount = Usd("120000.00");
-             }, {}},
-        Case{"InsuranceDatedAfterShipmentWithEarlierCover_28e", [](Scenario& s) {
+             },
+             {}},
+        Case{"InsuranceDatedAfterShipmentWithEarlierCover_28e",
+             [](Scenario& s) {
                s.p.insurance->date = D("2026-10-21");
                s.p.insurance->cover_starts = D("2026-10-20");
-             }, {}},
-        Case{"InsuranceCertificateAccepted_28d", [](Scenario& s) {
-               s.p.insurance->kind = InsuranceDocumentKind::kCertificate;
-             }, {}},
-        Case{"InsuranceFromPlaceOfTakingInCharge_28f", [](Scenario& s) {
+             },
+             {}},
+        Case{"InsuranceCertificateAccepted_28d",
+             [](Scenario& s) { s.p.insurance->kind = InsuranceDocumentKind::kCertificate; },
+             {}},
+        Case{"InsuranceFromPlaceOfTakingInCharge_28f",
+             [](Scenario& s) {
                s.lc.port_of_loading.clear();
                s.lc.place_of_taking_in_charge = "NINGBO CFS";
                s.p.insurance->route_from = "NINGBO CFS";
-             }, {}},
-        Case{"InsuranceToFinalDestination_28f", [](Scenario& s) {
+             },
+             {}},
+        Case{"InsuranceToFinalDestination_28f",
+             [](Scenario& s) {
                s.lc.final_destination = "MUNICH";
                s.p.insurance->route_to = "MUNICH";
-             }, {}},
-        Case{"OtherAddressSameCountry_14j", [](Scenario& s) {
+             },
+             {}},
+        Case{"OtherAddressSameCountry_14j",
+             [](Scenario& s) {
                s.p.invoice->issuer.address_lines = {"1 OTHER STREET", "SHANGHAI"};
-             }, {}},
-        Case{"InvoiceNamesDifferOnlyInCase_18a", [](Scenario& s) {
-               s.p.invoice->issuer.name = "Ningbo Ocean Foods Co Ltd";
-             }, {}},
-        Case{"FewerDocumentsWhenCreditAsksFewer", [](Scenario& s) {
+             },
+             {}},
+        Case{"InvoiceNamesDifferOnlyInCase_18a",
+             [](Scenario& s) { s.p.invoice->issuer.name = "Ningbo Ocean Foods Co Ltd"; },
+             {}},
+        Case{"FewerDocumentsWhenCreditAsksFewer",
+             [](Scenario& s) {
                s.lc.documents_required.pop_back();
                s.p.packing_list.reset();
-             }, {}}),
+             },
+             {}}),
     CaseName);
 
 // Negative cases: one rule broken at a time, its code (and only it) reported.

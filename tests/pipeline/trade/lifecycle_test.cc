@@ -25,7 +25,8 @@ using ::testing::ElementsAre;
 // Plays the engine's part: one credit's state, documents applied in order.
 class CreditBook {
  public:
-  explicit CreditBook(BankingCalendar calendar = BankingCalendar()) : calendar_(std::move(calendar)) {}
+  explicit CreditBook(BankingCalendar calendar = BankingCalendar())
+      : calendar_(std::move(calendar)) {}
 
   Outcome Submit(const Document& doc, const Bic& submitter, const char* today) {
     auto t = Apply(state_ ? &*state_ : nullptr, doc, submitter, D(today), calendar_);
@@ -49,8 +50,8 @@ Advice PlainAdvice(bool confirm = false) {
 }
 
 Payment PayFor(int presentation, const char* amount, const Bic& bank = IssuingBank()) {
-  return Payment{"LC2026-0001", presentation, bank, Usd(amount), D("2026-10-30"), "DE-ACC-1",
-                 "CN-ACC-9"};
+  return Payment{"LC2026-0001",   presentation, bank,      Usd(amount),
+                 D("2026-10-30"), "DE-ACC-1",   "CN-ACC-9"};
 }
 
 ExaminationResult Refusal(int presentation, std::vector<Discrepancy> discrepancies) {
@@ -162,7 +163,8 @@ TEST(LifecycleScenarioTest, WaiverAfterRefusalReinstatesTheDrawing) {
   CreditBook book;
   IssueAndAdvise(book);
   Outcome presented = book.Submit(LatePresentation(), AdvisingBank(), "2026-11-12");
-  ASSERT_TRUE(book.Submit(Refusal(1, presented.discrepancies), IssuingBank(), "2026-11-13").accepted);
+  ASSERT_TRUE(
+      book.Submit(Refusal(1, presented.discrepancies), IssuingBank(), "2026-11-13").accepted);
   EXPECT_EQ(book.state().drawn, Usd("0.00"));
   Waiver waiver{"LC2026-0001", 1, IssuingBank(), D("2026-11-16"), {}, "APPLICANT WAIVES ALL"};
   ASSERT_TRUE(book.Submit(waiver, IssuingBank(), "2026-11-16").accepted);
@@ -190,8 +192,12 @@ TEST(LifecycleScenarioTest, AmendmentRejectedThenAnotherAccepted_10) {
   EXPECT_EQ(early.reason_code, kRejectOutOfOrder);
 
   // Art. 10(e): a partial acceptance is a rejection.
-  AmendmentResponse partial{"LC2026-0001", 1, AmendmentDecision::kPartiallyAccepted,
-                            D("2026-09-12"), AdvisingBank(), "ACCEPT INCREASE ONLY IF ..."};
+  AmendmentResponse partial{"LC2026-0001",
+                            1,
+                            AmendmentDecision::kPartiallyAccepted,
+                            D("2026-09-12"),
+                            AdvisingBank(),
+                            "ACCEPT INCREASE ONLY IF ..."};
   ASSERT_TRUE(book.Submit(partial, AdvisingBank(), "2026-09-12").accepted);
   EXPECT_EQ(book.state().amendments[0].status, AmendmentStatus::kRejected);
   EXPECT_EQ(book.state().terms.amount, Usd("100000.00"));
@@ -208,7 +214,7 @@ TEST(LifecycleScenarioTest, AmendmentRejectedThenAnotherAccepted_10) {
   extend.new_expiry_date = D("2026-12-31");
   extend.new_latest_shipment_date = D("2026-12-15");
   ASSERT_TRUE(book.Submit(extend, IssuingBank(), "2026-09-20").accepted);
-  AmendmentResponse accept{"LC2026-0001", 2, AmendmentDecision::kAccepted, D("2026-09-22"),
+  AmendmentResponse accept{"LC2026-0001",  2, AmendmentDecision::kAccepted, D("2026-09-22"),
                            AdvisingBank(), ""};
   ASSERT_TRUE(book.Submit(accept, AdvisingBank(), "2026-09-22").accepted);
   EXPECT_EQ(book.state().amendments[1].status, AmendmentStatus::kAccepted);
@@ -342,10 +348,11 @@ TEST(LifecycleRejectionTest, OutOfOrder) {
   EXPECT_EQ(book.Submit(CompliantPresentation(), AdvisingBank(), "2026-10-26").reason_code,
             kRejectOutOfOrder);
   ASSERT_TRUE(book.Submit(PlainAdvice(), AdvisingBank(), "2026-09-03").accepted);
-  EXPECT_EQ(book.Submit(PlainAdvice(), AdvisingBank(), "2026-09-04").reason_code, kRejectOutOfOrder);
+  EXPECT_EQ(book.Submit(PlainAdvice(), AdvisingBank(), "2026-09-04").reason_code,
+            kRejectOutOfOrder);
   EXPECT_EQ(book.Submit(PayFor(1, "1.00"), IssuingBank(), "2026-10-27").reason_code,
             kRejectUnknownReference);
-  AmendmentResponse r{"LC2026-0001", 1, AmendmentDecision::kAccepted, D("2026-09-05"),
+  AmendmentResponse r{"LC2026-0001",  1, AmendmentDecision::kAccepted, D("2026-09-05"),
                       AdvisingBank(), ""};
   EXPECT_EQ(book.Submit(r, AdvisingBank(), "2026-09-05").reason_code, kRejectUnknownReference);
   ASSERT_TRUE(book.Submit(CompliantPresentation(), AdvisingBank(), "2026-10-26").accepted);
@@ -387,8 +394,8 @@ TEST(LifecycleRejectionTest, ConfirmationOnlyWhenAsked_8) {
 TEST(LifecycleRejectionTest, CancellationNeedsEveryAgreement_10a) {
   CreditBook book;
   IssueAndAdvise(book, /*confirm=*/true);
-  Cancellation c{"LC2026-0001", IssuingBank(), D("2026-09-20"), "DEAL CANCELLED", false,
-                 std::nullopt, false, std::nullopt};
+  Cancellation c{"LC2026-0001", IssuingBank(), D("2026-09-20"), "DEAL CANCELLED",
+                 false,         std::nullopt,  false,           std::nullopt};
   Outcome no_beneficiary = book.Submit(c, IssuingBank(), "2026-09-20");
   EXPECT_EQ(no_beneficiary.reason_code, kRejectAgreementMissing);
   c.beneficiary_agreed = true;
@@ -433,7 +440,8 @@ TEST(LifecycleRejectionTest, InvalidDocumentIsRejectedNotFailed) {
 TEST(LifecycleRejectionTest, ApplyWithAnotherCreditsStateIsAnInternalError) {
   CreditState other = fixtures::AdvisedState(SampleCredit());
   other.terms.credit_number = "LC-OTHER";
-  auto t = Apply(&other, CompliantPresentation(), AdvisingBank(), D("2026-10-26"), BankingCalendar());
+  auto t =
+      Apply(&other, CompliantPresentation(), AdvisingBank(), D("2026-10-26"), BankingCalendar());
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), StatusCode::kInternal);
 }

@@ -27,7 +27,8 @@ TEST(MoneyTest, RefusesMoreDecimalsThanTheCurrencyHas) {
 }
 
 TEST(MoneyTest, RefusesNonPlainNumbers) {
-  for (const char* bad : {"", "-1", "+1", "1,234.56", "1e3", ".5", "5.", " 5", "5 ", "1.2.3", "NaN"}) {
+  for (const char* bad :
+       {"", "-1", "+1", "1,234.56", "1e3", ".5", "5.", " 5", "5 ", "1.2.3", "NaN"}) {
     EXPECT_FALSE(Money::Parse(C("USD"), bad).ok()) << bad;
   }
   EXPECT_FALSE(Money::Parse(CurrencyCode(), "1").ok());
@@ -56,7 +57,7 @@ TEST(MoneyTest, SwiftFormUsesADecimalComma) {
   EXPECT_EQ(Money::ParseSwift(C("USD"), "1234,56")->minor, 123456);
   EXPECT_EQ(Money::ParseSwift(C("USD"), "1234,")->minor, 123400);
   EXPECT_EQ(Money::ParseSwift(C("JPY"), "1000,")->minor, 1000);
-  EXPECT_FALSE(Money::ParseSwift(C("USD"), "1234").ok());      // comma mandatory
+  EXPECT_FALSE(Money::ParseSwift(C("USD"), "1234").ok());  // comma mandatory
   EXPECT_FALSE(Money::ParseSwift(C("USD"), "1234.56").ok());
   EXPECT_FALSE(Money::ParseSwift(C("USD"), "1234567890123,45").ok());  // 16 characters
   EXPECT_EQ(Money::Parse(C("USD"), "1234.5")->ToSwift(), "1234,50");

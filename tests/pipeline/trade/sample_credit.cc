@@ -16,13 +16,19 @@ T Must(Result<T> r, std::string_view what) {
 }
 
 Party Beneficiary() {
-  return Party{"NINGBO OCEAN FOODS CO LTD", {"88 HARBOUR ROAD", "NINGBO"},
-               Must(CountryCode::Parse("CN"), "CN"), std::nullopt, ""};
+  return Party{"NINGBO OCEAN FOODS CO LTD",
+               {"88 HARBOUR ROAD", "NINGBO"},
+               Must(CountryCode::Parse("CN"), "CN"),
+               std::nullopt,
+               ""};
 }
 
 Party Applicant() {
-  return Party{"HAMBURG SEAFOOD GMBH", {"GROSSE ELBSTRASSE 10", "22767 HAMBURG"},
-               Must(CountryCode::Parse("DE"), "DE"), std::nullopt, ""};
+  return Party{"HAMBURG SEAFOOD GMBH",
+               {"GROSSE ELBSTRASSE 10", "22767 HAMBURG"},
+               Must(CountryCode::Parse("DE"), "DE"),
+               std::nullopt,
+               ""};
 }
 
 GoodsLine Shrimp(std::string_view quantity) {
@@ -67,7 +73,12 @@ LetterOfCredit SampleCredit() {
   lc.incoterm = Incoterm::kCif;
   lc.incoterm_place = "HAMBURG";
   lc.documents_required = {
-      {TradeDocumentType::kCommercialInvoice, 3, 0, "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS", {}, {}},
+      {TradeDocumentType::kCommercialInvoice,
+       3,
+       0,
+       "SIGNED COMMERCIAL INVOICE IN 3 ORIGINALS",
+       {},
+       {}},
       {TradeDocumentType::kBillOfLading, 3, 0, "FULL SET CLEAN ON BOARD BILLS OF LADING", {}, {}},
       {TradeDocumentType::kInsuranceDocument, 2, 0, "INSURANCE POLICY FOR 110% CIF VALUE", {}, {}},
       {TradeDocumentType::kCertificateOfOrigin, 1, 0, "CERTIFICATE OF ORIGIN", {}, {}},
@@ -123,8 +134,11 @@ Presentation CompliantPresentation() {
   InsuranceDocument ins;
   ins.number = "PICC-2026-5531";
   ins.kind = InsuranceDocumentKind::kPolicy;
-  ins.issuer = Party{"PICC PROPERTY AND CASUALTY", {"BEIJING"}, Must(CountryCode::Parse("CN"), "CN"),
-                     std::nullopt, ""};
+  ins.issuer = Party{"PICC PROPERTY AND CASUALTY",
+                     {"BEIJING"},
+                     Must(CountryCode::Parse("CN"), "CN"),
+                     std::nullopt,
+                     ""};
   ins.date = D("2026-10-19");
   ins.originals = 2;
   ins.originals_issued = 2;
@@ -178,9 +192,9 @@ CreditState AdvisedState(const LetterOfCredit& lc) {
 }
 
 void SetQuantity(Presentation& p, std::string_view number, std::string_view unit) {
-  for (auto* lines : {p.invoice ? &p.invoice->goods : nullptr,
-                      p.transport ? &p.transport->goods : nullptr,
-                      p.packing_list ? &p.packing_list->goods : nullptr}) {
+  for (auto* lines :
+       {p.invoice ? &p.invoice->goods : nullptr, p.transport ? &p.transport->goods : nullptr,
+        p.packing_list ? &p.packing_list->goods : nullptr}) {
     if (!lines) continue;
     for (auto& line : *lines) line.quantity = Q(number, unit);
   }

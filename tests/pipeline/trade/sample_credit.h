@@ -28,9 +28,9 @@ Money Usd(std::string_view amount);
 Money M(std::string_view currency, std::string_view amount);
 Quantity Q(std::string_view number, std::string_view unit);
 
-Bic IssuingBank();    // DEUTDEFF
-Bic AdvisingBank();   // BKCHCNBJ
-Bic OtherBank();      // BNPAFRPP, no role in the sample credit
+Bic IssuingBank();   // DEUTDEFF
+Bic AdvisingBank();  // BKCHCNBJ
+Bic OtherBank();     // BNPAFRPP, no role in the sample credit
 
 LetterOfCredit SampleCredit();
 Presentation CompliantPresentation();

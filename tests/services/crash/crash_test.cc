@@ -30,8 +30,8 @@
 
 #include "pipeline/engine/engine.h"
 #include "pipeline/ledger_store/ledger_audit.h"
-#include "pipeline/ledger_store/store_head.h"
 #include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/ledger_store/store_head.h"
 #include "services/store/data_dir.h"
 
 namespace lcproc {
@@ -166,8 +166,8 @@ class CrashTest : public ::testing::Test {
     std::filesystem::remove(ack_log_);
   }
   std::vector<std::string> Loadgen(int run, const std::string& count) {
-    return {bin_, "loadgen", "--data-dir", dir_, "--ack-log", ack_log_, "--run",
-            std::to_string(run), "--count", count};
+    return {bin_,     "loadgen", "--data-dir",        dir_,      "--ack-log",
+            ack_log_, "--run",   std::to_string(run), "--count", count};
   }
 
   std::string bin_, dir_, ack_log_;
@@ -234,7 +234,8 @@ TEST_F(CrashTest, AcknowledgedDocumentsSurviveRepeatedSigkill) {
   for (const Ack& a : acks) {
     auto it = by_key.find(a.key);
     ASSERT_NE(it, by_key.end()) << "acknowledged " << a.key << " is missing";
-    ASSERT_EQ(it->second, std::vector<uint64_t>{a.leaf}) << a.key << " not exactly once at its index";
+    ASSERT_EQ(it->second, std::vector<uint64_t>{a.leaf})
+        << a.key << " not exactly once at its index";
     EXPECT_GT(a.tree_size, a.leaf) << a.key << ": its checkpoint does not cover it";
     EXPECT_LE(a.tree_size, *size);
   }

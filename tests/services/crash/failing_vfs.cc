@@ -31,7 +31,9 @@ int Refusal() {
 }
 
 int Close(sqlite3_file* f) { return Real(f)->xClose(Shim(f)->real()); }
-int Read(sqlite3_file* f, void* p, int n, sqlite3_int64 o) { return Real(f)->xRead(Shim(f)->real(), p, n, o); }
+int Read(sqlite3_file* f, void* p, int n, sqlite3_int64 o) {
+  return Real(f)->xRead(Shim(f)->real(), p, n, o);
+}
 int Write(sqlite3_file* f, const void* p, int n, sqlite3_int64 o) {
   if (int rc = Refusal(); rc != SQLITE_OK) return rc;
   return Real(f)->xWrite(Shim(f)->real(), p, n, o);
@@ -54,22 +56,33 @@ int Sync(sqlite3_file* f, int flags) {
 int FileSize(sqlite3_file* f, sqlite3_int64* s) { return Real(f)->xFileSize(Shim(f)->real(), s); }
 int Lock(sqlite3_file* f, int l) { return Real(f)->xLock(Shim(f)->real(), l); }
 int Unlock(sqlite3_file* f, int l) { return Real(f)->xUnlock(Shim(f)->real(), l); }
-int CheckReserved(sqlite3_file* f, int* r) { return Real(f)->xCheckReservedLock(Shim(f)->real(), r); }
-int FileControl(sqlite3_file* f, int op, void* a) { return Real(f)->xFileControl(Shim(f)->real(), op, a); }
+int CheckReserved(sqlite3_file* f, int* r) {
+  return Real(f)->xCheckReservedLock(Shim(f)->real(), r);
+}
+int FileControl(sqlite3_file* f, int op, void* a) {
+  return Real(f)->xFileControl(Shim(f)->real(), op, a);
+}
 int SectorSize(sqlite3_file* f) { return Real(f)->xSectorSize(Shim(f)->real()); }
 int Device(sqlite3_file* f) { return Real(f)->xDeviceCharacteristics(Shim(f)->real()); }
 int ShmMap(sqlite3_file* f, int i, int s, int e, void volatile** p) {
   return Real(f)->xShmMap(Shim(f)->real(), i, s, e, p);
 }
-int ShmLock(sqlite3_file* f, int o, int n, int fl) { return Real(f)->xShmLock(Shim(f)->real(), o, n, fl); }
+int ShmLock(sqlite3_file* f, int o, int n, int fl) {
+  return Real(f)->xShmLock(Shim(f)->real(), o, n, fl);
+}
 void ShmBarrier(sqlite3_file* f) { Real(f)->xShmBarrier(Shim(f)->real()); }
 int ShmUnmap(sqlite3_file* f, int d) { return Real(f)->xShmUnmap(Shim(f)->real(), d); }
-int Fetch(sqlite3_file* f, sqlite3_int64 o, int n, void** p) { return Real(f)->xFetch(Shim(f)->real(), o, n, p); }
-int Unfetch(sqlite3_file* f, sqlite3_int64 o, void* p) { return Real(f)->xUnfetch(Shim(f)->real(), o, p); }
+int Fetch(sqlite3_file* f, sqlite3_int64 o, int n, void** p) {
+  return Real(f)->xFetch(Shim(f)->real(), o, n, p);
+}
+int Unfetch(sqlite3_file* f, sqlite3_int64 o, void* p) {
+  return Real(f)->xUnfetch(Shim(f)->real(), o, p);
+}
 
-const sqlite3_io_methods kMethods = {3, Close, Read, Write, Truncate, Sync, FileSize, Lock, Unlock,
-                                     CheckReserved, FileControl, SectorSize, Device, ShmMap,
-                                     ShmLock, ShmBarrier, ShmUnmap, Fetch, Unfetch};
+const sqlite3_io_methods kMethods = {3,           Close,      Read,   Write,  Truncate,
+                                     Sync,        FileSize,   Lock,   Unlock, CheckReserved,
+                                     FileControl, SectorSize, Device, ShmMap, ShmLock,
+                                     ShmBarrier,  ShmUnmap,   Fetch,  Unfetch};
 
 int Open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, int* out_flags) {
   ShimFile* shim = Shim(f);

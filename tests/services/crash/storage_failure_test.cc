@@ -58,7 +58,8 @@ TEST_P(StorageFailureTest, FailsClearlyKeepsAcknowledgedAndRecovers) {
   auto node = demo::DemoNode::Open(dir_);
   ASSERT_TRUE(node.ok()) << node.status().ToString();
   demo::WorkloadOptions options;
-  options.today = trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
+  options.today =
+      trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
   options.idempotency_prefix = "k";
   demo::Workload workload((*node)->network(), options);
   auto before = workload.Take(200);
@@ -115,7 +116,8 @@ TEST_P(StorageFailureTest, FailsClearlyKeepsAcknowledgedAndRecovers) {
   std::map<std::string, uint64_t> found;
   Status scan = data.store().ScanLeaves(0, *size, [&](uint64_t index, std::string_view leaf) {
     LCPROC_ASSIGN_OR_RETURN(ledger_store::LedgerEntry entry, ledger_store::DecodeLeaf(leaf));
-    if (!found.emplace(entry.idempotency_key, index).second) return DataLoss("twice: " + entry.idempotency_key);
+    if (!found.emplace(entry.idempotency_key, index).second)
+      return DataLoss("twice: " + entry.idempotency_key);
     return Status::Ok();
   });
   ASSERT_TRUE(scan.ok()) << scan.ToString();
@@ -128,7 +130,8 @@ TEST_P(StorageFailureTest, FailsClearlyKeepsAcknowledgedAndRecovers) {
 INSTANTIATE_TEST_SUITE_P(DiskFaults, StorageFailureTest,
                          ::testing::Values(DiskFault::kFull, DiskFault::kReadOnly),
                          [](const auto& info) {
-                           return std::string(info.param == DiskFault::kFull ? "DiskFull" : "ReadOnly");
+                           return std::string(info.param == DiskFault::kFull ? "DiskFull"
+                                                                             : "ReadOnly");
                          });
 
 }  // namespace

@@ -11,9 +11,9 @@
 
 #include "pipeline/crypto/jws.h"
 #include "pipeline/formats/json_codec.h"
+#include "pipeline/formats/registry_json.h"
 #include "pipeline/trade/calendar.h"
 #include "pipeline/trade/lifecycle.h"
-#include "pipeline/formats/registry_json.h"
 
 namespace lcproc::demo {
 namespace {
@@ -54,9 +54,8 @@ TEST_F(WorkloadTest, LifecycleAcceptsEveryDocumentInGeneratedOrder) {
     ASSERT_TRUE(submitter.ok());
     auto t = trade::Apply(current, *doc, *submitter, Today(), calendar);
     ASSERT_TRUE(t.ok()) << t.status().ToString();
-    ASSERT_TRUE(t->outcome.accepted)
-        << d.credit_number << " " << trade::DocumentTypeName(d.type) << ": "
-        << t->outcome.reason.ToString();
+    ASSERT_TRUE(t->outcome.accepted) << d.credit_number << " " << trade::DocumentTypeName(d.type)
+                                     << ": " << t->outcome.reason.ToString();
     std::vector<std::string> codes;
     for (const auto& x : t->outcome.discrepancies) codes.push_back(x.code);
     EXPECT_EQ(codes, d.expect_discrepancies) << d.credit_number;
@@ -84,8 +83,8 @@ TEST_F(WorkloadTest, EverySignatureVerifiesWithTheSubmittersKey) {
       if (b.bic == d->submission.submitter) bank = &b;
     }
     ASSERT_NE(bank, nullptr);
-    EXPECT_TRUE(crypto::VerifyDetached(d->submission.jws, d->submission.body,
-                                       bank->key.public_key()).ok());
+    EXPECT_TRUE(
+        crypto::VerifyDetached(d->submission.jws, d->submission.body, bank->key.public_key()).ok());
   }
 }
 
@@ -143,7 +142,8 @@ TEST_F(WorkloadTest, NetworkSurvivesSaveAndLoadAndBuildsAValidRegistry) {
   ASSERT_TRUE(registry.ok()) << registry.status().ToString();
   const auto& advising = loaded->advising();
   EXPECT_TRUE(registry->Authorize(advising.bic, advising.key.public_key().key_id(), 0).ok());
-  EXPECT_FALSE(registry->Authorize(loaded->issuing().bic, advising.key.public_key().key_id(), 0).ok());
+  EXPECT_FALSE(
+      registry->Authorize(loaded->issuing().bic, advising.key.public_key().key_id(), 0).ok());
   EXPECT_EQ(DemoNetwork::Load(dir + "/nowhere").status().code(), StatusCode::kNotFound);
 }
 

@@ -36,7 +36,8 @@ const Row kTable[] = {
     {"party writes", kIssuer, Resource::kWrite, Access::kAllow},
     {"party lists", kIssuer, Resource::kOwnCollection, Access::kAllow},
     {"party reads its data", kIssuer, Resource::kPartyData, Access::kAllow},
-    {"party in 8-character form reads its data", kIssuerShort, Resource::kPartyData, Access::kAllow},
+    {"party in 8-character form reads its data", kIssuerShort, Resource::kPartyData,
+     Access::kAllow},
     {"outsider reads public", kOutsider, Resource::kPublic, Access::kAllow},
     {"outsider writes its own", kOutsider, Resource::kWrite, Access::kAllow},
     {"outsider lists its own", kOutsider, Resource::kOwnCollection, Access::kAllow},
@@ -44,9 +45,11 @@ const Row kTable[] = {
     {"anonymous reads work queues", kAnonymous, Resource::kWorkQueues, Access::kUnauthenticated},
     {"operator reads work queues", kOperator, Resource::kWorkQueues, Access::kAllow},
     {"bank reads its work queues", kOutsider, Resource::kWorkQueues, Access::kAllow},
-    {"anonymous reads operator figures", kAnonymous, Resource::kOperatorOnly, Access::kUnauthenticated},
+    {"anonymous reads operator figures", kAnonymous, Resource::kOperatorOnly,
+     Access::kUnauthenticated},
     {"operator reads operator figures", kOperator, Resource::kOperatorOnly, Access::kAllow},
-    {"party reads operator figures: forbidden", kIssuer, Resource::kOperatorOnly, Access::kForbidden},
+    {"party reads operator figures: forbidden", kIssuer, Resource::kOperatorOnly,
+     Access::kForbidden},
 };
 
 TEST(AccessPolicyTest, TableOfRolesResourcesAndParties) {

@@ -78,7 +78,8 @@ TEST_P(CryptoCliTest, SignReadsStandardInput) {
   Keygen(dir_, GetParam());
   CliRun run = RunLcproc({"sign", "--key", dir_.File("key.pem"), "-"}, kBody);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  CliRun check = RunLcproc({"verify", "--pub", dir_.File("key.pub.pem"), "--jws", Trim(run.out), body_});
+  CliRun check =
+      RunLcproc({"verify", "--pub", dir_.File("key.pub.pem"), "--jws", Trim(run.out), body_});
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
@@ -105,7 +106,8 @@ TEST(CryptoCliErrorsTest, VerifyExplainsMalformedJws) {
   TempDir dir;
   Keygen(dir, "EdDSA");
   WriteFile(dir.File("body"), kBody);
-  CliRun run = RunLcproc({"verify", "--pub", dir.File("key.pub.pem"), "--jws", "abc", dir.File("body")});
+  CliRun run =
+      RunLcproc({"verify", "--pub", dir.File("key.pub.pem"), "--jws", "abc", dir.File("body")});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_EQ(run.out, "invalid: JWS has no '.'; expected header..signature\n");
 }
@@ -138,10 +140,12 @@ TEST(CryptoCliErrorsTest, UnreadableOrMalformedKeysExitTwo) {
   CliRun junk = RunLcproc({"sign", "--key", dir.File("junk.pem"), dir.File("body")});
   EXPECT_EQ(junk.exit_code, 2);
   EXPECT_THAT(junk.err, HasSubstr("not a PEM private key"));
-  CliRun junk_pub = RunLcproc({"verify", "--pub", dir.File("junk.pem"), "--jws", "a..b", dir.File("body")});
+  CliRun junk_pub =
+      RunLcproc({"verify", "--pub", dir.File("junk.pem"), "--jws", "a..b", dir.File("body")});
   EXPECT_EQ(junk_pub.exit_code, 2);
   EXPECT_THAT(junk_pub.err, HasSubstr("not a PEM public key"));
-  CliRun empty = RunLcproc({"verify", "--pub", dir.File("body"), "--jws", "a..b", dir.File("absent")});
+  CliRun empty =
+      RunLcproc({"verify", "--pub", dir.File("body"), "--jws", "a..b", dir.File("absent")});
   EXPECT_EQ(empty.exit_code, 2);
 }
 
@@ -207,8 +211,8 @@ INSTANTIATE_TEST_SUITE_P(BothAlgorithms, JoseInteropTest, ::testing::Values("ES2
 TEST_P(JoseInteropTest, LcprocSignatureVerifiesInJose) {
   Keygen(dir_, GetParam());
   std::string jws = Sign(dir_, "key.pem", body_);
-  Process p = Jose("verify --pub " + dir_.File("key.pub.pem") + " --alg " + GetParam() +
-                   " --jws " + jws + " --file " + body_);
+  Process p = Jose("verify --pub " + dir_.File("key.pub.pem") + " --alg " + GetParam() + " --jws " +
+                   jws + " --file " + body_);
   EXPECT_EQ(p.exit_code, 0) << p.output;
   EXPECT_EQ(p.output, "valid\n");
 }
@@ -217,16 +221,16 @@ TEST_P(JoseInteropTest, JoseRefusesLcprocSignatureOverChangedBody) {
   Keygen(dir_, GetParam());
   std::string jws = Sign(dir_, "key.pem", body_);
   WriteFile(body_, kBody + " ");
-  Process p = Jose("verify --pub " + dir_.File("key.pub.pem") + " --alg " + GetParam() +
-                   " --jws " + jws + " --file " + body_);
+  Process p = Jose("verify --pub " + dir_.File("key.pub.pem") + " --alg " + GetParam() + " --jws " +
+                   jws + " --file " + body_);
   EXPECT_EQ(p.exit_code, 1) << p.output;
   EXPECT_THAT(p.output, HasSubstr("invalid"));
 }
 
 TEST_P(JoseInteropTest, JoseSignatureVerifiesInLcproc) {
   std::string kid = Keygen(dir_, GetParam());
-  Process p = Jose("sign --key " + dir_.File("key.pem") + " --alg " + GetParam() + " --kid " +
-                   kid + " --file " + body_);
+  Process p = Jose("sign --key " + dir_.File("key.pem") + " --alg " + GetParam() + " --kid " + kid +
+                   " --file " + body_);
   ASSERT_EQ(p.exit_code, 0) << p.output;
   std::string jws = Trim(p.output);
   CliRun run = RunLcproc({"verify", "--pub", dir_.File("key.pub.pem"), "--jws", jws, body_});

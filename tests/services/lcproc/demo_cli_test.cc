@@ -46,7 +46,8 @@ void ExpectStory(const CliRun& run) {
   const std::string presented = AnswerOf(out, "BFTVVNVX presents 5 documents");
   const size_t hash = presented.find('#');
   ASSERT_NE(hash, std::string::npos) << presented;
-  const std::string index = presented.substr(hash + 1, presented.find_first_not_of("0123456789", hash + 1) - hash - 1);
+  const std::string index =
+      presented.substr(hash + 1, presented.find_first_not_of("0123456789", hash + 1) - hash - 1);
   ASSERT_FALSE(index.empty()) << presented;
   EXPECT_EQ(AnswerOf(out, "replays the signed presentation"),
             "accepted #" + index + " (a replay: answered with its first entry)");
@@ -85,7 +86,8 @@ TEST(DemoCliTest, TellsTheWholeStoryOnAFreshDirectoryAndContinuesItOnTheSecondRu
   EXPECT_NE(second.out.find("continuing a ledger of 213 entries"), std::string::npos);
   EXPECT_NE(second.out.find("issues credit D213A"), std::string::npos);
   EXPECT_NE(second.out.find("Consistency proof from the checkpoint of size 213 to 226"),
-            std::string::npos) << second.out;
+            std::string::npos)
+      << second.out;
   EXPECT_NE(second.out.find("Ledger now holds 426 entries"), std::string::npos);
 }
 

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <boost/json.hpp>
 
 #include "pipeline/crypto/base64.h"
 #include "pipeline/ledger/inclusion_proof.h"
@@ -48,19 +48,22 @@ crypto::Digest Digest(const json::value& v) {
 class EngineCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(RunLcproc({"init", "--data-dir", data_, "--origin", "lcproc.test/ledger"}).exit_code, 0);
+    ASSERT_EQ(RunLcproc({"init", "--data-dir", data_, "--origin", "lcproc.test/ledger"}).exit_code,
+              0);
     CliRun key = RunLcproc({"keygen", "--alg", "EdDSA", "--out", dir_.File("bank.pem")});
     ASSERT_EQ(key.exit_code, 0) << key.err;
     kid_ = Trim(key.out);
-    CliRun add = RunLcproc({"registry", "add-bank", "--data-dir", data_, "--bic", "COBADEHH", "--name",
-                            "Commerzbank", "--roles", "issuing", "--key", dir_.File("bank.pub.pem")});
+    CliRun add =
+        RunLcproc({"registry", "add-bank", "--data-dir", data_, "--bic", "COBADEHH", "--name",
+                   "Commerzbank", "--roles", "issuing", "--key", dir_.File("bank.pub.pem")});
     ASSERT_EQ(add.exit_code, 0) << add.err;
     EXPECT_EQ(Trim(add.out), kid_);
 
     // The example credit, with dates far enough ahead that it is still open today.
     // Tests run from the repository root; LCPROC_SOURCE_DIR says so when set.
     std::string lc = ReadSourceFile("schemas/examples/letterOfCredit.json");
-    for (auto [from, to] : {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
+    for (auto [from, to] :
+         {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
       lc.replace(lc.find(from), 10, to);
     }
     body_ = lc;
@@ -70,8 +73,12 @@ class EngineCliTest : public ::testing::Test {
     jws_ = Trim(sign.out);
   }
 
-  std::string Line(const std::string& submitter, const std::string& body, const std::string& idem = "") {
-    json::object o{{"submitter", submitter}, {"kid", kid_}, {"jws", jws_}, {"contentType", "application/json"},
+  std::string Line(const std::string& submitter, const std::string& body,
+                   const std::string& idem = "") {
+    json::object o{{"submitter", submitter},
+                   {"kid", kid_},
+                   {"jws", jws_},
+                   {"contentType", "application/json"},
                    {"body", body}};
     if (!idem.empty()) o["idempotencyKey"] = idem;
     return json::serialize(o) + "\n";
@@ -83,7 +90,8 @@ class EngineCliTest : public ::testing::Test {
   void Tamper(const std::string& sql) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((data_ + "/lcproc.db").c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
     sqlite3_close(db);
   }
 
@@ -101,18 +109,20 @@ TEST_F(EngineCliTest, InitKeepsTheSigningKeyPrivate) {
 }
 
 TEST_F(EngineCliTest, IngestPrintsOneOutcomePerLineInOrder) {
-  CliRun run = Ingest(Line("COBADEHH", body_, "k1") + Line("COBADEHH", body_, "k1") +
-                      Line("COBADEHH", body_ + " ") + Line("BFTVVNVX", body_) + "{\"nonsense\": 1}\n");
+  CliRun run =
+      Ingest(Line("COBADEHH", body_, "k1") + Line("COBADEHH", body_, "k1") +
+             Line("COBADEHH", body_ + " ") + Line("BFTVVNVX", body_) + "{\"nonsense\": 1}\n");
   EXPECT_EQ(run.exit_code, 1) << run.err;  // some lines were refused
   auto lines = Lines(run.out);
   ASSERT_EQ(lines.size(), 5u) << run.out;
-  for (size_t i = 0; i < lines.size(); ++i) EXPECT_EQ(lines[i]["line"].as_int64(), static_cast<int64_t>(i + 1));
+  for (size_t i = 0; i < lines.size(); ++i)
+    EXPECT_EQ(lines[i]["line"].as_int64(), static_cast<int64_t>(i + 1));
   EXPECT_EQ(lines[0]["verdict"].as_string(), "accepted") << run.out;
   EXPECT_EQ(lines[0]["leafIndex"].as_int64(), 0);
   EXPECT_EQ(lines[0]["creditNumber"].as_string(), "LC-2026-0042");
   EXPECT_EQ(lines[1]["duplicate"].as_bool(), true);
   EXPECT_EQ(lines[1]["leafIndex"].as_int64(), 0);
-  EXPECT_EQ(lines[2]["status"].as_string(), "unauthenticated");  // body changed after signing
+  EXPECT_EQ(lines[2]["status"].as_string(), "unauthenticated");    // body changed after signing
   EXPECT_EQ(lines[3]["status"].as_string(), "permission_denied");  // another bank's key
   EXPECT_EQ(lines[4]["status"].as_string(), "malformed");
   EXPECT_EQ(run.err, "");  // no progress bar when stderr is not a terminal
@@ -138,7 +148,8 @@ TEST_F(EngineCliTest, AuditExportAndProofsAgree) {
   EXPECT_EQ(p["treeSize"].as_int64(), 1);
   std::vector<crypto::Digest> path;
   for (const auto& h : p["proof"].as_array()) path.push_back(Digest(h));
-  EXPECT_TRUE(ledger::VerifyInclusion(Digest(p["leafHash"]), 0, 1, path, Digest(p["rootHash"])).ok());
+  EXPECT_TRUE(
+      ledger::VerifyInclusion(Digest(p["leafHash"]), 0, 1, path, Digest(p["rootHash"])).ok());
   EXPECT_THAT(std::string(p["checkpoint"].as_string()), HasSubstr("lcproc.test/ledger\n1\n"));
 
   std::string out = dir_.File("public");
@@ -147,20 +158,25 @@ TEST_F(EngineCliTest, AuditExportAndProofsAgree) {
   for (const char* path : {"checkpoint", "tile/0/000.p/1", "tile/entries/000.p/1"}) {
     EXPECT_TRUE(std::filesystem::exists(out + "/" + path)) << path;
   }
-  EXPECT_EQ(ReadFile(out + "/checkpoint"), RunLcproc({"ledger", "checkpoint", "--data-dir", data_}).out);
-  CliRun consistency = RunLcproc({"ledger", "proof", "consistency", "--data-dir", data_, "--from", "0"});
+  EXPECT_EQ(ReadFile(out + "/checkpoint"),
+            RunLcproc({"ledger", "checkpoint", "--data-dir", data_}).out);
+  CliRun consistency =
+      RunLcproc({"ledger", "proof", "consistency", "--data-dir", data_, "--from", "0"});
   EXPECT_EQ(consistency.exit_code, 0) << consistency.err;
 }
 
 TEST_F(EngineCliTest, AuditAndStartNoticeTampering) {
   ASSERT_EQ(Ingest(Line("COBADEHH", body_)).exit_code, 0);
   // Flip one byte of the signed body inside the stored leaf.
-  Tamper("UPDATE entries SET leaf = replace(leaf, CAST('HAMBURG' AS BLOB), CAST('HAMBURF' AS BLOB))");
+  Tamper(
+      "UPDATE entries SET leaf = replace(leaf, CAST('HAMBURG' AS BLOB), CAST('HAMBURF' AS BLOB))");
   CliRun audit = RunLcproc({"audit", "--data-dir", data_});
   EXPECT_EQ(audit.exit_code, 1);
   EXPECT_THAT(audit.out, HasSubstr("entry 0"));
 
-  Tamper("UPDATE checkpoints SET note = replace(note, char(10) || '1' || char(10), char(10) || '2' || char(10))");
+  Tamper(
+      "UPDATE checkpoints SET note = replace(note, char(10) || '1' || char(10), char(10) || '2' || "
+      "char(10))");
   CliRun start = Ingest(Line("COBADEHH", body_ + " "));
   EXPECT_EQ(start.exit_code, 2);
   EXPECT_THAT(start.err, HasSubstr("checkpoint"));

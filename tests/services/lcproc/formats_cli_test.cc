@@ -33,7 +33,8 @@ TEST(ExamineCliTest, CompliantPresentationExitsZero) {
   // Six documents, each examined wholly automatically; nothing left to a checker.
   EXPECT_EQ(out.at("documentsPresented"), 6);
   EXPECT_EQ(out.at("documentsExaminedAutomatically"), 6);
-  EXPECT_FALSE(out.contains("manualChecks")) << run.out;  // 5 banking days after Thu 2 April, art. 14(b)
+  EXPECT_FALSE(out.contains("manualChecks"))
+      << run.out;  // 5 banking days after Thu 2 April, art. 14(b)
 }
 
 TEST(ExamineCliTest, LateShipmentIsADiscrepancyWithItsArticle) {
@@ -56,19 +57,20 @@ TEST(ExamineCliTest, LateShipmentIsADiscrepancyWithItsArticle) {
 }
 
 TEST(ExamineCliTest, PresentingAfterExpiryIsDiscrepant) {
-  CliRun run = RunLcproc({"examine", "--credit", Credit(), "--presentation", Presentation(),
-                          "--on", "2026-05-04"});
+  CliRun run = RunLcproc(
+      {"examine", "--credit", Credit(), "--presentation", Presentation(), "--on", "2026-05-04"});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
 }
 
 TEST(ExamineCliTest, EarlierDrawingsReduceTheBalance) {
   TempDir dir;
   std::string credit = ReadFile(Credit());
-  std::string drawing = Replace(ReadFile(Presentation()), R"("presentationNumber": 1)",
-                                R"("presentationNumber": 0)");
+  std::string drawing =
+      Replace(ReadFile(Presentation()), R"("presentationNumber": 1)", R"("presentationNumber": 0)");
   WriteFile(dir.File("lc.json"),
             R"({"credit": )" + credit + R"(, "amendments": [], "drawings": [)" + drawing + "]}");
-  CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", Presentation()});
+  CliRun run =
+      RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", Presentation()});
   ASSERT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_EQ(Json(run.out).at("availableBefore").at("amount"), "6250.00");  // 131250 - 125000
 }
@@ -76,9 +78,10 @@ TEST(ExamineCliTest, EarlierDrawingsReduceTheBalance) {
 TEST(ExamineCliTest, AcceptedAmendmentsApplyBeforeExamination) {
   TempDir dir;
   WriteFile(dir.File("lc.json"), R"({"credit": )" + ReadFile(Credit()) + R"(, "amendments": [)" +
-                                     ReadFile(SourcePath("schemas/examples/amendment.json")) + "]}");
-  CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", Presentation(),
-                          "--on", "2026-05-04"});
+                                     ReadFile(SourcePath("schemas/examples/amendment.json")) +
+                                     "]}");
+  CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation",
+                          Presentation(), "--on", "2026-05-04"});
   // The amendment moved expiry to 2026-05-15: no expiry discrepancy on 4 May. The balance
   // grew by USD 12,500.00 (plus 5% tolerance on the new amount).
   boost::json::object out = Json(run.out);
@@ -90,15 +93,18 @@ TEST(ExamineCliTest, AcceptedAmendmentsApplyBeforeExamination) {
 
 TEST(ExamineCliTest, BadInputExitsTwoWithTheJsonPointer) {
   TempDir dir;
-  WriteFile(dir.File("lc.json"), Replace(ReadFile(Credit()), R"("currency": "USD", "amount": "125000.00")",
-                                         R"("currency": "USX", "amount": "125000.00")"));
-  CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", Presentation()});
+  WriteFile(dir.File("lc.json"),
+            Replace(ReadFile(Credit()), R"("currency": "USD", "amount": "125000.00")",
+                    R"("currency": "USX", "amount": "125000.00")"));
+  CliRun run =
+      RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", Presentation()});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("/amount/currency: "), std::string::npos) << run.err;
 
   run = RunLcproc({"examine", "--credit", Credit(), "--presentation", Credit()});
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("/type: expected presentation, got letterOfCredit"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("/type: expected presentation, got letterOfCredit"), std::string::npos)
+      << run.err;
 
   run = RunLcproc({"examine", "--credit", Credit()});
   EXPECT_EQ(run.exit_code, 2);
@@ -115,7 +121,8 @@ TEST(ExamineCliTest, CalendarHolidayExtendsTheDeadline) {
 }
 
 TEST(SwiftCliTest, ParsesAnMt700IntoTheJsonContract) {
-  CliRun run = RunLcproc({"swift", "parse"}, ReadFile(SourcePath("tests/testdata/swift/mt700_lc_2026_0042.txt")));
+  CliRun run = RunLcproc({"swift", "parse"},
+                         ReadFile(SourcePath("tests/testdata/swift/mt700_lc_2026_0042.txt")));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   boost::json::object out = Json(run.out);
   ASSERT_EQ(out.at("extraFields").as_array().size(), 2u);
@@ -148,7 +155,8 @@ TEST(SwiftCliTest, CreditRequiringAnyDocumentParsesAndExamines) {
     if (cert.at("type") == "phytosanitaryCertificate") p["certificates"] = boost::json::array{cert};
   }
   WriteFile(dir.File("p.json"), boost::json::serialize(p));
-  CliRun run = RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", dir.File("p.json")});
+  CliRun run =
+      RunLcproc({"examine", "--credit", dir.File("lc.json"), "--presentation", dir.File("p.json")});
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   boost::json::object out = Json(run.out);
   EXPECT_EQ(out.at("decision"), "compliant");
@@ -165,7 +173,8 @@ TEST(SwiftCliTest, MalformedMessageNamesLineAndTag) {
   CliRun run = RunLcproc({"swift", "parse", "-"}, mt);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_NE(run.err.find("line 18, tag 32B: amount must use a comma decimal separator"),
-            std::string::npos) << run.err;
+            std::string::npos)
+      << run.err;
 }
 
 TEST(SwiftCliTest, WrittenMt700ParsesBackToTheSameCredit) {
@@ -178,8 +187,9 @@ TEST(SwiftCliTest, WrittenMt700ParsesBackToTheSameCredit) {
 }
 
 TEST(SwiftCliTest, WritesAnMt707ForAnAmendment) {
-  CliRun written = RunLcproc({"swift", "write", "--amendment", SourcePath("schemas/examples/amendment.json"),
-                              "--receiver", "BFTVVNVX"});
+  CliRun written =
+      RunLcproc({"swift", "write", "--amendment", SourcePath("schemas/examples/amendment.json"),
+                 "--receiver", "BFTVVNVX"});
   ASSERT_EQ(written.exit_code, 0) << written.err;
   EXPECT_NE(written.out.find(":26E:1\r\n"), std::string::npos);
   CliRun parsed = RunLcproc({"swift", "parse"}, written.out);
@@ -191,7 +201,10 @@ TEST(SwiftCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunLcproc({"swift"}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "translate"}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "write"}).exit_code, 2);
-  EXPECT_EQ(RunLcproc({"swift", "write", "--amendment", SourcePath("schemas/examples/amendment.json")}).exit_code, 2);
+  EXPECT_EQ(
+      RunLcproc({"swift", "write", "--amendment", SourcePath("schemas/examples/amendment.json")})
+          .exit_code,
+      2);
   EXPECT_EQ(RunLcproc({"swift", "write", "--credit", Presentation()}).exit_code, 2);
   EXPECT_EQ(RunLcproc({"swift", "--help"}).exit_code, 0);
 }

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include "tests/services/lcproc/cli_runner.h"
 #include "tests/testing/postgres_server.h"
@@ -42,7 +42,8 @@ class PostgresCliTest : public ::testing::Test {
     ASSERT_EQ(key.exit_code, 0) << key.err;
     kid_ = Trim(key.out);
     std::string lc = ReadSourceFile("schemas/examples/letterOfCredit.json");
-    for (auto [from, to] : {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
+    for (auto [from, to] :
+         {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
       lc.replace(lc.find(from), 10, to);
     }
     body_ = lc;
@@ -58,12 +59,16 @@ class PostgresCliTest : public ::testing::Test {
     if (!store.empty()) args.insert(args.end(), {"--store", store});
     CliRun init = RunLcproc(args);
     ASSERT_EQ(init.exit_code, 0) << init.err;
-    CliRun add = RunLcproc({"registry", "add-bank", "--data-dir", data, "--bic", "COBADEHH", "--name",
-                            "Commerzbank", "--roles", "issuing", "--key", dir_.File("bank.pub.pem")});
+    CliRun add =
+        RunLcproc({"registry", "add-bank", "--data-dir", data, "--bic", "COBADEHH", "--name",
+                   "Commerzbank", "--roles", "issuing", "--key", dir_.File("bank.pub.pem")});
     ASSERT_EQ(add.exit_code, 0) << add.err;
   }
   std::string Line(const std::string& body) {
-    json::object o{{"submitter", "COBADEHH"}, {"kid", kid_}, {"jws", jws_}, {"contentType", "application/json"},
+    json::object o{{"submitter", "COBADEHH"},
+                   {"kid", kid_},
+                   {"jws", jws_},
+                   {"contentType", "application/json"},
                    {"body", body}};
     return json::serialize(o) + "\n";
   }
@@ -90,7 +95,8 @@ TEST_F(PostgresCliTest, MigrateCopiesASqliteLedgerAndTheCopyAuditsAndGrows) {
   CliRun migrate = RunLcproc({"migrate", "--from", data, "--to", uri});
   ASSERT_EQ(migrate.exit_code, 0) << migrate.out << migrate.err;
   EXPECT_THAT(migrate.out, HasSubstr("audit of the copy OK"));
-  EXPECT_THAT(migrate.out, HasSubstr("PostgreSQL at 127.0.0.1:" + std::to_string(server_.port()) + "/ledger"));
+  EXPECT_THAT(migrate.out,
+              HasSubstr("PostgreSQL at 127.0.0.1:" + std::to_string(server_.port()) + "/ledger"));
 
   // The copy holds the same signed checkpoint, and answers audit and proofs.
   CliRun sqlite_head = RunLcproc({"ledger", "checkpoint", "--data-dir", data});
@@ -100,14 +106,17 @@ TEST_F(PostgresCliTest, MigrateCopiesASqliteLedgerAndTheCopyAuditsAndGrows) {
   CliRun audit = RunLcproc({"audit", "--data-dir", data, "--store", uri});
   EXPECT_EQ(audit.exit_code, 0) << audit.out << audit.err;
   EXPECT_THAT(audit.out, HasSubstr("audit OK"));
-  CliRun proof = RunLcproc({"ledger", "proof", "inclusion", "--data-dir", data, "--index", "0", "--store", uri});
+  CliRun proof = RunLcproc(
+      {"ledger", "proof", "inclusion", "--data-dir", data, "--index", "0", "--store", uri});
   ASSERT_EQ(proof.exit_code, 0) << proof.err;
   EXPECT_EQ(json::parse(proof.out).as_object()["proof"].as_array().size(),
-            json::parse(RunLcproc({"ledger", "proof", "inclusion", "--data-dir", data, "--index", "0"}).out)
+            json::parse(
+                RunLcproc({"ledger", "proof", "inclusion", "--data-dir", data, "--index", "0"}).out)
                 .as_object()["proof"]
                 .as_array()
                 .size());
-  CliRun exported = RunLcproc({"ledger", "export", "--data-dir", data, "--store", uri, "--out", dir_.File("pub")});
+  CliRun exported = RunLcproc(
+      {"ledger", "export", "--data-dir", data, "--store", uri, "--out", dir_.File("pub")});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_EQ(ReadFile(dir_.File("pub/checkpoint")), pg_head.out);
 
@@ -148,11 +157,13 @@ TEST_F(PostgresCliTest, WrongStoresGetClearErrors) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("--store must be a PostgreSQL URI"));
   Init(dir_.File("other"), "");
-  CliRun empty = RunLcproc({"audit", "--data-dir", dir_.File("other"), "--store", server_.Uri("postgres")});
+  CliRun empty =
+      RunLcproc({"audit", "--data-dir", dir_.File("other"), "--store", server_.Uri("postgres")});
   EXPECT_EQ(empty.exit_code, 2);
   EXPECT_THAT(empty.err, HasSubstr("no lcproc ledger in PostgreSQL at 127.0.0.1"));
   server_.Stop("fast");
-  CliRun down = RunLcproc({"audit", "--data-dir", dir_.File("other"), "--store", server_.Uri("postgres")});
+  CliRun down =
+      RunLcproc({"audit", "--data-dir", dir_.File("other"), "--store", server_.Uri("postgres")});
   EXPECT_EQ(down.exit_code, 2);
   EXPECT_THAT(down.err, HasSubstr("cannot connect"));
 }

@@ -12,17 +12,23 @@ namespace lcproc::testing {
 namespace {
 
 boost::json::object Json(const std::string& text) { return boost::json::parse(text).as_object(); }
-std::string Example(const std::string& type) { return SourcePath("schemas/examples/" + type + ".json"); }
+std::string Example(const std::string& type) {
+  return SourcePath("schemas/examples/" + type + ".json");
+}
 
 TEST(SwiftMessagesCliTest, EveryMessageParsesToItsDocument) {
   struct Case {
     const char* file;
     const char* type;
-  } cases[] = {{"mt730_lc_2026_0042.txt", "advice"},        {"mt734_lc_2026_0042.txt", "examinationResult"},
-               {"mt750_lc_2026_0042.txt", "examinationResult"}, {"mt752_lc_2026_0042.txt", "waiver"},
-               {"mt754_lc_2026_0042.txt", "payment"},       {"mt756_lc_2026_0042.txt", "payment"}};
+  } cases[] = {{"mt730_lc_2026_0042.txt", "advice"},
+               {"mt734_lc_2026_0042.txt", "examinationResult"},
+               {"mt750_lc_2026_0042.txt", "examinationResult"},
+               {"mt752_lc_2026_0042.txt", "waiver"},
+               {"mt754_lc_2026_0042.txt", "payment"},
+               {"mt756_lc_2026_0042.txt", "payment"}};
   for (const Case& c : cases) {
-    CliRun run = RunLcproc({"swift", "parse", SourcePath(std::string("tests/testdata/swift/") + c.file)});
+    CliRun run =
+        RunLcproc({"swift", "parse", SourcePath(std::string("tests/testdata/swift/") + c.file)});
     ASSERT_EQ(run.exit_code, 0) << c.file << ": " << run.err;
     EXPECT_EQ(Json(run.out).at("type").as_string(), c.type) << c.file;
   }
@@ -34,12 +40,15 @@ TEST(SwiftMessagesCliTest, WrittenMessagesParseBackToTheDocument) {
     const char* type;
     const char* mt;
     const char* receiver;
-  } cases[] = {{"advice", "730", "COBADEHH"},  {"examinationResult", "734", "BFTVVNVX"},
-               {"waiver", "752", "BFTVVNVX"},  {"payment", "754", "DEUTDEFF"},
+  } cases[] = {{"advice", "730", "COBADEHH"},
+               {"examinationResult", "734", "BFTVVNVX"},
+               {"waiver", "752", "BFTVVNVX"},
+               {"payment", "754", "DEUTDEFF"},
                {"payment", "756", "BFTVVNVX"}};
   for (const Case& c : cases) {
-    CliRun written = RunLcproc({"swift", "write", "--document", Example(c.type), "--mt", c.mt, "--receiver",
-                                c.receiver, "--amount", "USD125000,00", "--reference", "BFTV-NEG-0042"});
+    CliRun written =
+        RunLcproc({"swift", "write", "--document", Example(c.type), "--mt", c.mt, "--receiver",
+                   c.receiver, "--amount", "USD125000,00", "--reference", "BFTV-NEG-0042"});
     ASSERT_EQ(written.exit_code, 0) << c.mt << ": " << written.err;
     EXPECT_NE(written.out.find(std::string("{2:I") + c.mt), std::string::npos) << written.out;
     CliRun parsed = RunLcproc({"swift", "parse"}, written.out);
@@ -51,8 +60,9 @@ TEST(SwiftMessagesCliTest, WrittenMessagesParseBackToTheDocument) {
 TEST(SwiftMessagesCliTest, ReadsAnMt700WithItsMt701AsOneCredit) {
   std::string mt700 = ReadFile(SourcePath("tests/testdata/swift/mt700_lc_2026_0042.txt"));
   mt700.replace(mt700.find(":27:1/1"), 7, ":27:1/2");
-  std::string file = mt700 + "$\n{1:F01COBADEHHAXXX0000000000}{2:I701BFTVVNVXXXXXN}{4:\n:27:2/2\n"
-                             ":20:LC-2026-0042\n:47A:+DOCUMENTS IN ENGLISH\n-}\n";
+  std::string file = mt700 +
+                     "$\n{1:F01COBADEHHAXXX0000000000}{2:I701BFTVVNVXXXXXN}{4:\n:27:2/2\n"
+                     ":20:LC-2026-0042\n:47A:+DOCUMENTS IN ENGLISH\n-}\n";
   CliRun run = RunLcproc({"swift", "parse"}, file);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   boost::json::object credit = Json(run.out);
@@ -62,17 +72,21 @@ TEST(SwiftMessagesCliTest, ReadsAnMt700WithItsMt701AsOneCredit) {
 }
 
 TEST(SwiftMessagesCliTest, WriteErrorsExitTwoWithTheReason) {
-  CliRun wrong = RunLcproc({"swift", "write", "--document", Example("payment"), "--mt", "734", "--receiver",
-                            "BFTVVNVX", "--amount", "USD1,00"});
+  CliRun wrong = RunLcproc({"swift", "write", "--document", Example("payment"), "--mt", "734",
+                            "--receiver", "BFTVVNVX", "--amount", "USD1,00"});
   EXPECT_EQ(wrong.exit_code, 2);
-  EXPECT_NE(wrong.err.find("MT734 is written from a document of type examinationResult"), std::string::npos)
+  EXPECT_NE(wrong.err.find("MT734 is written from a document of type examinationResult"),
+            std::string::npos)
       << wrong.err;
-  CliRun no_amount = RunLcproc({"swift", "write", "--document", Example("examinationResult"), "--mt", "734",
-                                "--receiver", "BFTVVNVX"});
+  CliRun no_amount = RunLcproc({"swift", "write", "--document", Example("examinationResult"),
+                                "--mt", "734", "--receiver", "BFTVVNVX"});
   EXPECT_EQ(no_amount.exit_code, 2);
   EXPECT_NE(no_amount.err.find("MT734 needs --amount"), std::string::npos) << no_amount.err;
-  EXPECT_EQ(RunLcproc({"swift", "write", "--document", Example("payment"), "--mt", "754"}).exit_code, 2);
-  EXPECT_EQ(RunLcproc({"swift", "write", "--credit", Example("letterOfCredit"), "--mt", "700"}).exit_code, 2);
+  EXPECT_EQ(
+      RunLcproc({"swift", "write", "--document", Example("payment"), "--mt", "754"}).exit_code, 2);
+  EXPECT_EQ(
+      RunLcproc({"swift", "write", "--credit", Example("letterOfCredit"), "--mt", "700"}).exit_code,
+      2);
 }
 
 }  // namespace

@@ -11,10 +11,10 @@
 #include <sstream>
 
 #include "pipeline/engine/engine.h"
-#include "pipeline/ledger_store/ledger_audit.h"
-#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/inclusion_proof.h"
+#include "pipeline/ledger_store/ledger_audit.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "services/store/static_export.h"
 #include "tests/pipeline/engine/engine_test_env.h"
 
@@ -36,8 +36,9 @@ std::string Slurp(const fs::path& p) {
 class EngineSqliteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("lcproc-engine-sqlite-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("lcproc-engine-sqlite-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     Reopen();
@@ -71,7 +72,8 @@ class EngineSqliteTest : public ::testing::Test {
     }
     std::vector<Outcome> out;
     for (auto& f : futures) {
-      while (f.wait_for(std::chrono::milliseconds(2)) != std::future_status::ready) env_.clock.Advance(10);
+      while (f.wait_for(std::chrono::milliseconds(2)) != std::future_status::ready)
+        env_.clock.Advance(10);
       out.push_back(f.get());
     }
     return out;
@@ -86,15 +88,17 @@ TEST_F(EngineSqliteTest, RestartsOnTheSameFileAndAuditPasses) {
   {
     auto engine = env_.Start(*store_, {.batch_max_entries = 64, .batch_max_millis = 1});
     auto outcomes = Issue(*engine, 0, 300);
-    for (const auto& out : outcomes) ASSERT_EQ(out.verdict, Verdict::kAccepted) << out.status.ToString();
+    for (const auto& out : outcomes)
+      ASSERT_EQ(out.verdict, Verdict::kAccepted) << out.status.ToString();
     // A receipt verifies against the store's tiles.
     const Outcome& o = outcomes[123];
     auto checkpoint = ledger::VerifyCheckpoint(env_.verifier, o.checkpoint);
     ASSERT_TRUE(checkpoint.ok());
     auto proof = ledger::InclusionProof(*store_, *o.leaf_index, checkpoint->size);
     ASSERT_TRUE(proof.ok());
-    EXPECT_TRUE(ledger::VerifyInclusion(ledger::LeafHash(*store_->ReadLeaf(*o.leaf_index)), *o.leaf_index,
-                                        checkpoint->size, *proof, checkpoint->root).ok());
+    EXPECT_TRUE(ledger::VerifyInclusion(ledger::LeafHash(*store_->ReadLeaf(*o.leaf_index)),
+                                        *o.leaf_index, checkpoint->size, *proof, checkpoint->root)
+                    .ok());
   }
   Reopen();
   auto engine = env_.Start(*store_);
@@ -117,10 +121,12 @@ TEST_F(EngineSqliteTest, StartRefusesATamperedTile) {
   store_.reset();
   Tamper("UPDATE tiles SET hashes = zeroblob(length(hashes)) WHERE id = 0");
   Reopen();
-  auto engine = engine::Engine::Start({}, *store_, env_.registry, env_.rules, env_.clock, env_.signer);
+  auto engine =
+      engine::Engine::Start({}, *store_, env_.registry, env_.rules, env_.clock, env_.signer);
   ASSERT_FALSE(engine.ok());
   EXPECT_EQ(engine.status().code(), StatusCode::kDataLoss);
-  EXPECT_NE(engine.status().message().find("tiles"), std::string::npos) << engine.status().message();
+  EXPECT_NE(engine.status().message().find("tiles"), std::string::npos)
+      << engine.status().message();
 }
 
 TEST_F(EngineSqliteTest, StartRefusesATamperedCheckpoint) {
@@ -130,9 +136,12 @@ TEST_F(EngineSqliteTest, StartRefusesATamperedCheckpoint) {
   }
   store_.reset();
   // Claim a larger tree under the old signature.
-  Tamper("UPDATE checkpoints SET note = replace(note, char(10) || '10' || char(10), char(10) || '11' || char(10))");
+  Tamper(
+      "UPDATE checkpoints SET note = replace(note, char(10) || '10' || char(10), char(10) || '11' "
+      "|| char(10))");
   Reopen();
-  auto engine = engine::Engine::Start({}, *store_, env_.registry, env_.rules, env_.clock, env_.signer);
+  auto engine =
+      engine::Engine::Start({}, *store_, env_.registry, env_.rules, env_.clock, env_.signer);
   ASSERT_FALSE(engine.ok());
   EXPECT_EQ(engine.status().code(), StatusCode::kDataLoss);
 }
@@ -148,13 +157,14 @@ TEST_F(EngineSqliteTest, AuditReportsTheEntryWithAFlippedByte) {
   ASSERT_NE(at, std::string::npos);
   store_.reset();
   // "LC7" becomes "LC6" inside the signed body: the bank signature no longer verifies.
-  Tamper("UPDATE entries SET leaf = substr(leaf, 1, " + std::to_string(at + 2) + ") || CAST('6' AS BLOB) || substr(leaf, " +
-         std::to_string(at + 4) + ") WHERE idx = 7");
+  Tamper("UPDATE entries SET leaf = substr(leaf, 1, " + std::to_string(at + 2) +
+         ") || CAST('6' AS BLOB) || substr(leaf, " + std::to_string(at + 4) + ") WHERE idx = 7");
   Reopen();
   auto report = ledger_store::AuditLedger(*store_, env_.registry, env_.verifier);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), StatusCode::kDataLoss);
-  EXPECT_NE(report.status().message().find("entry 7"), std::string::npos) << report.status().message();
+  EXPECT_NE(report.status().message().find("entry 7"), std::string::npos)
+      << report.status().message();
 }
 
 TEST_F(EngineSqliteTest, ExportWritesTheC2spLayoutAndCatchesUp) {
@@ -190,7 +200,8 @@ TEST_F(EngineSqliteTest, ExportWritesTheC2spLayoutAndCatchesUp) {
   ASSERT_TRUE(second.ok()) << second.status().ToString();
   EXPECT_EQ(second->old_size, 300u);
   EXPECT_EQ(second->new_size, 600u);
-  for (const char* path : {"tile/0/001", "tile/0/002.p/88", "tile/1/000.p/2", "tile/entries/002.p/88"}) {
+  for (const char* path :
+       {"tile/0/001", "tile/0/002.p/88", "tile/1/000.p/2", "tile/entries/002.p/88"}) {
     EXPECT_TRUE(fs::exists(out / path)) << path;
   }
   auto third = ExportStatic(*store_, out.string());
@@ -209,13 +220,16 @@ TEST_F(EngineSqliteTest, LedgerCostsAtMostSignedBytesPlus300PerEntry) {
     std::vector<std::future<Outcome>> futures;
     for (int seq = 1; seq <= 4; ++seq) {
       for (int c = first_credit; c < first_credit + credits; ++c) {
-        std::string body = "LC" + std::to_string(c) + (seq == 1 ? "|issue|1" : "|amend|" + std::to_string(seq)) +
+        std::string body = "LC" + std::to_string(c) +
+                           (seq == 1 ? "|issue|1" : "|amend|" + std::to_string(seq)) +
                            std::string(2000, ' ');
-        futures.push_back(engine->Submit(env_.Signed(EngineTestEnv::kBankA, env_.key_a_es256, body)));
+        futures.push_back(
+            engine->Submit(env_.Signed(EngineTestEnv::kBankA, env_.key_a_es256, body)));
       }
     }
     for (auto& f : futures) {
-      while (f.wait_for(std::chrono::milliseconds(2)) != std::future_status::ready) env_.clock.Advance(10);
+      while (f.wait_for(std::chrono::milliseconds(2)) != std::future_status::ready)
+        env_.clock.Advance(10);
       EXPECT_EQ(f.get().verdict, Verdict::kAccepted);
     }
   };
@@ -230,12 +244,16 @@ TEST_F(EngineSqliteTest, LedgerCostsAtMostSignedBytesPlus300PerEntry) {
   submit(500, 1500);
   uint64_t after = file_bytes();
   uint64_t added_signed = 0;
-  ASSERT_TRUE(store_->ScanLeaves(2000, 8000, [&](uint64_t, std::string_view leaf) {
-    auto e = ledger_store::DecodeLeaf(leaf);
-    added_signed += e->body.size() + e->jws.size();
-    return Status::Ok();
-  }).ok());
-  double overhead = (static_cast<double>(after - before) - static_cast<double>(added_signed)) / 6000;
+  ASSERT_TRUE(store_
+                  ->ScanLeaves(2000, 8000,
+                               [&](uint64_t, std::string_view leaf) {
+                                 auto e = ledger_store::DecodeLeaf(leaf);
+                                 added_signed += e->body.size() + e->jws.size();
+                                 return Status::Ok();
+                               })
+                  .ok());
+  double overhead =
+      (static_cast<double>(after - before) - static_cast<double>(added_signed)) / 6000;
   std::cout << "ledger file: " << before << " bytes at 2000 entries, " << after
             << " at 8000; overhead per entry beyond the signed bytes: " << overhead << " bytes\n";
   EXPECT_LE(overhead, 300.0);

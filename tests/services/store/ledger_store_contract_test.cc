@@ -14,11 +14,11 @@
 #include <string>
 #include <thread>
 
-#include "pipeline/ledger_store/ledger_entry.h"
-#include "pipeline/ledger_store/memory_ledger_store.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
+#include "pipeline/ledger_store/ledger_entry.h"
+#include "pipeline/ledger_store/memory_ledger_store.h"
 #include "services/store/database.h"
 #include "services/store/postgres/postgres_ledger_store.h"
 #include "services/store/sqlite_ledger_store.h"
@@ -40,8 +40,10 @@ class Backend {
   // The code Open without create gives when there is no ledger yet.
   virtual StatusCode missing_code() const = 0;
   // The listings by party and by state (not on the engine's interface).
-  virtual Result<std::vector<std::string>> CreditsOfParty(ledger_store::LedgerStore& s, std::string_view bic) = 0;
-  virtual Result<std::vector<std::string>> CreditsInState(ledger_store::LedgerStore& s, std::string_view st) = 0;
+  virtual Result<std::vector<std::string>> CreditsOfParty(ledger_store::LedgerStore& s,
+                                                          std::string_view bic) = 0;
+  virtual Result<std::vector<std::string>> CreditsInState(ledger_store::LedgerStore& s,
+                                                          std::string_view st) = 0;
 
   const std::string& dir() const { return dir_; }
 
@@ -49,7 +51,8 @@ class Backend {
   Backend() {
     std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     for (char& c : name) c = c == '/' ? '-' : c;  // "Test/backend"
-    dir_ = (fs::temp_directory_path() / ("lcproc-store-" + std::to_string(::getpid()) + "-" + name)).string();
+    dir_ = (fs::temp_directory_path() / ("lcproc-store-" + std::to_string(::getpid()) + "-" + name))
+               .string();
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -66,10 +69,12 @@ class SqliteBackend final : public Backend {
     ASSERT_TRUE(other->Exec("CREATE TABLE t(x)").ok());
   }
   StatusCode missing_code() const override { return StatusCode::kIoError; }
-  Result<std::vector<std::string>> CreditsOfParty(ledger_store::LedgerStore& s, std::string_view bic) override {
+  Result<std::vector<std::string>> CreditsOfParty(ledger_store::LedgerStore& s,
+                                                  std::string_view bic) override {
     return dynamic_cast<SqliteLedgerStore&>(s).CreditsOfParty(bic);
   }
-  Result<std::vector<std::string>> CreditsInState(ledger_store::LedgerStore& s, std::string_view st) override {
+  Result<std::vector<std::string>> CreditsInState(ledger_store::LedgerStore& s,
+                                                  std::string_view st) override {
     return dynamic_cast<SqliteLedgerStore&>(s).CreditsInState(st);
   }
 };
@@ -83,10 +88,12 @@ class PostgresBackend final : public Backend {
   std::string spec() const override { return uri_; }
   void MakeForeign() override { server_.Psql("CREATE TABLE lcproc_entries(x int)", "ledger"); }
   StatusCode missing_code() const override { return StatusCode::kNotFound; }
-  Result<std::vector<std::string>> CreditsOfParty(ledger_store::LedgerStore& s, std::string_view bic) override {
+  Result<std::vector<std::string>> CreditsOfParty(ledger_store::LedgerStore& s,
+                                                  std::string_view bic) override {
     return dynamic_cast<postgres::PostgresLedgerStore&>(s).CreditsOfParty(bic);
   }
-  Result<std::vector<std::string>> CreditsInState(ledger_store::LedgerStore& s, std::string_view st) override {
+  Result<std::vector<std::string>> CreditsInState(ledger_store::LedgerStore& s,
+                                                  std::string_view st) override {
     return dynamic_cast<postgres::PostgresLedgerStore&>(s).CreditsInState(st);
   }
 
@@ -106,26 +113,35 @@ class LedgerStoreContractTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override { backend_.reset(); }
 
   Result<std::unique_ptr<ledger_store::LedgerStore>> Open(bool create = true) {
-    return OpenLedgerStore(backend_->dir(), {.create = create, .durable = true, .store = backend_->spec()});
+    return OpenLedgerStore(backend_->dir(),
+                           {.create = create, .durable = true, .store = backend_->spec()});
   }
 
   // A batch of `n` entries after `tree`, for credit `credit`, signed checkpoint included.
   ledger_store::CommitBatch MakeBatch(ledger::MerkleTree& tree, int n, const std::string& credit,
-                                const std::string& idem_prefix = "") {
+                                      const std::string& idem_prefix = "") {
     ledger_store::CommitBatch batch;
     batch.old_size = tree.size();
     std::vector<crypto::Digest> hashes;
     for (int i = 0; i < n; ++i) {
       uint64_t index = tree.size() + i;
-      ledger_store::LedgerEntry e{true, 1000, "BANKGB2LXXX", "application/json",
-                            idem_prefix.empty() ? "" : idem_prefix + std::to_string(index),
-                            "body-" + std::to_string(index), "jws-" + std::to_string(index),
-                            StatusCode::kOk, "", {}};
+      ledger_store::LedgerEntry e{true,
+                                  1000,
+                                  "BANKGB2LXXX",
+                                  "application/json",
+                                  idem_prefix.empty() ? "" : idem_prefix + std::to_string(index),
+                                  "body-" + std::to_string(index),
+                                  "jws-" + std::to_string(index),
+                                  StatusCode::kOk,
+                                  "",
+                                  {}};
       ledger_store::EntryRecord r{
           index,
           ledger_store::EncodeLeaf(e),
           ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
-          e.idempotency_key.empty() ? 0 : ledger_store::IdempotencyKeyPrefix(e.submitter, e.idempotency_key),
+          e.idempotency_key.empty()
+              ? 0
+              : ledger_store::IdempotencyKeyPrefix(e.submitter, e.idempotency_key),
           e.submitter,
           e.idempotency_key,
           credit};
@@ -135,7 +151,8 @@ class LedgerStoreContractTest : public ::testing::TestWithParam<std::string> {
     batch.tiles = *tree.Append(hashes);
     batch.new_size = tree.size();
     batch.credits.push_back({credit, "issued", {"BANKGB2LXXX", "BANKFRPPXXX"}});
-    batch.checkpoint = *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
+    batch.checkpoint =
+        *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
     return batch;
   }
 
@@ -157,7 +174,8 @@ TEST_P(LedgerStoreContractTest, CommitsAndReadsBackEverything) {
   EXPECT_EQ((*store)->CheckpointAt(299).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(*(*store)->ReadLeaf(7), batch.entries[7].leaf);
   EXPECT_EQ((*store)->ReadLeaf(300).status().code(), StatusCode::kNotFound);
-  EXPECT_EQ(*(*store)->FindByReplayKey(ledger_store::ReplayKey("jws-42", "body-42")), std::vector<uint64_t>{42});
+  EXPECT_EQ(*(*store)->FindByReplayKey(ledger_store::ReplayKey("jws-42", "body-42")),
+            std::vector<uint64_t>{42});
   EXPECT_EQ(*(*store)->FindByIdempotencyKey("BANKGB2LXXX", "key-9"), std::vector<uint64_t>{9});
   EXPECT_TRUE((*store)->FindByIdempotencyKey("BANKFRPPXXX", "key-9")->empty());
   EXPECT_EQ((*store)->EntriesForCredit("LC1")->size(), 300u);
@@ -171,16 +189,20 @@ TEST_P(LedgerStoreContractTest, CommitsAndReadsBackEverything) {
   // Tiles: the full level-0 tile and the partial one of width 44.
   auto full = (*store)->ReadTile(0, 0, 256);
   ASSERT_TRUE(full.ok());
-  EXPECT_EQ(full->substr(0, 32), std::string(crypto::AsBytes(ledger::LeafHash(batch.entries[0].leaf))));
+  EXPECT_EQ(full->substr(0, 32),
+            std::string(crypto::AsBytes(ledger::LeafHash(batch.entries[0].leaf))));
   EXPECT_TRUE((*store)->ReadTile(0, 1, 44).ok());
   EXPECT_EQ((*store)->ReadTile(0, 1, 45).status().code(), StatusCode::kNotFound);
 
   uint64_t visited = 0;
-  ASSERT_TRUE((*store)->ScanLeaves(10, 290, [&](uint64_t i, std::string_view leaf) {
-    EXPECT_EQ(leaf, batch.entries[i].leaf);
-    ++visited;
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->ScanLeaves(10, 290,
+                               [&](uint64_t i, std::string_view leaf) {
+                                 EXPECT_EQ(leaf, batch.entries[i].leaf);
+                                 ++visited;
+                                 return Status::Ok();
+                               })
+                  .ok());
   EXPECT_EQ(visited, 280u);
 }
 
@@ -202,16 +224,19 @@ TEST_P(LedgerStoreContractTest, PersistsAcrossReopenAndScansCheckpointsInOrder) 
   {
     auto store = Open();
     ASSERT_TRUE(store.ok());
-    for (int i = 0; i < 3; ++i) ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 100, "LC" + std::to_string(i))).ok());
+    for (int i = 0; i < 3; ++i)
+      ASSERT_TRUE((*store)->Commit(MakeBatch(tree, 100, "LC" + std::to_string(i))).ok());
   }
   auto store = Open(/*create=*/false);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(*(*store)->Size(), 300u);
   std::vector<uint64_t> sizes;
-  ASSERT_TRUE((*store)->ScanCheckpoints([&](uint64_t size, std::string_view) {
-    sizes.push_back(size);
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE((*store)
+                  ->ScanCheckpoints([&](uint64_t size, std::string_view) {
+                    sizes.push_back(size);
+                    return Status::Ok();
+                  })
+                  .ok());
   EXPECT_EQ(sizes, (std::vector<uint64_t>{100, 200, 300}));
   auto reopened = ledger::MerkleTree::Open(**store, 300);
   ASSERT_TRUE(reopened.ok());
@@ -231,7 +256,8 @@ TEST_P(LedgerStoreContractTest, LaterBatchesUpdateACreditsStateAndAddParties) {
   auto credit = (*store)->ReadCredit("LC1");
   ASSERT_TRUE(credit.ok()) << credit.status().ToString();
   EXPECT_EQ(credit->state, "advised");
-  EXPECT_EQ(credit->parties, (std::vector<std::string>{"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}));
+  EXPECT_EQ(credit->parties,
+            (std::vector<std::string>{"BANKDEFFXXX", "BANKFRPPXXX", "BANKGB2LXXX"}));
   EXPECT_TRUE(backend_->CreditsInState(**store, "issued")->empty());
   EXPECT_EQ(*backend_->CreditsOfParty(**store, "BANKDEFFXXX"), std::vector<std::string>{"LC1"});
 }
@@ -280,7 +306,8 @@ TEST_P(LedgerStoreContractTest, ReadsDuringCommitsNeverSeeHalfABatch) {
       if (!size.ok()) continue;
       reads.fetch_add(1);
       if (*size == 0) continue;
-      if (!(*store)->CheckpointAt(*size).ok() || !(*store)->ReadLeaf(*size - 1).ok()) torn.fetch_add(1);
+      if (!(*store)->CheckpointAt(*size).ok() || !(*store)->ReadLeaf(*size - 1).ok())
+        torn.fetch_add(1);
     }
   });
   for (const auto& b : batches) ASSERT_TRUE((*store)->Commit(b).ok());
@@ -320,17 +347,18 @@ TEST_P(LedgerStoreContractTest, ListsCreditsAndPartyEntriesLikeTheMemoryStore) {
   ledger_store::MemoryLedgerStore memory;
   ledger::MerkleTree tree;
   std::vector<ledger_store::CommitBatch> batches;
-  batches.push_back(MakeBatch(tree, 3, "LC-B"));                  // entries 0..2
-  batches.push_back(MakeBatch(tree, 2, "LC-A"));                  // 3..4
+  batches.push_back(MakeBatch(tree, 3, "LC-B"));  // entries 0..2
+  batches.push_back(MakeBatch(tree, 2, "LC-A"));  // 3..4
   batches.back().credits[0] = {"LC-A", "advised", {"BANKDEFFXXX", "BANKGB2LXXX"}};
-  batches.push_back(MakeBatch(tree, 2, "LC-C"));                  // 5..6
+  batches.push_back(MakeBatch(tree, 2, "LC-C"));  // 5..6
   batches.back().credits[0] = {"LC-C", "issued", {"BANKDEFFXXX"}};
   for (const auto& b : batches) {
     ASSERT_TRUE((*sqlite)->Commit(b).ok());
     ASSERT_TRUE(memory.Commit(b).ok());
   }
-  for (const ledger_store::LedgerStore* store : {static_cast<const ledger_store::LedgerStore*>(sqlite->get()),
-                                           static_cast<const ledger_store::LedgerStore*>(&memory)}) {
+  for (const ledger_store::LedgerStore* store :
+       {static_cast<const ledger_store::LedgerStore*>(sqlite->get()),
+        static_cast<const ledger_store::LedgerStore*>(&memory)}) {
     auto refs = [&](ledger_store::CreditQuery q) {
       std::vector<std::string> out;
       auto listed = store->ListCredits(q);  // named: the rows live in the Result
@@ -351,14 +379,18 @@ TEST_P(LedgerStoreContractTest, ListsCreditsAndPartyEntriesLikeTheMemoryStore) {
 
     EXPECT_EQ(*store->EntriesForParty("BANKDEFFXXX", 0, 100), (std::vector<uint64_t>{3, 4, 5, 6}));
     EXPECT_EQ(*store->EntriesForParty("BANKDEFFXXX", 4, 2), (std::vector<uint64_t>{4, 5}));
-    EXPECT_EQ(*store->EntriesForParty("BANKGB2LXXX", 0, 100), (std::vector<uint64_t>{0, 1, 2, 3, 4}));
+    EXPECT_EQ(*store->EntriesForParty("BANKGB2LXXX", 0, 100),
+              (std::vector<uint64_t>{0, 1, 2, 3, 4}));
     EXPECT_TRUE(store->EntriesForParty("BANKDEFFXXX", 7, 100)->empty());
     EXPECT_TRUE(store->EntriesForParty("BANKUS33XXX", 0, 100)->empty());
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LedgerStoreContractTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+INSTANTIATE_TEST_SUITE_P(Backends, LedgerStoreContractTest,
+                         ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 }  // namespace
 }  // namespace lcproc::store

@@ -34,7 +34,8 @@ std::string Body(int i) { return "LC" + std::to_string(i) + "|issue|1"; }
 class EnginePostgresTest : public ::testing::Test {
  protected:
   EnginePostgresTest()
-      : server_(testing::PostgresServer::Start({.fsync = false})), uri_(server_.CreateDatabase("ledger")) {}
+      : server_(testing::PostgresServer::Start({.fsync = false})),
+        uri_(server_.CreateDatabase("ledger")) {}
   void SetUp() override {
     auto store = PostgresLedgerStore::Open(uri_, {.create = true, .resolve_timeout = 30s});
     ASSERT_TRUE(store.ok()) << store.status().ToString();

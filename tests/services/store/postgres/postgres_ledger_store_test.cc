@@ -9,10 +9,10 @@
 #include <atomic>
 #include <thread>
 
-#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "tests/testing/postgres_server.h"
 
 namespace lcproc::store::postgres {
@@ -23,7 +23,8 @@ using namespace std::chrono_literals;
 class PostgresLedgerStoreTest : public ::testing::Test {
  protected:
   PostgresLedgerStoreTest()
-      : server_(testing::PostgresServer::Start({.fsync = false})), uri_(server_.CreateDatabase("ledger")) {}
+      : server_(testing::PostgresServer::Start({.fsync = false})),
+        uri_(server_.CreateDatabase("ledger")) {}
 
   std::unique_ptr<PostgresLedgerStore> OpenStore() {
     auto store = PostgresLedgerStore::Open(uri_, {.create = true, .resolve_timeout = 30s});
@@ -38,18 +39,32 @@ class PostgresLedgerStoreTest : public ::testing::Test {
     std::vector<crypto::Digest> hashes;
     for (int i = 0; i < n; ++i) {
       uint64_t index = tree.size() + i;
-      ledger_store::LedgerEntry e{true, 1000, "BANKGB2LXXX", "text/plain", "", tag + "-" + std::to_string(index),
-                            "jws", StatusCode::kOk, "", {}};
-      ledger_store::EntryRecord r{index, ledger_store::EncodeLeaf(e),
-                                  ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)), 0,
-                                  e.submitter, "", "LC-" + tag};
+      ledger_store::LedgerEntry e{true,
+                                  1000,
+                                  "BANKGB2LXXX",
+                                  "text/plain",
+                                  "",
+                                  tag + "-" + std::to_string(index),
+                                  "jws",
+                                  StatusCode::kOk,
+                                  "",
+                                  {}};
+      ledger_store::EntryRecord r{
+          index,
+          ledger_store::EncodeLeaf(e),
+          ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
+          0,
+          e.submitter,
+          "",
+          "LC-" + tag};
       hashes.push_back(ledger::LeafHash(r.leaf));
       batch.entries.push_back(std::move(r));
     }
     batch.tiles = *tree.Append(hashes);
     batch.new_size = tree.size();
     batch.credits.push_back({"LC-" + tag, "issued", {"BANKGB2LXXX"}});
-    batch.checkpoint = *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
+    batch.checkpoint =
+        *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
     return batch;
   }
 
@@ -69,7 +84,8 @@ TEST_F(PostgresLedgerStoreTest, AStaleLeaderIsFencedOutAfterAnotherTakesOver) {
   auto refused = b->AcquireLease("instance-b", 300ms);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kUnavailable);
-  EXPECT_NE(refused.status().message().find("instance-a"), std::string::npos) << refused.status().message();
+  EXPECT_NE(refused.status().message().find("instance-a"), std::string::npos)
+      << refused.status().message();
 
   ledger::MerkleTree tree;
   ASSERT_TRUE(a->Commit(MakeBatch(tree, 5, "a")).ok());

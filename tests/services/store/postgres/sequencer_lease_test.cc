@@ -11,10 +11,10 @@
 #include <thread>
 #include <vector>
 
-#include "pipeline/ledger_store/ledger_entry.h"
 #include "pipeline/ledger/hash.h"
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
+#include "pipeline/ledger_store/ledger_entry.h"
 #include "tests/testing/postgres_server.h"
 
 namespace lcproc::store::postgres {
@@ -37,7 +37,8 @@ bool WaitFor(Done done, std::chrono::milliseconds limit = 30s) {
 class SequencerLeaseTest : public ::testing::Test {
  protected:
   SequencerLeaseTest()
-      : server_(testing::PostgresServer::Start({.fsync = false})), uri_(server_.CreateDatabase("ledger")) {}
+      : server_(testing::PostgresServer::Start({.fsync = false})),
+        uri_(server_.CreateDatabase("ledger")) {}
   std::unique_ptr<PostgresLedgerStore> OpenStore() {
     auto store = PostgresLedgerStore::Open(uri_, {.create = true, .resolve_timeout = 5s});
     EXPECT_TRUE(store.ok()) << store.status().ToString();
@@ -49,13 +50,16 @@ class SequencerLeaseTest : public ::testing::Test {
     ledger_store::CommitBatch batch;
     batch.old_size = size;
     batch.new_size = size + 1;
-    ledger_store::LedgerEntry e{true, 1, "BANKGB2LXXX", "text/plain", "", "b" + std::to_string(size), "j",
-                          StatusCode::kOk, "", {}};
+    ledger_store::LedgerEntry e{
+        true, 1, "BANKGB2LXXX", "text/plain", "", "b" + std::to_string(size), "j", StatusCode::kOk,
+        "",   {}};
     batch.entries.push_back({size, ledger_store::EncodeLeaf(e),
-                             ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)), 0,
-                             e.submitter, "", ""});
-    batch.tiles = *tree.Append(std::vector<crypto::Digest>{ledger::LeafHash(batch.entries[0].leaf)});
-    batch.checkpoint = *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
+                             ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
+                             0, e.submitter, "", ""});
+    batch.tiles =
+        *tree.Append(std::vector<crypto::Digest>{ledger::LeafHash(batch.entries[0].leaf)});
+    batch.checkpoint =
+        *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
     return batch;
   }
 
@@ -70,7 +74,8 @@ TEST_F(SequencerLeaseTest, AFollowerTakesOverWhenTheLeaderStopsAndTheOldLeaderIs
   ASSERT_TRUE(a && b);
   std::mutex mu;
   std::vector<std::pair<bool, uint64_t>> b_changes;
-  auto lease_a = std::make_unique<SequencerLease>(*a, SequencerLease::Options{"a", 3s, 100ms}, nullptr);
+  auto lease_a =
+      std::make_unique<SequencerLease>(*a, SequencerLease::Options{"a", 3s, 100ms}, nullptr);
   ASSERT_TRUE(WaitFor([&] { return lease_a->leading(); }));
   EXPECT_EQ(lease_a->term(), 1u);
   SequencerLease lease_b(*b, {"b", 3s, 100ms}, [&](bool leading, uint64_t term) {
@@ -86,7 +91,8 @@ TEST_F(SequencerLeaseTest, AFollowerTakesOverWhenTheLeaderStopsAndTheOldLeaderIs
   lease_a.reset();
   ASSERT_TRUE(WaitFor([&] { return lease_b.leading(); }));
   auto takeover = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - stopped);
-  std::cout << "takeover " << takeover.count() << " ms after the leader stopped renewing (lease 3000 ms)\n";
+  std::cout << "takeover " << takeover.count()
+            << " ms after the leader stopped renewing (lease 3000 ms)\n";
   EXPECT_EQ(lease_b.term(), 2u);
   {
     std::lock_guard lock(mu);
