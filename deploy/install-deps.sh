@@ -17,6 +17,8 @@ packages=(
   wrk  # bench/rest_compare.sh: the HTTP layer's own ceiling on /healthz
   curl jq  # tests/deploy: the README's integration guide run literally
   systemd python3-yaml  # tests/deploy: systemd-analyze verify of the unit, the compose file parsed
+  chromium  # tests/browser: the dashboard in a real headless browser (driven by playwright-core)
+  prometheus  # promtool: deploy/prometheus config and alert rules checked and unit-tested in ctest
 )
 
 missing=()

@@ -8,9 +8,11 @@ deploy/install-deps.sh
 # Node packages the tests use, from the npm registry at pinned versions: `jose` for the
 # JOSE interoperability test, `ajv` to validate the JSON Schemas and their examples,
 # `@apidevtools/swagger-parser` and `ajv` to lint the OpenAPI document (schemas/openapi),
-# `jose` again for the gateway tests signing as a bank (tests/services/gateway).
+# `jose` again for the gateway tests signing as a bank (tests/services/gateway),
+# `playwright-core` (driving Debian's chromium) and `uplot` for the dashboard's tests
+# (tests/browser).
 # Reinstalled only when missing or older than the lock file.
-for dir in tests/interop schemas/validate schemas/openapi tests/services/gateway; do
+for dir in tests/interop schemas/validate schemas/openapi tests/services/gateway tests/browser; do
   if [[ ! -f "$dir/node_modules/.package-lock.json" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -109,4 +109,16 @@ Date BankingCalendar::AddBankingDays(Date d, int n) const {
   return d;
 }
 
+static int CountBankingDaysAfter(const BankingCalendar& c, Date from, Date to) {
+  int n = 0;
+  for (Date d = from.AddDays(1); d <= to; d = d.AddDays(1)) n += c.IsBankingDay(d) ? 1 : 0;
+  return n;
+}
+
+int BankingCalendar::BankingDaysUntil(Date from, Date to) const {
+  // Day by day: deadlines lie days or weeks away, never years.
+  return from <= to ? CountBankingDaysAfter(*this, from, to)
+                    : -CountBankingDaysAfter(*this, to, from);
+}
+
 }  // namespace lcproc::trade

@@ -52,6 +52,11 @@ class BankingCalendar {
   // days following the day of presentation" is AddBankingDays(presented_on, 5).
   // REQUIRES: n >= 0; n == 0 returns d.
   Date AddBankingDays(Date d, int n) const;
+  // Banking days left before a deadline: the number of banking days in (from, to], so 0
+  // when `to` is `from` or no banking day lies between, and negative (minus the banking
+  // days in (to, from]) once the deadline has passed. Art. 14(b) and 16(d) time left on
+  // `from` is BankingDaysUntil(from, deadline): 1 means the deadline is the next banking day.
+  int BankingDaysUntil(Date from, Date to) const;
 
  private:
   std::string name_;

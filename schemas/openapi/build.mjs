@@ -625,6 +625,56 @@ for (const groups of [0, 1, 2, 3]) {
   }
 }
 
+const money = obj(["currency", "amount"], { currency: { type: "string", pattern: "^[A-Z]{3}$" }, amount: { type: "string", pattern: "^[0-9]+(\\.[0-9]+)?$" } });
+const queueOf = (item) => obj(["total", "items"], { total: { type: "integer", minimum: 0 }, items: { type: "array", items: item } });
+const queuedPresentation = obj(
+  ["creditNumber", "presentationNumber", "presentingBank", "presentedOn", "drawing", "status", "examinationDeadline", "bankingDaysLeft", "overdue", "discrepancies"],
+  {
+    creditNumber: { type: "string" }, presentationNumber: { type: "integer" }, presentingBank: bic, presentedOn: date,
+    drawing: money, status: { type: "string", enum: ["compliant", "discrepant", "waived"] },
+    examinationDeadline: { ...date, description: "Art. 14(b): the fifth banking day following presentation." },
+    refusalNoticeDeadline: { ...date, description: "Art. 16(d): the notice of refusal is due by the close of this day." },
+    bankingDaysLeft: { type: "integer", description: "Banking days after asOf up to the deadline; negative when overdue." },
+    overdue: { type: "boolean" },
+    discrepancies: { type: "array", items: obj(["code", "article"], { code: reasonCode, article: { type: "string" } }) },
+  });
+const opsSchemas = {
+  WorkQueues: obj(["asOf", "generatedAt", "treeSize", "expiringWithinDays", "overdue", "examination", "discrepant", "amendments", "expiring"], {
+    asOf: date, generatedAt: timestamp, treeSize: index, expiringWithinDays: { type: "integer" }, overdue: { type: "integer", minimum: 0 },
+    examination: queueOf(queuedPresentation), discrepant: queueOf(queuedPresentation),
+    amendments: queueOf(obj(["creditNumber", "amendmentNumber", "dateOfAmendment", "daysWaiting"], {
+      creditNumber: { type: "string" }, amendmentNumber: { type: "integer" }, dateOfAmendment: date, daysWaiting: { type: "integer", minimum: 0 } })),
+    expiring: queueOf(obj(["creditNumber", "state", "expiryDate", "effectiveExpiryDate", "daysLeft", "bankingDaysLeft", "available"], {
+      creditNumber: { type: "string" }, state: { type: "string", enum: creditStates }, expiryDate: date, effectiveExpiryDate: date,
+      daysLeft: { type: "integer" }, bankingDaysLeft: { type: "integer" }, available: money })),
+  }),
+  DiscrepancyCounts: obj(["generatedAt", "treeSize", "presentations", "discrepancies", "byCode", "byPresentingBank", "byDay"], {
+    generatedAt: timestamp, treeSize: index, presentations: { type: "integer" }, discrepancies: { type: "integer" },
+    byCode: { type: "array", items: obj(["code", "article", "count"], { code: reasonCode, article: { type: "string" }, count: { type: "integer" } }) },
+    byPresentingBank: { type: "array", items: obj(["presentingBank", "presentations", "discrepantPresentations", "discrepancies"], {
+      presentingBank: bic, presentations: { type: "integer" }, discrepantPresentations: { type: "integer" }, discrepancies: { type: "integer" } }) },
+    byDay: { type: "array", items: obj(["date", "discrepancies"], { date, discrepancies: { type: "integer" } }) },
+  }),
+  RejectionCounts: obj(["generatedAt", "treeSize", "bySubmitter", "byReason", "recorded", "refused"], {
+    generatedAt: timestamp, treeSize: index,
+    bySubmitter: { type: "array", items: obj(["submitter", "rejected", "refused"], { submitter: { type: "string" }, rejected: { type: "integer" }, refused: { type: "integer" } }) },
+    byReason: { type: "array", items: obj(["reason", "rejected", "refused"], { reason: reasonCode, rejected: { type: "integer" }, refused: { type: "integer" } }) },
+    recorded: { type: "array", items: obj(["reason", "submitter", "count"], { reason: reasonCode, submitter: { type: "string" }, count: { type: "integer" } }) },
+    refused: { type: "array", items: obj(["reason", "submitter", "count"], { reason: reasonCode, submitter: { type: "string" }, count: { type: "integer" } }) },
+  }),
+  LiveFigures: obj(["seq", "at", "atMillis", "receivedPerSecond", "acceptedPerSecond", "rejectedPerSecond", "refusedPerSecond",
+                    "overloadedPerSecond", "batchesPerSecond", "batchSizeMean", "ackP50Seconds", "ackP99Seconds", "inFlight",
+                    "maxInFlight", "ledgerEntries", "checkpointAgeSeconds"], {
+    seq: { type: "integer" }, at: timestamp, atMillis: { type: "integer" },
+    receivedPerSecond: { type: "number", description: "documents/s" }, acceptedPerSecond: { type: "number" }, rejectedPerSecond: { type: "number" },
+    refusedPerSecond: { type: "number" }, overloadedPerSecond: { type: "number" }, batchesPerSecond: { type: "number" },
+    batchSizeMean: { type: ["number", "null"], description: "documents per batch committed in the last second" },
+    ackP50Seconds: { type: ["number", "null"] }, ackP99Seconds: { type: ["number", "null"] },
+    inFlight: { type: "integer" }, maxInFlight: { type: "integer" }, ledgerEntries: index, checkpointAgeSeconds: { type: "number" },
+  }),
+};
+Object.assign(schemas, opsSchemas);
+
 const paths = {
   "/v1/documents": {
     post: {
@@ -895,6 +945,66 @@ const paths = {
       security: securityPublic,
       responses: {
         200: ok("The registry.", ref("Participants")),
+        ...publicErrors(),
+      },
+    },
+  },
+  "/v1/ops/queues": {
+    get: {
+      operationId: "getWorkQueues",
+      tags: ["operations"],
+      summary: "Work queues of trade operations, most urgent first",
+      description: "Derived from the ledger by replaying each credit through the rulebook (nothing re-decided): presentations awaiting examination or a decision with their UCP 600 art. 14(b) deadline (the fifth banking day following presentation) and banking days left, overdue ones flagged; discrepant presentations awaiting the applicant's waiver or the notice of refusal (art. 16(b)-(d)); amendments awaiting the beneficiary's answer (art. 10); open credits expiring within `days`. Operators see every credit; a bank sees the credits it is party to.",
+      security: securityPrivate,
+      parameters: [
+        { name: "asOf", in: "query", required: false, description: "The day deadlines are counted from (default: today, UTC).", schema: date },
+        { name: "days", in: "query", required: false, description: "The expiring-credits window in calendar days (1..366, default 7).", schema: { type: "integer", minimum: 1, maximum: 366, default: 7 } },
+        limitParam(200, 5000),
+      ],
+      responses: { 200: ok("The queues.", ref("WorkQueues")), ...readErrors() },
+    },
+  },
+  "/v1/ops/discrepancies": {
+    get: {
+      operationId: "getDiscrepancyCounts",
+      tags: ["operations"],
+      summary: "Discrepancy counts by code and article, by presenting bank, by day (operators only)",
+      security: securityPrivate,
+      responses: { 200: ok("The counts.", ref("DiscrepancyCounts")), ...readErrors(403) },
+    },
+  },
+  "/v1/ops/rejections": {
+    get: {
+      operationId: "getRejectionCounts",
+      tags: ["operations"],
+      summary: "Rejections and refusals by reason and submitting bank (operators only)",
+      description: "`recorded`: rejections in the ledger (the rule that failed). `refused`: submissions never recorded (bad signature, unknown, revoked or another bank's key), counted since the server started.",
+      security: securityPrivate,
+      responses: { 200: ok("The counts.", ref("RejectionCounts")), ...readErrors(403) },
+    },
+  },
+  "/v1/ops/live": {
+    get: {
+      operationId: "getLiveFigures",
+      tags: ["operations"],
+      summary: "Live figures as Server-Sent Events, one `figures` event a second (operators only)",
+      description: "Each event's data is a LiveFigures object; the stream first replays the last five minutes (or those after `Last-Event-ID`). One snapshot a second is shared by every subscriber.",
+      security: securityPrivate,
+      parameters: [{ name: "Last-Event-ID", in: "header", required: false, description: "Resume after this event id.", schema: { type: "string", pattern: "^[0-9]{1,20}$" } }],
+      responses: {
+        200: { description: "The event stream.", headers: withRequestId(), content: { "text/event-stream": { schema: { type: "string" }, "x-event-data": ref("LiveFigures") } } },
+        ...readErrors(403),
+      },
+    },
+  },
+  "/": {
+    get: {
+      operationId: "getDashboard",
+      tags: ["operations"],
+      summary: "The trade-operations dashboard (HTML page; its data needs an operator token)",
+      security: securityPublic,
+      responses: {
+        200: { description: "The page.", headers: withRequestId(), content: { "text/html; charset=utf-8": { schema: { type: "string" } } } },
         ...publicErrors(),
       },
     },

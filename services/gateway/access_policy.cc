@@ -11,8 +11,12 @@ Access Decide(const Caller& caller, Resource resource, const std::vector<std::st
       if (caller.role == Role::kAnonymous) return Access::kUnauthenticated;
       // Operators read everything and submit nothing.
       return caller.role == Role::kBank ? Access::kAllow : Access::kForbidden;
+    case Resource::kWorkQueues:
     case Resource::kOwnCollection:
       return caller.role == Role::kAnonymous ? Access::kUnauthenticated : Access::kAllow;
+    case Resource::kOperatorOnly:
+      if (caller.role == Role::kAnonymous) return Access::kUnauthenticated;
+      return caller.role == Role::kOperator ? Access::kAllow : Access::kForbidden;
     case Resource::kPartyData:
       if (caller.role == Role::kAnonymous) return Access::kUnauthenticated;
       if (caller.role == Role::kOperator) return Access::kAllow;

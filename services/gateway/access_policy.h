@@ -7,6 +7,11 @@
 //   operator    never                         everything
 //   anonymous   never                         public resources only
 //
+// The operations views (/v1/ops/*): the work queues are read by operators for every
+// credit and by a bank for the credits it may read (the handler filters each credit
+// through kPartyData); the live figures, discrepancy and rejection tables span every
+// bank and are the operator's only (a bank gets 403).
+//
 // Public resources (checkpoint, tiles, proofs, participants, health, metrics, the
 // OpenAPI document) need no caller. A refused read is answered 404, the same as a
 // missing resource, so existence does not leak; a refused write is 403.
@@ -34,6 +39,8 @@ enum class Resource {
   kWrite,          // POST /v1/documents, POST /v1/documents:batch
   kPartyData,      // a credit, a document, a ledger entry's contents
   kOwnCollection,  // the caller's inbox and credit listing: any authenticated caller
+  kWorkQueues,     // /v1/ops/queues: any authenticated caller, filtered per credit
+  kOperatorOnly,   // /v1/ops/live, /v1/ops/discrepancies, /v1/ops/rejections
 };
 
 // The decision for `caller` on `resource`. `readers` (for kPartyData) lists every BIC

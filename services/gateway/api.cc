@@ -26,6 +26,7 @@
 #include "pipeline/rulebook/credit_history.h"
 #include "pipeline/trade/timestamp.h"
 #include "services/gateway/access_policy.h"
+#include "services/gateway/ops_api.h"
 #include "services/gateway/problem.h"
 #include "services/gateway/rate_limiter.h"
 
@@ -54,27 +55,31 @@ enum RouteId : size_t {
   kReadyz,
   kMetrics,
   kOpenApi,
-  kRouteCount,
+  kOpsFirst,  // OpsRouteNames(), in OpsRoute order from kQueues
 };
 
-const std::vector<std::string> kRouteNames = {"unmatched",
-                                              "/v1/documents",
-                                              "/v1/documents:batch",
-                                              "/v1/documents/{id}",
-                                              "/v1/credits",
-                                              "/v1/credits/{reference}",
-                                              "/v1/inbox",
-                                              "/v1/inbox/stream",
-                                              "/v1/ledger/checkpoint",
-                                              "/v1/ledger/tile",
-                                              "/v1/ledger/proof/inclusion",
-                                              "/v1/ledger/proof/consistency",
-                                              "/v1/ledger/entries/{index}",
-                                              "/v1/participants",
-                                              "/healthz",
-                                              "/readyz",
-                                              "/metrics",
-                                              "/openapi.json"};
+const std::vector<std::string> kRouteNames = [] {
+  std::vector<std::string> names = {"unmatched",
+                                    "/v1/documents",
+                                    "/v1/documents:batch",
+                                    "/v1/documents/{id}",
+                                    "/v1/credits",
+                                    "/v1/credits/{reference}",
+                                    "/v1/inbox",
+                                    "/v1/inbox/stream",
+                                    "/v1/ledger/checkpoint",
+                                    "/v1/ledger/tile",
+                                    "/v1/ledger/proof/inclusion",
+                                    "/v1/ledger/proof/consistency",
+                                    "/v1/ledger/entries/{index}",
+                                    "/v1/participants",
+                                    "/healthz",
+                                    "/readyz",
+                                    "/metrics",
+                                    "/openapi.json"};
+  names.insert(names.end(), OpsRouteNames().begin(), OpsRouteNames().end());
+  return names;
+}();
 
 // ---- small parsing helpers ---------------------------------------------------------
 
@@ -336,7 +341,10 @@ class Api::Impl {
   Impl(ApiOptions options, ApiServices services)
       : options_(std::move(options)),
         s_(std::move(services)),
-        limiter_(options_.bank_rate, options_.bank_burst) {}
+        limiter_(options_.bank_rate, options_.bank_burst) {
+    ops_ = std::make_unique<OpsApi>(
+        OpsServices{s_.engine, s_.store, s_.metrics, s_.run_blocking, s_.max_in_flight});
+  }
 
   void Handle(HttpRequest req, Responder respond);
 
@@ -434,6 +442,7 @@ class Api::Impl {
   ApiOptions options_;
   ApiServices s_;
   RateLimiter limiter_;
+  std::unique_ptr<OpsApi> ops_;  // /v1/ops/* and the dashboard (ops_api.h)
 
   // Outcomes of Prefer: respond-async submissions, oldest first, bounded by
   // options_.async_results_kept: pending ones, and refused or failed ones (never in
@@ -567,6 +576,12 @@ void Api::Impl::Dispatch(const CallPtr& call) {
   } else if (path == "/openapi.json") {
     if (route(kOpenApi, "GET"))
       Answer(call, TextResponse(200, "application/json", s_.openapi_json));
+  } else if (OpsRoute ops = MatchOpsRoute(path); ops != OpsRoute::kNone) {
+    if (!route(static_cast<RouteId>(kOpsFirst + static_cast<size_t>(ops) - 1), "GET")) return;
+    const std::string* last = call->req.Header("last-event-id");
+    ops_->Handle({ops, method, path, call->target.query, call->caller, last ? *last : "",
+                  call->req.request_id},
+                 [this, call](HttpResponse r) { Answer(call, std::move(r)); });
   } else {
     NotFound(call);
   }
@@ -671,6 +686,7 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
                          receipt);
     }
     case engine::Verdict::kRefused:
+      ops_->CountRefusal(submitter, RefusalCode(st));
       if (st.code() == StatusCode::kPermissionDenied) {
         return MakeProblem(ProblemType::kForbidden, st.message(), request_id, {}, RefusalCode(st));
       }

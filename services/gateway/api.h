@@ -48,6 +48,7 @@ struct ApiServices {
   std::function<void(std::function<void()>)> run_blocking;
   std::function<bool()> ready;  // false once shutting down or before recovery passed
   std::string openapi_json;     // served at /openapi.json
+  uint64_t max_in_flight = 0;   // the engine's back-pressure limit, for the dashboard
 };
 
 class Api {

@@ -1,6 +1,7 @@
 #include "services/gateway/metrics.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 namespace lcproc::gateway {
@@ -54,6 +55,20 @@ void Histogram::Render(std::string& out, std::string_view name, std::string_view
        Number(sum_ns_.load(std::memory_order_relaxed) / 1e9));
   Line(out, std::string(name) + "_count", labels,
        std::to_string(count_.load(std::memory_order_relaxed)));
+}
+
+std::array<uint64_t, kLatencyBuckets.size() + 1> Histogram::Counts() const {
+  std::array<uint64_t, kLatencyBuckets.size() + 1> out{};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = buckets_[i].load(std::memory_order_relaxed);
+  return out;
+}
+
+void Metrics::SetWorkQueues(const WorkQueues& q) {
+  const uint64_t values[] = {q.examination, q.discrepant, q.amendments,
+                             q.expiring,    q.overdue,    q.due_next_day};
+  for (size_t i = 0; i < queues_.size(); ++i)
+    queues_[i].store(values[i], std::memory_order_relaxed);
+  queues_known_ = true;
 }
 
 void Metrics::SetRouteName(size_t route, std::string name) {
@@ -165,6 +180,35 @@ std::string Metrics::Render(const engine::EngineStats& e, bool ready) const {
   Line(out, "lcproc_engine_in_flight", "", std::to_string(e.in_flight));
   Header(out, "lcproc_ledger_entries", "gauge", "Committed ledger entries (tree size).");
   Line(out, "lcproc_ledger_entries", "", std::to_string(e.tree_size));
+  Header(out, "lcproc_engine_max_in_flight", "gauge",
+         "The back-pressure limit: submissions in flight beyond it are refused 503.");
+  Line(out, "lcproc_engine_max_in_flight", "", std::to_string(max_in_flight_.load()));
+  if (int64_t at = checkpoint_millis_.load(); at > 0) {
+    int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    Header(out, "lcproc_checkpoint_age_seconds", "gauge",
+           "Time since the signed checkpoint last advanced.");
+    Line(out, "lcproc_checkpoint_age_seconds", "", Number(std::max<int64_t>(0, now - at) / 1e3));
+  }
+  if (queues_known_) {
+    static constexpr std::array<std::string_view, 4> kQueues = {"examination", "discrepant",
+                                                                "amendments", "expiring"};
+    Header(out, "lcproc_work_queue_items", "gauge",
+           "Items waiting in each operations work queue (examination, discrepant, amendments, "
+           "expiring within 7 days).");
+    for (size_t i = 0; i < kQueues.size(); ++i) {
+      Line(out, "lcproc_work_queue_items", "queue=\"" + std::string(kQueues[i]) + "\"",
+           std::to_string(queues_[i].load()));
+    }
+    Header(out, "lcproc_presentations_deadline_items", "gauge",
+           "Open presentations past their art. 14(b) deadline (overdue) or due today or the next "
+           "banking day (due_next_banking_day).");
+    Line(out, "lcproc_presentations_deadline_items", "urgency=\"overdue\"",
+         std::to_string(queues_[4].load()));
+    Line(out, "lcproc_presentations_deadline_items", "urgency=\"due_next_banking_day\"",
+         std::to_string(queues_[5].load()));
+  }
   Header(out, "lcproc_ready", "gauge", "1 when /readyz answers 200.");
   Line(out, "lcproc_ready", "", ready ? "1" : "0");
   return out;

@@ -39,6 +39,8 @@ class Histogram {
   // Appends the _bucket/_sum/_count lines of `name` with the label set `labels`
   // (e.g. "route=\"/v1/documents\"", may be empty).
   void Render(std::string& out, std::string_view name, std::string_view labels) const;
+  // The observations per bucket (not cumulative), the last one above every bound.
+  std::array<uint64_t, kLatencyBuckets.size() + 1> Counts() const;
 
  private:
   std::array<std::atomic<uint64_t>, kLatencyBuckets.size() + 1> buckets_{};
@@ -67,6 +69,23 @@ class Metrics {
   void StreamOpened() { ++streams_; }
   void StreamClosed() { --streams_; }
   void ObserveAck(double seconds) { ack_.Observe(seconds); }
+  const Histogram& ack() const { return ack_; }
+
+  // Figures the operations view keeps up to date (services/gateway/ops_api.h): the
+  // engine's back-pressure limit, when the checkpoint last advanced (wall-clock
+  // milliseconds) and the work queues' lengths.
+  struct WorkQueues {
+    uint64_t examination = 0;  // presentations awaiting examination or a decision
+    uint64_t discrepant = 0;   // discrepant, awaiting waiver or refusal (art. 16)
+    uint64_t amendments = 0;   // awaiting the beneficiary's answer (art. 10)
+    uint64_t expiring = 0;     // open credits expiring within the next 7 days
+    uint64_t overdue = 0;      // open presentations past their art. 14(b) deadline
+    uint64_t due_next_day =
+        0;  // open presentations whose deadline is today or the next banking day
+  };
+  void SetMaxInFlight(uint64_t limit) { max_in_flight_ = limit; }
+  void SetCheckpointAdvanced(int64_t wall_millis) { checkpoint_millis_ = wall_millis; }
+  void SetWorkQueues(const WorkQueues& q);
 
   // The whole exposition: the gateway's metrics, then the engine's from `engine`.
   std::string Render(const engine::EngineStats& engine, bool ready) const;
@@ -81,6 +100,10 @@ class Metrics {
   std::atomic<int64_t> open_{0};
   std::atomic<int64_t> streams_{0};
   Histogram ack_;
+  std::atomic<uint64_t> max_in_flight_{0};
+  std::atomic<int64_t> checkpoint_millis_{0};
+  std::array<std::atomic<uint64_t>, 6> queues_{};
+  std::atomic<bool> queues_known_{false};
 };
 
 }  // namespace lcproc::gateway

@@ -272,6 +272,7 @@ int Run(const std::vector<std::string>& args) {
   services.registry = &data->registry();
   services.tokens = &tokens;
   services.openapi_json = std::string(gateway::kOpenApiJson);
+  services.max_in_flight = engine_options.max_in_flight;
   auto serving = gateway::Server::Start(server, std::move(api), std::move(services));
   if (!serving.ok()) {
     return Complain(kExitUsage, kName, serving.status().message());

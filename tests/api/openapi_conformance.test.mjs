@@ -433,6 +433,26 @@ test("every answer is described by the document", () => {
   assert.deepEqual(failures, []);
 });
 
+test("operations view: queues, counts, live figures, the dashboard page", async () => {
+  const op = tokens.operator;
+  const queues = await get("/v1/ops/queues?days=30", op);
+  assert.equal(queues.status, 200);
+  assert.equal((await get("/v1/ops/queues?asOf=2026-02-30", op)).status, 400);
+  assert.equal((await get("/v1/ops/queues", tokens[kAdvising])).status, 200);
+  assert.equal((await get("/v1/ops/discrepancies", op)).status, 200);
+  assert.equal((await get("/v1/ops/rejections", op)).status, 200);
+  assert.equal((await get("/v1/ops/rejections", tokens[kAdvising])).status, 403);
+  assert.equal((await get("/v1/ops/discrepancies")).status, 401);
+  const event = await firstEvent("/v1/ops/live", op);
+  assert.equal(event.status, 200);
+  const figures = JSON.parse(event.text.split("\n").find((l) => l.startsWith("data:")).slice(5).trim());
+  const { ok, errors } = contract.check({ $ref: "#/components/schemas/LiveFigures" }, figures);
+  assert.ok(ok, `SSE data is not LiveFigures: ${errors}`);
+  const page = await get("/");
+  assert.equal(page.status, 200);
+  assert.match(page.headers["content-type"], /^text\/html/);
+});
+
 test("every operation the document describes was called and answered", () => {
   const missing = [];
   for (const route of contract.routes) {

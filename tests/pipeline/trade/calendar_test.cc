@@ -69,6 +69,19 @@ TEST(CalendarTest, AddBankingDaysCountsDaysFollowing) {
   EXPECT_EQ(cal.AddBankingDays(D("2026-12-29"), 0), D("2026-12-29"));
 }
 
+TEST(CalendarTest, BankingDaysUntilCountsTimeLeftBeforeADeadline) {
+  auto cal = *BankingCalendar::Parse(kTarget);
+  // Presented Tue Dec 22: the 14(b) deadline is Wed Dec 30 (see above).
+  const Date deadline = cal.AddBankingDays(D("2026-12-22"), 5);
+  EXPECT_EQ(cal.BankingDaysUntil(D("2026-12-22"), deadline), 5);
+  // On Christmas Eve 28, 29 and 30 are left; on the 29th only the deadline day itself.
+  EXPECT_EQ(cal.BankingDaysUntil(D("2026-12-24"), deadline), 3);
+  EXPECT_EQ(cal.BankingDaysUntil(D("2026-12-29"), deadline), 1);
+  EXPECT_EQ(cal.BankingDaysUntil(deadline, deadline), 0);
+  // Overdue: past the deadline by the banking days 31 Dec and 4 Jan (1 Jan is closed).
+  EXPECT_EQ(cal.BankingDaysUntil(D("2027-01-04"), deadline), -2);
+}
+
 TEST(CalendarTest, DefaultIsSaturdaySundayWithoutHolidays) {
   BankingCalendar cal;
   EXPECT_TRUE(cal.IsBankingDay(D("2026-12-25")));

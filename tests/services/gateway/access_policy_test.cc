@@ -42,6 +42,14 @@ const Row kTable[] = {
     {"outsider writes its own", kOutsider, Resource::kWrite, Access::kAllow},
     {"outsider lists its own", kOutsider, Resource::kOwnCollection, Access::kAllow},
     {"outsider reads another's data: hidden", kOutsider, Resource::kPartyData, Access::kHidden},
+    {"anonymous reads work queues", kAnonymous, Resource::kWorkQueues, Access::kUnauthenticated},
+    {"operator reads work queues", kOperator, Resource::kWorkQueues, Access::kAllow},
+    {"bank reads its work queues", kOutsider, Resource::kWorkQueues, Access::kAllow},
+    {"anonymous reads operator figures", kAnonymous, Resource::kOperatorOnly,
+     Access::kUnauthenticated},
+    {"operator reads operator figures", kOperator, Resource::kOperatorOnly, Access::kAllow},
+    {"party reads operator figures: forbidden", kIssuer, Resource::kOperatorOnly,
+     Access::kForbidden},
 };
 
 TEST(AccessPolicyTest, TableOfRolesResourcesAndParties) {
