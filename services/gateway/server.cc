@@ -405,7 +405,8 @@ class Session final : public Server::Impl::SessionBase,
       // kernel reset the connection, and a client still sending (a body over the limit,
       // say) loses the answer already written. Read and discard what follows, for a
       // bounded time and volume, then close.
-      return Linger(0);
+      // Not while the server drains: shutdown must not wait on clients.
+      if (!draining_) return Linger(0);
     }
     Tcp().close();
     server_.Remove(this->shared_from_this());
