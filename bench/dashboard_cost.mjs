@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { kAdvising, kConfirming, kIssuing, startServer } from "../tests/api/lcproc_server.mjs";
+import { kAdvising, kConfirming, kIssuing, startServer } from "../tests/testing/lcproc_server.mjs";
 
 const perRound = Number(process.argv[2] || 4000);
 const rounds = Number(process.argv[3] || 3);

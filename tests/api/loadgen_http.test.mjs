@@ -11,7 +11,7 @@ import http from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
-import { kAdvising, kConfirming, kIssuing, startServer } from "./lcproc_server.mjs";
+import { kAdvising, kConfirming, kIssuing, startServer } from "../testing/lcproc_server.mjs";
 
 let running;
 let tokensFile;

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 
 import { Contract, committedPath } from "../../schemas/openapi/contract.mjs";
-import { kAdvising, kConfirming, kIssuing, startServer } from "./lcproc_server.mjs";
+import { isoDay, kAdvising, kConfirming, kIssuing, newCredit, startServer } from "../testing/lcproc_server.mjs";
 
 let lcproc;
 let dir;
@@ -97,23 +97,6 @@ function sign(bic, body) {
 }
 const documentIdOf = (jws, body) => createHash("sha256").update(Buffer.concat([Buffer.from(jws), Buffer.from("\n"), Buffer.from(body)])).digest("base64url");
 
-const today = new Date();
-const isoDay = (offsetDays) => new Date(today.getTime() + offsetDays * 86400000).toISOString().slice(0, 10);
-let creditSerial = 0;
-// A new credit of COBADEHH advised by BFTVVNVX, unconfirmed (DBS is no party to it), from
-// the published example with today's dates.
-function newCredit() {
-  const lc = JSON.parse(readFileSync(new URL("../../schemas/examples/letterOfCredit.json", import.meta.url), "utf8"));
-  lc.creditNumber = `OA${process.pid % 100000}-${++creditSerial}`;
-  lc.dateOfIssue = isoDay(0);
-  lc.latestShipmentDate = isoDay(60);
-  lc.expiryDate = isoDay(90);
-  lc.issuingBank = kIssuing;
-  lc.advisingBank = kAdvising;
-  lc.availableWith = { ...lc.availableWith, bank: kAdvising };
-  lc.drawee = kIssuing;
-  return lc;
-}
 function post(bic, body, { token = tokens[bic], idempotencyKey, prefer, contentType = "application/json", jws } = {}) {
   const headers = { "content-type": contentType, "x-jws-signature": jws ?? sign(bic, body) };
   if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
@@ -182,7 +165,7 @@ test("operations endpoints answer", async () => {
 });
 
 test("a signed credit is answered 201 with a receipt whose proof leads to the checkpoint's root", async () => {
-  const body = JSON.stringify(newCredit());
+  const body = JSON.stringify(newCredit("OA"));
   const jws = sign(kIssuing, body);
   const key = `oa-${process.pid}-1`;
   const answer = await post(kIssuing, body, { jws, idempotencyKey: key });
@@ -204,14 +187,14 @@ test("a signed credit is answered 201 with a receipt whose proof leads to the ch
   assert.equal(retry.status, 201);
   assert.equal(json(retry).duplicate, true);
   assert.equal(json(retry).ledgerIndex, receipt.ledgerIndex);
-  const other = JSON.stringify(newCredit());
+  const other = JSON.stringify(newCredit("OA"));
   const conflict = await post(kIssuing, other, { idempotencyKey: key });
   assert.equal(conflict.status, 422);
   assert.equal(json(conflict).type, "https://lcproc.dev/problems/idempotency-conflict");
 });
 
 test("Prefer: respond-async answers 202 and a Location that turns done", async () => {
-  const body = JSON.stringify(newCredit());
+  const body = JSON.stringify(newCredit("OA"));
   const answer = await post(kIssuing, body, { prefer: "respond-async" });
   assert.equal(answer.status, 202, answer.body.toString());
   const location = answer.headers.location;
@@ -227,8 +210,8 @@ test("Prefer: respond-async answers 202 and a Location that turns done", async (
 });
 
 test("documents:batch answers one result a line, in order", async () => {
-  const good = JSON.stringify(newCredit());
-  const bad = JSON.stringify(newCredit());
+  const good = JSON.stringify(newCredit("OA"));
+  const bad = JSON.stringify(newCredit("OA"));
   const lines = [
     { contentType: "application/json", body: good, jws: sign(kIssuing, good) },
     { contentType: "application/json", body: bad, jws: sign(kIssuing, good) },  // signature of other bytes
@@ -317,7 +300,7 @@ test("every error class that a request can provoke", async () => {
   // 401
   problem(await get("/v1/credits"), 401, "unauthenticated");
   problem(await get("/v1/inbox", "lcp_not-a-token"), 401, "unauthenticated");
-  const body = JSON.stringify(newCredit());
+  const body = JSON.stringify(newCredit("OA"));
   problem(await post(kIssuing, body, { jws: sign(kIssuing, body + " ") }), 401, "invalid-signature");
   problem(await request("POST", "/v1/documents", { token: tokens[kIssuing], headers: { "content-type": "application/json" }, body }),
           401, "invalid-signature");
@@ -331,14 +314,14 @@ test("every error class that a request can provoke", async () => {
   problem(await get(`/v1/ledger/proof/inclusion?index=5&size=1`), 400, "malformed");
   problem(await get(`/v1/ledger/proof/consistency?from=x&to=1`), 400, "malformed");
   // 422: an invalid or rejected document, with the reason code.
-  const expired = newCredit();
+  const expired = newCredit("OA");
   expired.dateOfIssue = isoDay(-200);
   expired.latestShipmentDate = isoDay(-150);
   expired.expiryDate = isoDay(-100);
   const rejected = await post(kIssuing, JSON.stringify(expired));
   assert.equal(rejected.status, 422, rejected.body.toString());
   assert.ok(json(rejected).reasonCode, "a 422 names its reason code");
-  const invalid = newCredit();
+  const invalid = newCredit("OA");
   invalid.issuingBank = "NOTABIC";
   const invalidAnswer = await post(kIssuing, JSON.stringify(invalid));
   assert.equal(invalidAnswer.status, 422, invalidAnswer.body.toString());

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 
-import { kAdvising, kConfirming, kIssuing, startServer } from "../api/lcproc_server.mjs";
+import { kAdvising, kConfirming, kIssuing, startServer } from "../testing/lcproc_server.mjs";
 
 const artifacts = process.env.LCPROC_ARTIFACTS || join(tmpdir(), "lcproc-dashboard-artifacts");
 mkdirSync(artifacts, { recursive: true });

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-import { startServer } from "../api/lcproc_server.mjs";
+import { startServer } from "../testing/lcproc_server.mjs";
 
 const source = new URL("../../", import.meta.url).pathname;
 const kPromqlWords = new Set(["sum", "by", "rate", "increase", "delta", "histogram_quantile", "on", "and", "or", "offset",

@@ -12,14 +12,7 @@ set -euo pipefail
 what=$1
 LCPROC_BIN=$(realpath "$2")
 SRC=$(realpath "$3")
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid"; wait "$server_pid" || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$SRC/tests/testing/server_harness.sh"
 
 case "$what" in
 systemd)

@@ -9,14 +9,7 @@ set -euo pipefail
 LCPROC=$(realpath "$1")
 CLIENT=$(realpath "$2")
 SRC=$(realpath "$3")
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid"; wait "$server_pid" || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$SRC/tests/testing/server_harness.sh"
 cd "$work"
 BIC=COBADEHHXXX
 bash "$SRC/deploy/make-certs.sh" certs "$BIC" >/dev/null 2>&1 || fail "deploy/make-certs.sh"

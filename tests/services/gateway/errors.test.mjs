@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { after, before, describe, test } from "node:test";
 import {
-  kAdvising, kBanks, kConfirming, kIssuing, makeDataDir, newCredit, problemType, request, serve, sign, submit,
+  kAdvising, kBanks, kConfirming, kIssuing, makeDataDir, newCredit, problemType, raw, request, serve, sign, submit,
 } from "./harness.mjs";
 
 const ctx = {};
@@ -37,28 +37,6 @@ function assertProblem(answer, status, slug) {
   assert.ok(p.title && p.detail, "title and detail");
   assert.equal(p.requestId, answer.headers["x-request-id"], "the problem names the request id of its header");
   return p;
-}
-
-// A raw exchange on one TCP connection: writes `chunks` (with pauses), returns what the
-// server sent until it closed or `waitMs` passed.
-function raw(base, chunks, { waitMs = 5000, pauseMs = 0 } = {}) {
-  const url = new URL(base);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(url.port), url.hostname);
-    let got = "";
-    let closed = false;
-    const timer = setTimeout(() => { socket.destroy(); resolve({ text: got, closed }); }, waitMs);
-    socket.on("data", (d) => { got += d.toString("latin1"); });
-    socket.on("error", () => {});
-    socket.on("close", () => { closed = true; clearTimeout(timer); resolve({ text: got, closed }); });
-    socket.on("connect", async () => {
-      for (const c of chunks) {
-        if (socket.destroyed) break;
-        socket.write(c);
-        if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
-      }
-    });
-  });
 }
 
 describe("error classes", () => {

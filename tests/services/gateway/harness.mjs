@@ -4,85 +4,17 @@
 // signing done by node's `jose` (an implementation independent of lcproc's), and a
 // plain HTTP(S) client. Every server a test starts is stopped (SIGTERM, then SIGKILL)
 // and its directory removed, however the test ends.
-import { execFileSync, spawn } from "node:child_process";
 import { createHash, createPrivateKey, createPublicKey } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import { tmpdir } from "node:os";
+import net from "node:net";
 import { join } from "node:path";
 import { FlattenedSign, importPKCS8 } from "jose";
 
-export const kIssuing = "COBADEHHXXX";
-export const kAdvising = "BFTVVNVXXXX";
-export const kConfirming = "DBSSSGSGXXX";
-export const kBanks = [kIssuing, kAdvising, kConfirming];
-
-export function lcprocBinary() {
-  const bin = process.env.LCPROC_BIN;
-  if (!bin) throw new Error("LCPROC_BIN must name the lcproc binary");
-  return bin;
-}
-
-export function sourceDir() {
-  return new URL("../../../", import.meta.url).pathname;
-}
-
-// A data directory with the demo network and tokens, not yet served.
-export function makeDataDir() {
-  const lcproc = lcprocBinary();
-  const dir = mkdtempSync(join(tmpdir(), "lcproc-gw-"));
-  const data = join(dir, "data");
-  execFileSync(lcproc, ["demo", "--data-dir", data, "--burst", "0"], { stdio: "ignore" });
-  const tokens = {};
-  for (const [who, args] of [[kIssuing, ["--bic", kIssuing]], [kAdvising, ["--bic", kAdvising]],
-                             [kConfirming, ["--bic", kConfirming]], ["operator", ["--operator"]]]) {
-    tokens[who] = execFileSync(lcproc, ["token", "add", "--data-dir", data, ...args]).toString("utf8").trim();
-  }
-  return { dir, data, tokens, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-// Starts `lcproc serve` over `data`; resolves once it printed its URL.
-export async function serve(data, extraArgs = []) {
-  const server = spawn(lcprocBinary(), ["serve", "--data-dir", data, "--listen", "127.0.0.1", "--port", "0", ...extraArgs],
-                       { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  server.stderr.on("data", (c) => { stderr = (stderr + c.toString("utf8")).slice(-20000); });
-  const exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve({ code, signal })));
-  const base = await new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`lcproc serve did not start in 60 s: ${stderr}`)), 60000);
-    server.stdout.on("data", (c) => {
-      out += c.toString("utf8");
-      const m = out.match(/listening on (https?:\/\/\S+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    });
-    exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`lcproc serve exited ${code}: ${stderr}`)); });
-  });
-  const stop = async (signal = "SIGTERM") => {
-    if (server.exitCode === null && server.signalCode === null) {
-      server.kill(signal);
-      const timer = setTimeout(() => server.kill("SIGKILL"), 30000);
-      const result = await exited;
-      clearTimeout(timer);
-      return result;
-    }
-    return exited;
-  };
-  return { server, base, stop, exited, stderr: () => stderr };
-}
-
-// A data directory and a server over it, for tests that need one of each.
-export async function startServer(extraArgs = []) {
-  const d = makeDataDir();
-  try {
-    const s = await serve(d.data, extraArgs);
-    return { ...d, ...s, stop: async (signal) => { const r = await s.stop(signal); d.remove(); return r; } };
-  } catch (e) {
-    d.remove();
-    throw e;
-  }
-}
+export { kAdvising, kBanks, kConfirming, kIssuing, lcprocBinary, makeDataDir, newCredit, serve, sourceDir,
+         startServer } 
+  from "../../testing/lcproc_server.mjs";
 
 // ---- signing, as a bank's own code would: jose over the exact body bytes --------
 
@@ -112,22 +44,6 @@ export async function sign(data, bic, body) {
 
 // ---- documents ----------------------------------------------------------------
 
-const isoDay = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
-let serial = 0;
-
-// A new letter of credit from the demo's issuing bank to its advising bank.
-export function newCredit(prefix = "GW") {
-  const lc = JSON.parse(readFileSync(join(sourceDir(), "schemas/examples/letterOfCredit.json"), "utf8"));
-  lc.creditNumber = `${prefix}${process.pid % 10000}-${++serial}`;
-  lc.dateOfIssue = isoDay(0);
-  lc.latestShipmentDate = isoDay(60);
-  lc.expiryDate = isoDay(90);
-  lc.issuingBank = kIssuing;
-  lc.advisingBank = kAdvising;
-  lc.availableWith = { ...lc.availableWith, bank: kAdvising };
-  lc.drawee = kIssuing;
-  return lc;
-}
 
 // ---- HTTP -----------------------------------------------------------------------
 
@@ -166,3 +82,25 @@ export async function submit(ctx, bic, doc, { token, idempotencyKey, signer = bi
 }
 
 export const problemType = (slug) => `https://lcproc.dev/problems/${slug}`;
+
+// A raw exchange on one TCP connection: writes `chunks` (with `pauseMs` between them) and
+// resolves { text, closed }: what the server sent until it closed or `waitMs` passed.
+export function raw(base, chunks, { waitMs = 5000, pauseMs = 0 } = {}) {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    let got = "";
+    let closed = false;
+    const timer = setTimeout(() => { socket.destroy(); resolve({ text: got, closed }); }, waitMs);
+    socket.on("data", (d) => { got += d.toString("latin1"); });
+    socket.on("error", () => {});
+    socket.on("close", () => { closed = true; clearTimeout(timer); resolve({ text: got, closed }); });
+    socket.on("connect", async () => {
+      for (const c of chunks) {
+        if (socket.destroyed) break;
+        socket.write(c);
+        if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+      }
+    });
+  });
+}

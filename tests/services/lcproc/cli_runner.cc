@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <stdexcept>
+#include <utility>
+
+#include "tests/testing/source_file.h"
 
 namespace lcproc::testing {
 
@@ -93,6 +97,30 @@ std::string ReadFile(const std::string& path) {
 
 void WriteFile(const std::string& path, const std::string& data) {
   std::ofstream(path, std::ios::binary) << data;
+}
+
+std::string TrimLineEnd(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+std::vector<std::string> OutputLines(const std::string& out) {
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string OpenExampleCredit() {
+  std::string lc = ReadSourceFile("schemas/examples/letterOfCredit.json");
+  for (auto [from, to] :
+       {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
+    const size_t at = lc.find(from);
+    if (at == std::string::npos)
+      throw std::runtime_error(std::string("example credit lacks ") + from);
+    lc.replace(at, 10, to);
+  }
+  return lc;
 }
 
 }  // namespace lcproc::testing

@@ -33,4 +33,14 @@ class TempDir {
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& data);
 
+// `s` without its trailing line ends: what a command printed as one value.
+std::string TrimLineEnd(std::string s);
+
+// The lines of a command's output (no line ends), e.g. one JSON object a line.
+std::vector<std::string> OutputLines(const std::string& out);
+
+// The example credit (schemas/examples/letterOfCredit.json) with its expiry and latest
+// shipment moved to 2099, so that it is still open whenever the test runs.
+std::string OpenExampleCredit();
+
 }  // namespace lcproc::testing

@@ -24,22 +24,17 @@ using ::testing::StartsWith;
 
 const std::string kBody = "{\"lc\":\"LC-7\",\"amount\":\"1000.00\"}\n";
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
 // Makes KEY.pem / KEY.pub.pem in `dir` and returns the key id lcproc printed.
 std::string Keygen(const TempDir& dir, const std::string& alg, const std::string& name = "key") {
   CliRun run = RunLcproc({"keygen", "--alg", alg, "--out", dir.File(name + ".pem")});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  return Trim(run.out);
+  return TrimLineEnd(run.out);
 }
 
 std::string Sign(const TempDir& dir, const std::string& key, const std::string& body_file) {
   CliRun run = RunLcproc({"sign", "--key", dir.File(key), body_file});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  return Trim(run.out);
+  return TrimLineEnd(run.out);
 }
 
 class CryptoCliTest : public ::testing::TestWithParam<std::string> {
@@ -78,8 +73,8 @@ TEST_P(CryptoCliTest, SignReadsStandardInput) {
   Keygen(dir_, GetParam());
   CliRun run = RunLcproc({"sign", "--key", dir_.File("key.pem"), "-"}, kBody);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  CliRun check =
-      RunLcproc({"verify", "--pub", dir_.File("key.pub.pem"), "--jws", Trim(run.out), body_});
+  CliRun check = RunLcproc(
+      {"verify", "--pub", dir_.File("key.pub.pem"), "--jws", TrimLineEnd(run.out), body_});
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
@@ -158,7 +153,7 @@ TEST(CryptoCliErrorsTest, KeygenNeverOverwritesWithoutForce) {
   EXPECT_EQ(crypto::PublicKey::FromPem(ReadFile(dir.File("key.pub.pem")))->key_id(), first);
   CliRun forced = RunLcproc({"keygen", "--alg", "ES256", "--out", dir.File("key.pem"), "--force"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
-  EXPECT_NE(Trim(forced.out), first);
+  EXPECT_NE(TrimLineEnd(forced.out), first);
 }
 
 TEST(CryptoCliErrorsTest, EveryCommandHasHelp) {
@@ -232,7 +227,7 @@ TEST_P(JoseInteropTest, JoseSignatureVerifiesInLcproc) {
   Process p = Jose("sign --key " + dir_.File("key.pem") + " --alg " + GetParam() + " --kid " + kid +
                    " --file " + body_);
   ASSERT_EQ(p.exit_code, 0) << p.output;
-  std::string jws = Trim(p.output);
+  std::string jws = TrimLineEnd(p.output);
   CliRun run = RunLcproc({"verify", "--pub", dir_.File("key.pub.pem"), "--jws", jws, body_});
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_EQ(run.out, "valid\n");

@@ -6,7 +6,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,7 +17,6 @@
 #include "pipeline/crypto/base64.h"
 #include "pipeline/ledger/inclusion_proof.h"
 #include "tests/services/lcproc/cli_runner.h"
-#include "tests/testing/source_file.h"
 
 namespace lcproc::testing {
 namespace {
@@ -26,15 +24,9 @@ namespace {
 namespace json = boost::json;
 using ::testing::HasSubstr;
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
 std::vector<json::object> Lines(const std::string& out) {
   std::vector<json::object> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line).as_object());
+  for (const std::string& line : OutputLines(out)) lines.push_back(json::parse(line).as_object());
   return lines;
 }
 
@@ -52,25 +44,18 @@ class EngineCliTest : public ::testing::Test {
               0);
     CliRun key = RunLcproc({"keygen", "--alg", "EdDSA", "--out", dir_.File("bank.pem")});
     ASSERT_EQ(key.exit_code, 0) << key.err;
-    kid_ = Trim(key.out);
+    kid_ = TrimLineEnd(key.out);
     CliRun add =
         RunLcproc({"registry", "add-bank", "--data-dir", data_, "--bic", "COBADEHH", "--name",
                    "Commerzbank", "--roles", "issuing", "--key", dir_.File("bank.pub.pem")});
     ASSERT_EQ(add.exit_code, 0) << add.err;
-    EXPECT_EQ(Trim(add.out), kid_);
+    EXPECT_EQ(TrimLineEnd(add.out), kid_);
 
-    // The example credit, with dates far enough ahead that it is still open today.
-    // Tests run from the repository root; LCPROC_SOURCE_DIR says so when set.
-    std::string lc = ReadSourceFile("schemas/examples/letterOfCredit.json");
-    for (auto [from, to] :
-         {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
-      lc.replace(lc.find(from), 10, to);
-    }
-    body_ = lc;
+    body_ = OpenExampleCredit();
     WriteFile(dir_.File("lc.json"), body_);
     CliRun sign = RunLcproc({"sign", "--key", dir_.File("bank.pem"), dir_.File("lc.json")});
     ASSERT_EQ(sign.exit_code, 0) << sign.err;
-    jws_ = Trim(sign.out);
+    jws_ = TrimLineEnd(sign.out);
   }
 
   std::string Line(const std::string& submitter, const std::string& body,

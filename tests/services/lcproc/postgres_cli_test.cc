@@ -3,7 +3,6 @@
 // `ingest`, `audit` and `ledger` work on PostgreSQL as on SQLite; wrong input gets a
 // clear error.
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,7 +12,6 @@
 
 #include "tests/services/lcproc/cli_runner.h"
 #include "tests/testing/postgres_server.h"
-#include "tests/testing/source_file.h"
 
 namespace lcproc::testing {
 namespace {
@@ -21,15 +19,9 @@ namespace {
 namespace json = boost::json;
 using ::testing::HasSubstr;
 
-std::string Trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
 std::vector<json::object> Lines(const std::string& out) {
   std::vector<json::object> lines;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line).as_object());
+  for (const std::string& line : OutputLines(out)) lines.push_back(json::parse(line).as_object());
   return lines;
 }
 
@@ -40,17 +32,12 @@ class PostgresCliTest : public ::testing::Test {
   void SetUp() override {
     CliRun key = RunLcproc({"keygen", "--alg", "EdDSA", "--out", dir_.File("bank.pem")});
     ASSERT_EQ(key.exit_code, 0) << key.err;
-    kid_ = Trim(key.out);
-    std::string lc = ReadSourceFile("schemas/examples/letterOfCredit.json");
-    for (auto [from, to] :
-         {std::pair{"2026-04-30", "2099-04-30"}, std::pair{"2026-03-31", "2099-03-31"}}) {
-      lc.replace(lc.find(from), 10, to);
-    }
-    body_ = lc;
+    kid_ = TrimLineEnd(key.out);
+    body_ = OpenExampleCredit();
     WriteFile(dir_.File("lc.json"), body_);
     CliRun sign = RunLcproc({"sign", "--key", dir_.File("bank.pem"), dir_.File("lc.json")});
     ASSERT_EQ(sign.exit_code, 0) << sign.err;
-    jws_ = Trim(sign.out);
+    jws_ = TrimLineEnd(sign.out);
   }
 
   // init + one registered bank, with the ledger where `store` says ("" for SQLite).
