@@ -26,6 +26,7 @@
 #include "pipeline/rulebook/credit_history.h"
 #include "pipeline/trade/timestamp.h"
 #include "services/gateway/access_policy.h"
+#include "services/gateway/change_signal.h"
 #include "services/gateway/ops_api.h"
 #include "services/gateway/problem.h"
 #include "services/gateway/rate_limiter.h"
@@ -452,6 +453,7 @@ class Api::Impl {
     bool done = false;
     engine::Outcome outcome;
   };
+  ChangeSignal commits_;  // a commit this instance made: wakes the inbox streams
   Mutex async_mu_;
   std::unordered_map<std::string, AsyncResult> async_ GUARDED_BY(async_mu_);
   std::deque<std::string> async_order_ GUARDED_BY(async_mu_);
@@ -735,6 +737,7 @@ void Api::Impl::PostDocument(const CallPtr& call) {
   }
   engine::Admission submitted = s_.engine->Submit(
       std::move(p.submission), [this, call, id, async, started](engine::Outcome out) {
+        if (out.recorded()) commits_.Notify();
         if (async) {
           s_.metrics->CountDocument(engine::VerdictName(out.verdict));
           MutexLock lock(async_mu_);
@@ -868,6 +871,7 @@ void Api::Impl::PostBatch(const CallPtr& call) {
     std::string id = p.document_id;
     engine::Admission submitted = s_.engine->Submit(
         std::move(p.submission), [this, call, id, i, finish_one](engine::Outcome out) {
+          if (out.recorded()) commits_.Notify();
           s_.run_blocking([this, call, id, i, finish_one, out = std::move(out)] {
             finish_one(i, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
           });
@@ -1188,6 +1192,15 @@ class InboxStream final : public EventStream, public std::enable_shared_from_thi
  public:
   InboxStream(Api::Impl* api, Caller caller, uint64_t next)
       : api_(api), caller_(std::move(caller)), next_(next) {}
+  ~InboxStream() override {
+    if (subscription_) api_->commits_.Unsubscribe(*subscription_);
+  }
+
+  // Woken by every commit this instance makes; the session's polling interval remains
+  // for entries another instance committed to a shared store.
+  void SetWaker(std::function<void()> wake) override {
+    subscription_ = api_->commits_.Subscribe(std::move(wake));
+  }
 
   void Poll(std::function<void(std::string, bool)> deliver) override {
     api_->s_.run_blocking([this, self = shared_from_this(), deliver = std::move(deliver)] {
@@ -1202,6 +1215,7 @@ class InboxStream final : public EventStream, public std::enable_shared_from_thi
   Api::Impl* api_;
   Caller caller_;
   uint64_t next_;  // only touched by Poll's task; the session never polls twice at once
+  std::optional<uint64_t> subscription_;
 };
 
 void Api::Impl::GetInbox(const CallPtr& call, bool stream) {

@@ -37,14 +37,17 @@ struct HttpRequest {
   }
 };
 
-// A Server-Sent Events source for one open stream. The session calls Poll at its own
-// pace (every few hundred milliseconds, never twice at once); Poll calls `deliver` once,
-// from any thread, with the events ready (possibly empty text) and whether the stream
-// has ended.
+// A Server-Sent Events source for one open stream. The session calls Poll when the
+// source woke it and otherwise at its own pace (its polling interval), never twice at
+// once; Poll calls `deliver` once, from any thread, with the events ready (possibly
+// empty text) and whether the stream has ended.
 class EventStream {
  public:
   virtual ~EventStream() = default;
   virtual void Poll(std::function<void(std::string events, bool end)> deliver) = 0;
+  // Called once when the stream opens: a source that knows when it has news calls
+  // `wake` (from any thread, as often as it likes) and the session polls at once.
+  virtual void SetWaker(std::function<void()> wake) { (void)wake; }
 };
 
 struct HttpResponse {

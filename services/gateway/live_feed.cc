@@ -75,6 +75,7 @@ void LiveFeed::Run() {
       if (stop_) return;
     }
     Tick();
+    ticks_.Notify();
     if (on_tick_) on_tick_(checkpoint_advanced_millis());
   }
 }

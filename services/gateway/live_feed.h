@@ -13,11 +13,13 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "pipeline/engine/engine.h"
 #include "pipeline/mutex.h"
+#include "services/gateway/change_signal.h"
 #include "services/gateway/http_message.h"
 #include "services/gateway/metrics.h"
 
@@ -39,6 +41,8 @@ class LiveFeed {
   std::string EventsAfter(uint64_t after, uint64_t* latest) const;
   // The wall-clock time (milliseconds) the ledger last grew; 0 before it was seen to.
   int64_t checkpoint_advanced_millis() const;
+  // Notified after each tick, so open streams send the new figures at once.
+  ChangeSignal& ticks() const { return ticks_; }
 
  private:
   void Run();
@@ -49,6 +53,7 @@ class LiveFeed {
   const uint64_t max_in_flight_;
   const std::function<void(int64_t)> on_tick_;
   const int period_millis_;
+  mutable ChangeSignal ticks_;
 
   // Ticker-thread state: the previous snapshot the rates are computed against.
   engine::EngineStats previous_{};
@@ -68,11 +73,18 @@ class LiveFeed {
 class LiveStream final : public EventStream {
  public:
   LiveStream(const LiveFeed& feed, uint64_t after) : feed_(feed), after_(after) {}
+  ~LiveStream() override {
+    if (subscription_) feed_.ticks().Unsubscribe(*subscription_);
+  }
   void Poll(std::function<void(std::string events, bool end)> deliver) override;
+  void SetWaker(std::function<void()> wake) override {
+    subscription_ = feed_.ticks().Subscribe(std::move(wake));
+  }
 
  private:
   const LiveFeed& feed_;
   uint64_t after_;  // only Poll touches it; the session never polls twice at once
+  std::optional<uint64_t> subscription_;
 };
 
 }  // namespace lcproc::gateway

@@ -170,6 +170,7 @@ class Session final : public Server::Impl::SessionBase,
     net::post(stream_.get_executor(), [self = this->shared_from_this()] {
       self->draining_ = true;
       if (self->idle_) self->Close();
+      if (self->waiting_) self->timer_->cancel();  // an event stream ends now
     });
   }
 
@@ -351,7 +352,25 @@ class Session final : public Server::Impl::SessionBase,
         "Cache-Control: no-store\r\nConnection: close\r\nX-Request-Id: " +
         request_id_ + "\r\n\r\n" + r.body;
     last_sent_ = Clock::now();
+    // The source wakes the session when it has news; at most one wake is in flight.
+    std::weak_ptr<Session> weak = this->shared_from_this();
+    stream_source_->SetWaker([weak] {
+      auto self = weak.lock();
+      if (!self || self->wake_posted_.exchange(true)) return;
+      net::post(self->stream_.get_executor(), [self] {
+        self->wake_posted_ = false;
+        self->Wake();
+      });
+    });
     WriteRaw(std::move(head));
+  }
+
+  // On the session's executor: poll now if the stream is waiting, else as soon as the
+  // write or poll in progress ends.
+  void Wake() {
+    if (closed_) return;
+    woken_ = true;
+    if (waiting_) timer_->cancel();
   }
 
   void WriteRaw(std::string text) {
@@ -367,13 +386,21 @@ class Session final : public Server::Impl::SessionBase,
   void WaitStream() {
     if (draining_) return Close();
     if (!timer_) timer_.emplace(stream_.get_executor());
+    if (woken_) return PollStream();
+    waiting_ = true;
     timer_->expires_after(std::chrono::milliseconds(opt().sse_poll_millis));
     timer_->async_wait([self = this->shared_from_this()](beast::error_code ec) {
-      if (ec || self->closed_) return self->Close();
-      self->stream_source_->Poll([self](std::string events, bool end) {
-        net::post(self->stream_.get_executor(), [self, events = std::move(events), end]() mutable {
-          self->OnEvents(std::move(events), end);
-        });
+      self->waiting_ = false;
+      if (self->closed_ || (ec && !self->woken_)) return self->Close();
+      self->PollStream();
+    });
+  }
+
+  void PollStream() {
+    woken_ = false;
+    stream_source_->Poll([self = this->shared_from_this()](std::string events, bool end) {
+      net::post(self->stream_.get_executor(), [self, events = std::move(events), end]() mutable {
+        self->OnEvents(std::move(events), end);
       });
     });
   }
@@ -435,6 +462,9 @@ class Session final : public Server::Impl::SessionBase,
   Clock::time_point received_{}, last_sent_{};
   bool keep_alive_ = true, idle_ = false, busy_ = false, draining_ = false, closed_ = false,
        streaming_ = false;
+  bool waiting_ = false;  // a stream's poll timer is armed
+  bool woken_ = false;    // the stream's source has news: poll without waiting
+  std::atomic<bool> wake_posted_{false};
 };
 
 }  // namespace

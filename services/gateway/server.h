@@ -45,7 +45,7 @@ struct ServerOptions {
   int write_timeout_seconds = 30;
   int shutdown_delay_millis = 0;    // readyz answers 503 this long before the listener closes
   int shutdown_grace_seconds = 30;  // then connections still busy are cut
-  int sse_poll_millis = 200;        // how often an inbox stream looks for new entries
+  int sse_poll_millis = 1000;       // an event stream's fallback poll (commits wake it at once)
   int sse_keepalive_seconds = 15;   // a comment line when nothing else was sent
 };
 

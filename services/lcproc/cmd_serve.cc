@@ -69,7 +69,10 @@ constexpr Setting kSettings[] = {
     {"shutdown-delay-millis", "MS",
      "on SIGTERM, /readyz answers 503 this long before the listener closes", "0"},
     {"shutdown-grace", "SECONDS", "on SIGTERM, how long busy connections may finish", "30"},
-    {"sse-poll-millis", "MS", "how often an inbox stream looks for new entries", "200"},
+    {"sse-poll-millis", "MS",
+     "how often an event stream looks for entries another instance committed (this instance's "
+     "commits wake it at once)",
+     "1000"},
 };
 
 // The configuration file: one JSON object (comments allowed) whose keys are the settings above
