@@ -58,7 +58,9 @@ Status WriteResultCodes(const trade::ExaminationResult& r, bool with_presented,
   auto date = [&](std::string_view code, trade::Date d) -> Status {
     if (d == trade::Date{}) return Status::Ok();
     LCPROC_ASSIGN_OR_RETURN(std::string text, internal::SwiftDateText(d, "72Z"));
-    lines.push_back("/" + std::string(code) + "/" + text);
+    std::string line = "/";
+    line.append(code).append("/").append(text);
+    lines.push_back(std::move(line));
     return Status::Ok();
   };
   if (with_presented) LCPROC_RETURN_IF_ERROR(date("PRESENTED", r.presented_on));

@@ -156,6 +156,14 @@ std::optional<uint64_t> ParseUint(std::string_view s) {
   return v;
 }
 
+// A query parameter as an unsigned decimal; nullopt when absent or not one.
+std::optional<uint64_t> QueryUint(const std::map<std::string, std::string>& query,
+                                  const std::string& name) {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return ParseUint(it->second);
+}
+
 // The opaque cursors of the inbox and the credit listing: base64url of a tagged value,
 // so clients treat them as tokens, not numbers to compute with.
 std::string MakeCursor(char tag, std::string_view value) {
@@ -1284,8 +1292,8 @@ void Api::Impl::GetTile(const CallPtr& call, std::string_view tile_path) {
 
 void Api::Impl::GetInclusionProof(const CallPtr& call) {
   const auto& q = call->target.query;
-  auto index = q.count("index") ? ParseUint(q.at("index")) : std::nullopt;
-  auto size = q.count("size") ? ParseUint(q.at("size")) : std::nullopt;
+  const std::optional<uint64_t> index = QueryUint(q, "index");
+  const std::optional<uint64_t> size = QueryUint(q, "size");
   std::vector<FieldError> errors;
   if (!index) errors.push_back({"#/query/index", "a leaf index, a decimal integer"});
   if (!size) errors.push_back({"#/query/size", "a tree size, a decimal integer"});
@@ -1309,8 +1317,8 @@ void Api::Impl::GetInclusionProof(const CallPtr& call) {
 
 void Api::Impl::GetConsistencyProof(const CallPtr& call) {
   const auto& q = call->target.query;
-  auto from = q.count("from") ? ParseUint(q.at("from")) : std::nullopt;
-  auto to = q.count("to") ? ParseUint(q.at("to")) : std::nullopt;
+  const std::optional<uint64_t> from = QueryUint(q, "from");
+  const std::optional<uint64_t> to = QueryUint(q, "to");
   std::vector<FieldError> errors;
   if (!from) errors.push_back({"#/query/from", "a tree size, a decimal integer"});
   if (!to) errors.push_back({"#/query/to", "a tree size, a decimal integer"});

@@ -491,7 +491,8 @@ int RunLiveDemo(const std::vector<std::string>& args) {
   if (settings.seed == 0) settings.seed = static_cast<uint64_t>(now.count());
 
   const std::string dir = flags.Get("data-dir");
-  auto node = demo::DemoNode::Open(dir);
+  const demo::DemoNodeOptions node_options;
+  auto node = demo::DemoNode::Open(dir, node_options);
   if (!node.ok()) return Complain(kExitUsage, kName, dir, ": ", node.status().ToString());
   const demo::DemoNetwork& network = (*node)->network();
   auto tokens = EnsureTokens(dir, network);
