@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 namespace lcproc::cli {
 
@@ -58,6 +59,26 @@ void ProgressBar::Update(uint64_t done, uint64_t total) {
 void ProgressBar::Finish() {
   if (enabled_ && drawn_) std::fputs("\n", stderr);
   drawn_ = false;
+}
+
+std::string SelfCommand() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "lcproc";
+  if (const char* path = std::getenv("PATH")) {
+    std::string_view rest = path;
+    while (!rest.empty()) {
+      const size_t colon = rest.find(':');
+      const std::string dir(rest.substr(0, colon));
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+      if (!dir.empty() && fs::equivalent(fs::path(dir) / "lcproc", self, ec)) return "lcproc";
+    }
+  }
+  const fs::path relative = fs::relative(self, fs::current_path(ec), ec);
+  if (ec || relative.empty() || relative.string().size() >= self.string().size())
+    return self.string();
+  return relative.string().front() == '.' ? relative.string() : "./" + relative.string();
 }
 
 }  // namespace lcproc::cli

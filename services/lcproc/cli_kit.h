@@ -65,4 +65,9 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// How a reader runs this very binary from the current directory, for commands printed
+// to be pasted: "lcproc" when that name on PATH is this binary, else its path (relative
+// when shorter), e.g. "build/release/services/lcproc/lcproc".
+std::string SelfCommand();
+
 }  // namespace lcproc::cli

@@ -556,8 +556,8 @@ int RunLiveDemo(const std::vector<std::string>& args) {
             << "    curl -sS " << url << "/v1/documents -H 'Authorization: Bearer "
             << tokens->bank.at(issuing.bic) << "' \\\n"
             << "      -H 'Content-Type: application/json' \\\n"
-            << "      -H \"x-jws-signature: $(lcproc sign --key " << net_dir << "/" << issuing.bic
-            << ".pem " << example << ")\" \\\n"
+            << "      -H \"x-jws-signature: $(" << SelfCommand() << " sign --key " << net_dir << "/"
+            << issuing.bic << ".pem " << example << ")\" \\\n"
             << "      --data-binary @" << example << "\n\n"
             << "  Ctrl-C stops the demo cleanly; run it again to continue the same ledger.\n"
             << std::endl;
