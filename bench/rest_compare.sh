@@ -57,28 +57,37 @@ inprocess=$(jq '.benchmarks[0].items_per_second' "$work/inprocess.json")
 inprocess_p99_ms=$(jq '.benchmarks[0].p99_us / 1000' "$work/inprocess.json")
 printf 'in-process: %.0f docs/s (p99 submit->ack at saturation %.1f ms)\n' "$inprocess" "$inprocess_p99_ms"
 
-# --- the server ---------------------------------------------------------------------------
-data="$work/data"
-# A data directory with the demo network signing ES256 (as BM_Pipeline alg 0), and one
+# --- the server -------------------------------------------------------------------------
+# Each run gets a fresh server over a fresh data directory, as pipeline_bench starts from
+# an empty ledger: the throughput of the SQLite ledger drifts down as it grows, and a run
+# made after 40,000 earlier documents would be compared with one made on an empty one.
+# The data directory has the demo network signing ES256 (as BM_Pipeline alg 0), and one
 # bearer token per bank.
-"$lcproc" loadgen --data-dir "$data" --ack-log /dev/null --count 1 --keys es256 >/dev/null
-: >"$work/tokens"
-for bic in COBADEHHXXX BFTVVNVXXXX DBSSSGSGXXX; do
-  token=$("$lcproc" token add --data-dir "$data" --bic "$bic" | tail -n 1)
-  echo "$bic $token" >>"$work/tokens"
-done
-"$lcproc" serve --data-dir "$data" --listen 127.0.0.1 --port 0 >"$work/serve.out" 2>"$work/serve.log" &
-server_pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$work/serve.out" | head -n 1)
-  [[ -n "$url" ]] && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "lcproc serve exited:" >&2; tail "$work/serve.log" >&2; exit 1; }
-  sleep 0.1
-done
-[[ -n "$url" ]] || { echo "lcproc serve did not start" >&2; exit 1; }
-url=${url%/}
-echo "server: $url"
+fresh_server() {
+  if [[ -n "$server_pid" ]]; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+  data="$work/data-$1"
+  "$lcproc" loadgen --data-dir "$data" --ack-log /dev/null --count 1 --keys es256 >/dev/null
+  : >"$work/tokens"
+  for bic in COBADEHHXXX BFTVVNVXXXX DBSSSGSGXXX; do
+    token=$("$lcproc" token add --data-dir "$data" --bic "$bic" | tail -n 1)
+    echo "$bic $token" >>"$work/tokens"
+  done
+  "$lcproc" serve --data-dir "$data" --listen 127.0.0.1 --port 0 >"$work/serve.out" 2>"$work/serve.log" &
+  server_pid=$!
+  url=""
+  for _ in $(seq 1 100); do
+    url=$(sed -n 's/^listening on \(http:[^ ]*\).*/\1/p' "$work/serve.out" | head -n 1)
+    [[ -n "$url" ]] && break
+    kill -0 "$server_pid" 2>/dev/null || { echo "lcproc serve exited:" >&2; tail "$work/serve.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  [[ -n "$url" ]] || { echo "lcproc serve did not start" >&2; exit 1; }
+  url=${url%/}
+}
 
 load() {  # load NAME ARGS... : runs the load generator, keeps its RESULT line
   local name=$1
@@ -89,14 +98,18 @@ load() {  # load NAME ARGS... : runs the load generator, keeps its RESULT line
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$work/$1.result"; }
 
+fresh_server single
 load single --count "$docs" --connections "$connections"
+fresh_server batch
 load batch --count "$docs" --connections 8 --batch "$batch"
 single=$(field single docs_per_s)
 batched=$(field batch docs_per_s)
 rate=$(jq -n "$single * 0.7 | floor")
 open_docs=$(jq -n "[$rate * $open_seconds, 1000] | max | floor")
+fresh_server open
 load open --count "$open_docs" --connections "$connections" --rate "$rate"
 
+fresh_server wrk
 wrk -t2 -c64 -d10s --latency "$url/healthz" >"$work/wrk.out" 2>&1 || true
 wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")
 wrk_p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
