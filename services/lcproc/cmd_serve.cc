@@ -289,9 +289,18 @@ int Run(const std::vector<std::string>& args) {
     }
     engine = std::move(*started);
     engines.Lead(engine.get(), "");
-  } else if (Status head = ledger_store::VerifyStoreHead(data->store(), data->verifier());
-             !head.ok()) {
-    return Complain(kExitUsage, kName, head.message());
+  } else {
+    // The recovery check before serving reads. Its reads are separate statements, and
+    // another instance may commit between them (a head that moved is not damage): only
+    // a check that fails every time, a few commits apart, stops the instance. The
+    // leader's engine checks again at its start, when nobody else can commit.
+    Status head;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      head = ledger_store::VerifyStoreHead(data->store(), data->verifier());
+      if (head.ok()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (!head.ok()) return Complain(kExitUsage, kName, head.message());
   }
 
   gateway::ApiServices services;
