@@ -50,6 +50,20 @@ void Committer::Fail(Batch& batch, const Status& status) {
   }
 }
 
+void Committer::ReloadHead() {
+  // A failed Commit may still have committed (the connection broke during COMMIT and the
+  // store could not learn the outcome), and the store is the only one who knows: take
+  // its head rather than guess, so the stages reopen the tree where it really ends.
+  // When the store cannot be read either, the head stays; the next failure tries again.
+  auto size = core_.store.Size();
+  if (!size.ok() || *size == core_.committed_size.load(std::memory_order_acquire)) return;
+  auto latest = core_.store.LatestCheckpoint();
+  if (!latest.ok() || latest->size != *size) return;
+  core_.SetLatestCheckpoint(std::move(latest->note));
+  core_.committed_size.store(*size, std::memory_order_release);
+  core_.stats.tree_size.store(*size, std::memory_order_relaxed);
+}
+
 void Committer::Process(Batch& batch) {
   if (batch.epoch != core_.epoch.load(std::memory_order_acquire)) {
     Fail(batch, Unavailable("an earlier batch failed to commit; resubmit"));
@@ -62,6 +76,7 @@ void Committer::Process(Batch& batch) {
     core_.stats.RecordStage(Stage::kCommit, core_.NanosSince(start));
     if (!status.ok()) {
       core_.stats.commit_failures.fetch_add(1, std::memory_order_relaxed);
+      ReloadHead();
       // Order matters: the epoch moves before anyone hears of the failure, so no
       // stage sequences more work on top of the lost batch once it is answered.
       core_.epoch.fetch_add(1, std::memory_order_acq_rel);

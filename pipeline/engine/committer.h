@@ -1,8 +1,10 @@
 // Committer: stages 6 and 7 on a thread of their own (internal). Writes each batch to
 // the LedgerStore in one transaction, publishes the new committed size and checkpoint,
 // then completes the batch's submissions. On a failed commit it completes the batch as
-// kFailed and starts a new epoch, so the earlier stages drop their uncommitted state;
-// batches already queued from the old epoch fail without touching the store.
+// kFailed, reloads the committed head from the store (a commit whose outcome was unknown
+// may have landed after all) and starts a new epoch, so the earlier stages drop their
+// uncommitted state and reopen at the store's head; batches already queued from the old
+// epoch fail without touching the store.
 //
 // Own thread, so an fsync never holds a oneTBB worker. Enqueue blocks while
 // kMaxQueuedBatches are waiting, which back-pressures the batch filter. The engine
@@ -43,6 +45,8 @@ class Committer {
   void Run();
   void Process(Batch& batch);
   void Fail(Batch& batch, const Status& status);
+  // After a failed commit: the committed size and checkpoint as the store has them.
+  void ReloadHead();
 
   EngineCore& core_;
   std::function<void()> on_drained_;

@@ -1,6 +1,7 @@
 #include "pipeline/ledger_store/memory_ledger_store.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace lcproc::ledger_store {
 namespace {
@@ -29,7 +30,7 @@ Status MemoryLedgerStore::Commit(const CommitBatch& batch) {
   for (const CreditRow& c : batch.credits) credits_[c.reference] = c;
   checkpoints_[batch.new_size] = batch.checkpoint;
   ++commits_;
-  return Status::Ok();
+  return std::exchange(lose_answer_, Status::Ok());
 }
 
 Result<uint64_t> MemoryLedgerStore::Size() const {
@@ -107,6 +108,11 @@ Result<std::string> MemoryLedgerStore::ReadTile(uint8_t level, uint64_t index,
 void MemoryLedgerStore::FailCommits(Status status) {
   WriterLock lock(mu_);
   fail_with_ = std::move(status);
+}
+
+void MemoryLedgerStore::LoseNextCommitAnswer(Status status) {
+  WriterLock lock(mu_);
+  lose_answer_ = std::move(status);
 }
 
 void MemoryLedgerStore::TamperLeaf(uint64_t index, std::string leaf) {

@@ -36,6 +36,9 @@ class MemoryLedgerStore final : public LedgerStore {
 
   // Every Commit from now on fails with `status` (OK: commits work again).
   void FailCommits(Status status);
+  // The next Commit is made durable but answered `status`: its outcome lost on the way
+  // back, as when a connection breaks during COMMIT.
+  void LoseNextCommitAnswer(Status status);
   // Test hooks that damage the store: overwrite a leaf or a checkpoint.
   void TamperLeaf(uint64_t index, std::string leaf);
   void TamperLatestCheckpoint(std::string note);
@@ -52,6 +55,7 @@ class MemoryLedgerStore final : public LedgerStore {
   std::map<uint64_t, std::string> checkpoints_ GUARDED_BY(mu_);
   ledger::MemoryTileStore tiles_;
   Status fail_with_ GUARDED_BY(mu_);
+  Status lose_answer_ GUARDED_BY(mu_);
   uint64_t commits_ GUARDED_BY(mu_) = 0;
 };
 

@@ -99,6 +99,8 @@ const problemClasses = [
    "A failure the server did not expect. Nothing half-written is left behind; the request id identifies it in the server's log."],
   ["unavailable", 503, "Service unavailable",
    "The server cannot take the request now: the engine's queue is full (back-pressure), too many connections, the store cannot commit (disk full, read-only; the submission was not recorded, resubmit it), or the server is starting or shutting down. `Retry-After` says when to try again."],
+  ["not-leader", 503, "Not the leader",
+   "Several instances serve one PostgreSQL ledger and this one does not sequence writes now (another holds the sequencer lease); it serves every read. Nothing was recorded. `leader` and the `Lcproc-Leader` header give the leading instance's URL: send the same request there. Both are absent while no instance leads (an election is under way, a few seconds at most): retry after `Retry-After`."],
 ];
 const problemByStatus = {};
 for (const [slug, status] of problemClasses) (problemByStatus[status] ??= []).push(slug);
@@ -185,6 +187,9 @@ const problemExamples = {
   "header-too-large": problemExample("header-too-large", "the request head exceeds 16384 bytes"),
   internal: problemExample("internal", "an unexpected failure; quote the request id"),
   unavailable: problemExample("unavailable", "the engine's queue is full"),
+  "not-leader": problemExample("not-leader",
+                               "this instance does not sequence writes; send them to the leader, https://lcproc-b.example:8443",
+                               { leader: "https://lcproc-b.example:8443" }),
 };
 
 // ---------------------------------------------------------------------------------------
@@ -222,6 +227,10 @@ const headers = {
     description: "`respond-async` when the server honoured `Prefer: respond-async` (RFC 7240).",
     schema: { type: "string", enum: ["respond-async"] },
   },
+  "Lcproc-Leader": {
+    description: "On a 503 `not-leader`: the URL of the instance that sequences writes now (its `--advertise-url`). Absent while no instance leads.",
+    schema: { type: "string", format: "uri" },
+  },
   "Cache-Control": {
     description: "`public, max-age=31536000, immutable` for full tiles; `no-cache` for partial tiles and checkpoints.",
     schema: { type: "string" },
@@ -237,6 +246,7 @@ const problemResponse = (status) => {
   if (status === 405) extraHeaders.Allow = hdr("Allow");
   if (status === 415) extraHeaders["Accept-Post"] = hdr("Accept-Post");
   if (status === 429 || status === 503) extraHeaders["Retry-After"] = hdr("Retry-After");
+  if (status === 503) extraHeaders["Lcproc-Leader"] = hdr("Lcproc-Leader");
   return {
     description: slugs.map((s) => `\`${problemBase}${s}\`: ${problemClasses.find((c) => c[0] === s)[3]}`).join("\n\n"),
     headers: withRequestId(extraHeaders),
@@ -368,6 +378,7 @@ const schemas = {
         },
       },
       receipt: { ...ref("Receipt"), description: "For a recorded rejection: its receipt." },
+      leader: { type: "string", format: "uri", description: "For `not-leader`: the URL of the instance that sequences writes now (also in the `Lcproc-Leader` header)." },
     },
   },
   Checkpoint: {
@@ -553,6 +564,11 @@ const schemas = {
     logKey: { type: "string", description: "The checkpoint signer's verifier key (C2SP signed-note vkey `<name>+<hash>+<base64>`), to check checkpoints." },
   }),
   Health: obj(["status"], { status: { type: "string", enum: ["ok", "ready"] } }),
+  Ready: obj(["status", "leading"], {
+    status: { type: "string", enum: ["ready"] },
+    leading: { type: "boolean", description: "Whether this instance sequences writes. One instance alone always does; of several over one PostgreSQL ledger, the one holding the sequencer lease does, and the others (ready too: they serve every read) answer writes 503 `not-leader`." },
+    leader: { type: "string", format: "uri", description: "The leading instance's URL (this one's when `leading`); absent while none is known." },
+  }),
 };
 for (const t of documentTypes) schemas[t] = embed(t);
 
@@ -1023,8 +1039,9 @@ const paths = {
       operationId: "getReady",
       tags: ["operations"],
       summary: "Readiness: the store's recovery check passed and the server is not shutting down",
+      description: "Leader and followers are both ready (every read is served from the store); `leading` says whether this instance takes writes.",
       security: securityPublic,
-      responses: { 200: ok("Ready.", ref("Health"), { ready: { value: { status: "ready" } } }), ...publicErrors() },
+      responses: { 200: ok("Ready.", ref("Ready"), { ready: { value: { status: "ready", leading: true, leader: "https://lcproc-a.example:8443" } } }), ...publicErrors() },
     },
   },
   "/metrics": {

@@ -352,7 +352,7 @@ class Api::Impl {
         s_(std::move(services)),
         limiter_(options_.bank_rate, options_.bank_burst) {
     ops_ = std::make_unique<OpsApi>(
-        OpsServices{s_.engine, s_.store, s_.metrics, s_.run_blocking, s_.max_in_flight});
+        OpsServices{s_.engines, s_.store, s_.metrics, s_.run_blocking, s_.max_in_flight});
   }
 
   void Handle(HttpRequest req, Responder respond);
@@ -576,12 +576,17 @@ void Api::Impl::Dispatch(const CallPtr& call) {
     if (route(kHealthz, "GET")) Answer(call, JsonResponse(200, json::object{{"status", "ok"}}));
   } else if (path == "/readyz") {
     if (!route(kReadyz, "GET")) return;
-    if (s_.ready()) return Answer(call, JsonResponse(200, json::object{{"status", "ready"}}));
+    if (s_.ready()) {
+      // Leader and followers alike serve reads; `leading` tells which one takes writes.
+      json::object o{{"status", "ready"}, {"leading", s_.engines->leading()}};
+      if (std::string leader = s_.engines->leader(); !leader.empty()) o["leader"] = leader;
+      return Answer(call, JsonResponse(200, o));
+    }
     Problem(call, ProblemType::kOverloaded, "not ready: starting or shutting down");
   } else if (path == "/metrics") {
     if (route(kMetrics, "GET")) {
       Answer(call, TextResponse(200, "text/plain; version=0.0.4",
-                                s_.metrics->Render(s_.engine->stats(), s_.ready())));
+                                s_.metrics->Render(s_.engines->stats(), s_.ready())));
     }
   } else if (path == "/openapi.json") {
     if (route(kOpenApi, "GET"))
@@ -720,6 +725,10 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
 void Api::Impl::PostDocument(const CallPtr& call) {
   if (!Allowed(call, Resource::kWrite)) return;
   const HttpRequest& req = call->req;
+  if (!s_.engines->leading()) {
+    s_.metrics->CountRejection(Rejection::kOverloaded);
+    return Answer(call, MakeNotLeaderProblem(s_.engines->leader(), req.request_id));
+  }
   auto header = [&](std::string_view name) {
     return req.Header(name) ? *req.Header(name) : std::string();
   };
@@ -743,8 +752,10 @@ void Api::Impl::PostDocument(const CallPtr& call) {
       }
     }
   }
-  engine::Admission submitted = s_.engine->Submit(
-      std::move(p.submission), [this, call, id, async, started](engine::Outcome out) {
+  bool not_leading = false;
+  engine::Admission submitted = s_.engines->Submit(
+      std::move(p.submission),
+      [this, call, id, async, started](engine::Outcome out) {
         if (out.recorded()) commits_.Notify();
         if (async) {
           s_.metrics->CountDocument(engine::VerdictName(out.verdict));
@@ -761,13 +772,16 @@ void Api::Impl::PostDocument(const CallPtr& call) {
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
           Answer(call, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
         });
-      });
+      },
+      &not_leading);
   if (!submitted.ok()) {
     if (async) {
       MutexLock lock(async_mu_);
       async_.erase(id);
     }
     s_.metrics->CountRejection(Rejection::kOverloaded);
+    if (not_leading)
+      return Answer(call, MakeNotLeaderProblem(s_.engines->leader(), call->req.request_id));
     return Problem(call, ProblemType::kOverloaded, submitted.status.message());
   }
   if (async) {
@@ -781,6 +795,10 @@ void Api::Impl::PostDocument(const CallPtr& call) {
 
 void Api::Impl::PostBatch(const CallPtr& call) {
   if (!Allowed(call, Resource::kWrite)) return;
+  if (!s_.engines->leading()) {
+    s_.metrics->CountRejection(Rejection::kOverloaded);
+    return Answer(call, MakeNotLeaderProblem(s_.engines->leader(), call->req.request_id));
+  }
   const std::string* ct = call->req.Header("content-type");
   std::string_view media = ct ? std::string_view(*ct).substr(0, ct->find(';')) : std::string_view();
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
@@ -877,17 +895,21 @@ void Api::Impl::PostBatch(const CallPtr& call) {
     }
     Prepared p = std::move(std::get<Prepared>(prepared));
     std::string id = p.document_id;
-    engine::Admission submitted = s_.engine->Submit(
-        std::move(p.submission), [this, call, id, i, finish_one](engine::Outcome out) {
+    bool not_leading = false;
+    engine::Admission submitted = s_.engines->Submit(
+        std::move(p.submission),
+        [this, call, id, i, finish_one](engine::Outcome out) {
           if (out.recorded()) commits_.Notify();
           s_.run_blocking([this, call, id, i, finish_one, out = std::move(out)] {
             finish_one(i, OutcomeResponse(id, out, call->caller.bic, call->req.request_id));
           });
-        });
+        },
+        &not_leading);
     if (!submitted.ok()) {
       s_.metrics->CountRejection(Rejection::kOverloaded);
-      finish_one(i, MakeProblem(ProblemType::kOverloaded, submitted.status.message(),
-                                call->req.request_id));
+      finish_one(i, not_leading ? MakeNotLeaderProblem(s_.engines->leader(), call->req.request_id)
+                                : MakeProblem(ProblemType::kOverloaded, submitted.status.message(),
+                                              call->req.request_id));
     }
   }
 }

@@ -19,6 +19,7 @@
 #include "pipeline/engine/engine.h"
 #include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/participants/participant_registry.h"
+#include "services/gateway/engine_slot.h"
 #include "services/gateway/http_message.h"
 #include "services/gateway/metrics.h"
 #include "services/gateway/token_store.h"
@@ -39,7 +40,9 @@ struct ApiOptions {
 };
 
 struct ApiServices {
-  engine::Engine* engine = nullptr;
+  // The engine writes go to: always set for one instance; empty while this instance
+  // follows another over a PostgreSQL ledger (writes answered 503 with the leader).
+  EngineSlot* engines = nullptr;
   const ledger_store::LedgerStore* store = nullptr;
   const participants::ParticipantRegistry* registry = nullptr;
   TokenStore* tokens = nullptr;

@@ -41,14 +41,14 @@ double Quantile(const std::array<uint64_t, kLatencyBuckets.size() + 1>& delta, d
 
 }  // namespace
 
-LiveFeed::LiveFeed(const engine::Engine* engine, const Metrics* metrics, uint64_t max_in_flight,
+LiveFeed::LiveFeed(const EngineSlot* engines, const Metrics* metrics, uint64_t max_in_flight,
                    std::function<void(int64_t)> on_tick, int period_millis)
-    : engine_(engine),
+    : engines_(engines),
       metrics_(metrics),
       max_in_flight_(max_in_flight),
       on_tick_(std::move(on_tick)),
       period_millis_(period_millis) {
-  previous_ = engine_->stats();
+  previous_ = engines_->stats();
   previous_ack_ = metrics_->ack().Counts();
   previous_millis_ = WallMillis();
   thread_ = std::thread([this] { Run(); });
@@ -81,7 +81,7 @@ void LiveFeed::Run() {
 }
 
 void LiveFeed::Tick() {
-  const engine::EngineStats now = engine_->stats();
+  const engine::EngineStats now = engines_->stats();
   const auto ack = metrics_->ack().Counts();
   const int64_t millis = WallMillis();
   const double seconds = std::max<int64_t>(1, millis - previous_millis_) / 1e3;

@@ -20,6 +20,7 @@
 #include "pipeline/engine/engine.h"
 #include "pipeline/mutex.h"
 #include "services/gateway/change_signal.h"
+#include "services/gateway/engine_slot.h"
 #include "services/gateway/http_message.h"
 #include "services/gateway/metrics.h"
 
@@ -29,8 +30,8 @@ class LiveFeed {
  public:
   static constexpr size_t kHistory = 300;  // five minutes at one a second
 
-  // `engine` and `metrics` must outlive the feed. The ticker starts at once.
-  LiveFeed(const engine::Engine* engine, const Metrics* metrics, uint64_t max_in_flight,
+  // `engines` and `metrics` must outlive the feed. The ticker starts at once.
+  LiveFeed(const EngineSlot* engines, const Metrics* metrics, uint64_t max_in_flight,
            std::function<void(int64_t)> on_tick = {}, int period_millis = 1000);
   ~LiveFeed();  // stops and joins the ticker
   LiveFeed(const LiveFeed&) = delete;
@@ -48,7 +49,7 @@ class LiveFeed {
   void Run();
   void Tick();
 
-  const engine::Engine* engine_;
+  const EngineSlot* engines_;
   const Metrics* metrics_;
   const uint64_t max_in_flight_;
   const std::function<void(int64_t)> on_tick_;

@@ -128,7 +128,7 @@ OpsApi::OpsApi(OpsServices services)
   s_.metrics->SetMaxInFlight(s_.max_in_flight);
   auto ticks = std::make_shared<int>(0);
   feed_ = std::make_unique<LiveFeed>(
-      s_.engine, s_.metrics, s_.max_in_flight, [this, ticks](int64_t advanced) {
+      s_.engines, s_.metrics, s_.max_in_flight, [this, ticks](int64_t advanced) {
         s_.metrics->SetCheckpointAdvanced(advanced);
         if ((*ticks)++ % kBoardRefreshTicks != 0) return;
         if (!board_->Refresh().ok()) return;

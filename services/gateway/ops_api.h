@@ -29,6 +29,7 @@
 #include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/mutex.h"
 #include "services/gateway/access_policy.h"
+#include "services/gateway/engine_slot.h"
 #include "services/gateway/http_message.h"
 #include "services/gateway/metrics.h"
 
@@ -49,7 +50,7 @@ OpsRoute MatchOpsRoute(std::string_view path);
 const std::vector<std::string>& OpsRouteNames();
 
 struct OpsServices {
-  const engine::Engine* engine = nullptr;
+  const EngineSlot* engines = nullptr;
   const ledger_store::LedgerStore* store = nullptr;
   Metrics* metrics = nullptr;
   std::function<void(std::function<void()>)> run_blocking;

@@ -35,6 +35,7 @@ ProblemInfo Info(ProblemType type) {
       return {"header-too-large", 431, "Request header fields too large"};
     case ProblemType::kInternal: return {"internal", 500, "Internal error"};
     case ProblemType::kOverloaded: return {"unavailable", 503, "Service unavailable"};
+    case ProblemType::kNotLeader: return {"not-leader", 503, "Not the leader"};
   }
   return {"internal", 500, "Internal error"};
 }
@@ -82,6 +83,22 @@ HttpResponse MakeProblem(ProblemType type, std::string_view detail, std::string_
                            "application/x-ndjson");
   }
   if (info.status == 503 || info.status == 429) r.headers.emplace_back("Retry-After", "1");
+  return r;
+}
+
+HttpResponse MakeNotLeaderProblem(std::string_view leader, std::string_view request_id) {
+  HttpResponse r = MakeProblem(
+      ProblemType::kNotLeader,
+      leader.empty() ? "this instance does not sequence writes and no leader is known yet (an "
+                       "election is under way); retry shortly"
+                     : "this instance does not sequence writes; send them to the leader, " +
+                           std::string(leader),
+      request_id);
+  if (leader.empty()) return r;
+  boost::json::object o = boost::json::parse(r.body).as_object();
+  o["leader"] = leader;
+  r.body = boost::json::serialize(o);
+  r.headers.emplace_back("Lcproc-Leader", std::string(leader));
   return r;
 }
 

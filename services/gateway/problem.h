@@ -32,6 +32,7 @@ enum class ProblemType {
   kHeaderTooLarge,        // 431
   kInternal,              // 500
   kOverloaded,            // 503: back-pressure, connection limit, shutting down
+  kNotLeader,             // 503: a write to an instance that does not sequence
 };
 
 struct FieldError {
@@ -52,5 +53,10 @@ HttpResponse MakeProblem(ProblemType type, std::string_view detail, std::string_
                          const std::vector<FieldError>& errors = {},
                          std::string_view reason_code = {},
                          std::string_view receipt_json_object = {});
+
+// The 503 `not-leader` problem for a write reaching an instance that follows: the
+// leader's URL in the `leader` member and the `Lcproc-Leader` header (both left out
+// while no leader is known, during an election), and Retry-After: 1.
+HttpResponse MakeNotLeaderProblem(std::string_view leader, std::string_view request_id);
 
 }  // namespace lcproc::gateway

@@ -7,16 +7,20 @@
 // the store's recovery check passed, so scripts and tests learn an ephemeral port.
 // Exit: 0 after a graceful shutdown (SIGTERM/SIGINT), 2 for a bad setting or a data
 // directory that cannot be served.
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/json.hpp>
 
 #include "pipeline/engine/engine.h"
+#include "pipeline/ledger_store/store_head.h"
 #include "pipeline/rulebook/trade_rules.h"
 #include "services/gateway/openapi_document.h"
 #include "services/gateway/server.h"
@@ -24,6 +28,8 @@
 #include "services/lcproc/cli_kit.h"
 #include "services/lcproc/command.h"
 #include "services/lcproc/flags.h"
+#include "services/lcproc/serve_leadership.h"
+#include "services/store/postgres/postgres_ledger_store.h"
 #include "services/system_clock.h"
 
 namespace lcproc::cli {
@@ -45,6 +51,14 @@ constexpr Setting kSettings[] = {
      "the ledger on PostgreSQL, postgresql://user@host:port/database (default: $LCPROC_STORE, "
      "else SQLite in the data directory)",
      ""},
+    {"advertise-url", "URL",
+     "with a PostgreSQL store: this instance's URL as other instances and clients reach it "
+     "(the lease holder; followers name it in 503 not-leader answers) (default: the listen URL)",
+     ""},
+    {"lease-millis", "MS",
+     "with a PostgreSQL store: the sequencer lease; a follower takes over at most this long "
+     "after the leader stopped renewing",
+     "3000"},
     {"listen", "ADDR", "IP address to listen on", "127.0.0.1"},
     {"port", "PORT", "TCP port (0: an ephemeral port, printed on stdout)", "8443"},
     {"tls-cert", "PEM", "server certificate chain (enables TLS)", ""},
@@ -186,6 +200,7 @@ int Run(const std::vector<std::string>& args) {
   gateway::ServerOptions server;
   gateway::ApiOptions api;
   engine::EngineOptions engine_options;
+  int64_t lease_millis = 3000;
   server.address = get("listen");
   server.tls_certificate = get("tls-cert");
   server.tls_private_key = get("tls-key");
@@ -230,6 +245,7 @@ int Run(const std::vector<std::string>& args) {
        [&](double v) { server.shutdown_grace_seconds = static_cast<int>(v); }},
       {"sse-poll-millis", 10, 60000,
        [&](double v) { server.sse_poll_millis = static_cast<int>(v); }},
+      {"lease-millis", 300, 600000, [&](double v) { lease_millis = static_cast<int64_t>(v); }},
   };
   for (const auto& n : numbers) {
     auto v = number(n.name, n.min, n.max);
@@ -261,16 +277,37 @@ int Run(const std::vector<std::string>& args) {
 
   SystemClock clock;
   rulebook::TradeRules rules;
-  // Start runs the recovery check (VerifyStoreHead): a damaged store is never served.
-  auto started = engine::Engine::Start(engine_options, data->store(), data->registry(), rules,
-                                       clock, data->signer());
-  if (!started.ok()) {
-    return Complain(kExitUsage, kName, started.status().message());
+  gateway::EngineSlot engines;
+  // One instance over SQLite runs its engine for its whole life. Over PostgreSQL any
+  // number of instances may run: the one holding the sequencer lease runs the engine,
+  // the others serve reads and answer writes 503 not-leader (ServeLeadership).
+  auto* postgres = dynamic_cast<store::postgres::PostgresLedgerStore*>(&data->store());
+  std::unique_ptr<engine::Engine> engine;
+  if (postgres == nullptr) {
+    // Start runs the recovery check (VerifyStoreHead): a damaged store is never served.
+    auto started = engine::Engine::Start(engine_options, data->store(), data->registry(), rules,
+                                         clock, data->signer());
+    if (!started.ok()) {
+      return Complain(kExitUsage, kName, started.status().message());
+    }
+    engine = std::move(*started);
+    engines.Lead(engine.get(), "");
+  } else {
+    // The recovery check before serving reads. Its reads are separate statements, and
+    // another instance may commit between them (a head that moved is not damage): only
+    // a check that fails every time, a few commits apart, stops the instance. The
+    // leader's engine checks again at its start, when nobody else can commit.
+    Status head;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      head = ledger_store::VerifyStoreHead(data->store(), data->verifier());
+      if (head.ok()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (!head.ok()) return Complain(kExitUsage, kName, head.message());
   }
-  std::unique_ptr<engine::Engine> engine = std::move(*started);
 
   gateway::ApiServices services;
-  services.engine = engine.get();
+  services.engines = &engines;
   services.store = &data->store();
   services.registry = &data->registry();
   services.tokens = &tokens;
@@ -281,11 +318,37 @@ int Run(const std::vector<std::string>& args) {
     return Complain(kExitUsage, kName, serving.status().message());
   }
   std::unique_ptr<gateway::Server> http = std::move(*serving);
+  const std::string self = get("advertise-url").empty() ? http->url() : get("advertise-url");
+  std::unique_ptr<ServeLeadership> leadership;
+  if (postgres != nullptr) {
+    ServeLeadership::Options o;
+    o.self = self;
+    o.lease = std::chrono::milliseconds(lease_millis);
+    o.retry = std::min(std::chrono::milliseconds(500), o.lease / 6);
+    o.engine = engine_options;
+    // Whether this instance should lead at once (the lease is free, run out, or was
+    // its own before a restart): then "listening on" waits until it does (or another
+    // instance turns out to lead), so a lone instance takes writes as soon as it says
+    // it listens.
+    auto lease = postgres->ReadLease();
+    const bool expect_lead = lease.ok() && (!lease->live || lease->holder == self);
+    leadership = std::make_unique<ServeLeadership>(o, *postgres, data->registry(), rules, clock,
+                                                   data->signer(), engines);
+    const auto deadline = std::chrono::steady_clock::now() + o.lease + std::chrono::seconds(5);
+    while (expect_lead && !engines.leading() && engines.leader().empty() &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  } else {
+    engines.Lead(engine.get(), self);
+  }
   std::cout << "listening on " << http->url() << std::endl;
   http->Run();
   // Every connection is answered and closed; submissions still in the engine (from
   // Prefer: respond-async) complete and commit here, before the server's threads stop.
-  engine->Shutdown();
+  leadership.reset();
+  (void)engines.Follow("");
+  if (engine) engine->Shutdown();
   http.reset();
   engine.reset();
   return kExitOk;

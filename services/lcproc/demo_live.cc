@@ -514,8 +514,10 @@ int RunLiveDemo(const std::vector<std::string>& args) {
   options.port = static_cast<uint16_t>(port);
   options.io_threads = 2;
   options.shutdown_grace_seconds = 5;
+  gateway::EngineSlot engines;  // one instance: it always leads
+  engines.Lead(&(*node)->engine(), "");
   gateway::ApiServices services;
-  services.engine = &(*node)->engine();
+  services.engines = &engines;
   services.store = &(*node)->data_dir().store();
   services.registry = &(*node)->data_dir().registry();
   services.tokens = &token_store;

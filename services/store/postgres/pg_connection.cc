@@ -241,6 +241,11 @@ Status PgConnection::Prepare() {
   // standbys configured, once they confirmed). Reads use a statement's snapshot.
   LCPROC_RETURN_IF_ERROR(Exec("SET synchronous_commit = on").status());
   LCPROC_RETURN_IF_ERROR(Exec("SET client_min_messages = warning").status());
+  // A writer paused inside a transaction (SIGSTOP, a long GC-like stall) holds the head
+  // row's lock, which would block the next leader's takeover until it resumed: the
+  // server ends such a session after 5 s (its transaction rolls back, nothing of it
+  // was durable). The store's transactions never idle between statements otherwise.
+  LCPROC_RETURN_IF_ERROR(Exec("SET idle_in_transaction_session_timeout = '5s'").status());
   for (size_t i = 0; i < statements_.size(); ++i) {
     std::string name = StatementName(i);
     PGresult* r = PQprepare(conn_.get(), name.c_str(), statements_[i].c_str(), 0, nullptr);

@@ -264,6 +264,34 @@ TEST_F(EngineTest, FailedCommitFailsBatchRollsBackAndRecovers) {
   EXPECT_GE(engine->stats().commit_failures, 1u);
 }
 
+TEST_F(EngineTest, ACommitWhoseAnswerWasLostIsTakenFromTheStoreNotGuessed) {
+  auto engine = env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1});
+  ASSERT_EQ(Run(*engine, env.FromA("LC0|issue")).verdict, Verdict::kAccepted);
+  // The store committed LC1 but the engine heard "unknown" (a connection broken during
+  // COMMIT): never acknowledged, and the engine must continue from the store's head.
+  store.LoseNextCommitAnswer(Unavailable("the connection broke during COMMIT"));
+  Outcome unknown = Run(*engine, env.FromA("LC1|issue"));
+  EXPECT_EQ(unknown.verdict, Verdict::kFailed);
+  EXPECT_EQ(unknown.status.code(), StatusCode::kUnavailable);
+  EXPECT_FALSE(unknown.leaf_index.has_value());
+  ASSERT_EQ(*store.Size(), 2u);
+
+  // The same engine, no restart: the next document extends the tree the store holds
+  // (index 2, not a refused batch at size 1), the credit LC1 is known, and a retry of
+  // LC1's issuance is answered with the index it already has.
+  Outcome next = Run(*engine, env.FromA("LC2|issue"));
+  EXPECT_EQ(next.verdict, Verdict::kAccepted);
+  EXPECT_EQ(next.leaf_index, std::optional<uint64_t>(2));
+  Outcome amend = Run(*engine, env.FromA("LC1|amend|2"));
+  EXPECT_EQ(amend.verdict, Verdict::kAccepted) << amend.status.ToString();
+  EXPECT_EQ(amend.leaf_index, std::optional<uint64_t>(3));
+  Outcome retry = Run(*engine, env.FromA("LC1|issue"));
+  EXPECT_TRUE(retry.duplicate);
+  EXPECT_EQ(retry.leaf_index, std::optional<uint64_t>(1));
+  EXPECT_EQ(engine->committed_size(), 4u);
+  EXPECT_TRUE(VerifyStoreHead(store, env.verifier).ok());
+}
+
 TEST_F(EngineTest, RebuildsCreditStateFromTheLedgerAfterRestart) {
   {
     auto engine = env.Start(store);
