@@ -10,7 +10,9 @@
 // last), p50_us / p99_us (submit -> acknowledge), rss_mib (peak RSS, getrusage),
 // cpu_us_per_doc (process CPU time over the run / documents: robust on a shared machine),
 // ledger_bytes_per_entry (database + WAL after the run / entries), signed_bytes (average
-// body + JWS), and the per-stage mean latencies of EngineStats (stage_<name>_us).
+// body + JWS), the per-stage mean latencies of EngineStats (stage_<name>_us), and
+// allocs_per_doc (heap allocations of the whole process over the run / documents) when
+// bench/malloc_count.c is preloaded.
 //   BM_PipelineStore/<alg>/<store>          the same, all cores, durable, on store 0 SQLite
 //                                           or 1 PostgreSQL (a throwaway server this
 //                                           binary starts: initdb + pg_ctl, fsync on,
@@ -21,6 +23,7 @@
 // Environment: LCPROC_BENCH_DOCS (documents per run), LCPROC_BENCH_DIR, and the engine
 // settings LCPROC_BENCH_BATCH_ENTRIES, LCPROC_BENCH_BATCH_MILLIS, LCPROC_BENCH_TOKENS.
 // bench/pipeline_compare.sh sets these beside `openssl speed`.
+#include <dlfcn.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -69,7 +72,9 @@ class TimedStore final : public ledger_store::LedgerStore {
     return s;
   }
   Result<uint64_t> Size() const override { return inner_.Size(); }
-  Result<std::string> LatestCheckpoint() const override { return inner_.LatestCheckpoint(); }
+  Result<ledger_store::StoredCheckpoint> LatestCheckpoint() const override {
+    return inner_.LatestCheckpoint();
+  }
   Result<std::string> CheckpointAt(uint64_t size) const override {
     return inner_.CheckpointAt(size);
   }
@@ -86,6 +91,14 @@ class TimedStore final : public ledger_store::LedgerStore {
   }
   Result<ledger_store::CreditRow> ReadCredit(std::string_view reference) const override {
     return inner_.ReadCredit(reference);
+  }
+  Result<std::vector<ledger_store::CreditRow>> ListCredits(
+      const ledger_store::CreditQuery& query) const override {
+    return inner_.ListCredits(query);
+  }
+  Result<std::vector<uint64_t>> EntriesForParty(std::string_view bic, uint64_t begin,
+                                                size_t limit) const override {
+    return inner_.EntriesForParty(bic, begin, limit);
   }
   Status ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const override {
     return inner_.ScanLeaves(begin, end, visit);
@@ -125,6 +138,14 @@ uint64_t DirectoryBytes(const std::string& dir, const std::string& prefix) {
     if (e.path().filename().string().rfind(prefix, 0) == 0) total += e.file_size();
   }
   return total;
+}
+
+// Heap allocations so far in the whole process, when bench/malloc_count.c is preloaded
+// (LD_PRELOAD=.../liblcproc_malloc_count.so); -1 otherwise.
+double MallocCount() {
+  using CountFn = unsigned long (*)();
+  static const auto count = reinterpret_cast<CountFn>(::dlsym(RTLD_DEFAULT, "lcproc_malloc_count"));
+  return count ? static_cast<double>(count()) : -1;
 }
 
 double ProcessCpuSeconds() {
@@ -193,6 +214,7 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     std::mutex mu;
     std::condition_variable cv;
     const double cpu_before = ProcessCpuSeconds();
+    const double mallocs_before = MallocCount();
     state.ResumeTiming();
 
     const auto start = Clock::now();
@@ -236,7 +258,10 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     state.SetIterationTime(seconds);
 
     const double cpu_seconds = ProcessCpuSeconds() - cpu_before;
+    const double mallocs = MallocCount() - mallocs_before;
     state.PauseTiming();
+    // Every thread's allocations (engine, committer, this submitter) per document.
+    if (mallocs_before >= 0) state.counters["allocs_per_doc"] = mallocs / count;
     const engine::EngineStats stats = (*node)->engine().stats();
     // CPU of every thread (engine, committer, this submitter) per document: what the
     // machine can do at most, cores / cpu_us_per_doc, whatever else runs beside us.
