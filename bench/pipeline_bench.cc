@@ -20,7 +20,8 @@
 //                                           tests/testing/postgres_server.h), with
 //                                           commit_p50_us / commit_p99_us: the store's
 //                                           Commit alone, timed around each call
-// Environment: LCPROC_BENCH_DOCS (documents per run), LCPROC_BENCH_DIR, and the engine
+// Environment: LCPROC_BENCH_DOCS (documents per run), LCPROC_BENCH_DIR,
+// LCPROC_BENCH_PERF_CTL (a perf --control fifo: see PerfControl), and the engine
 // settings LCPROC_BENCH_BATCH_ENTRIES, LCPROC_BENCH_BATCH_MILLIS, LCPROC_BENCH_TOKENS.
 // bench/pipeline_compare.sh sets these beside `openssl speed`.
 #include <dlfcn.h>
@@ -31,6 +32,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -148,6 +150,17 @@ double MallocCount() {
   return count ? static_cast<double>(count()) : -1;
 }
 
+// `perf record --control fifo:PATH -D -1` profiles only the timed part of each run when
+// LCPROC_BENCH_PERF_CTL names the same fifo: signing the workload stays out of the profile.
+void PerfControl(const char* command) {
+  static const char* path = std::getenv("LCPROC_BENCH_PERF_CTL");
+  if (path == nullptr) return;
+  if (std::FILE* f = std::fopen(path, "w")) {
+    std::fputs(command, f);
+    std::fclose(f);
+  }
+}
+
 double ProcessCpuSeconds() {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
@@ -215,6 +228,7 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     std::condition_variable cv;
     const double cpu_before = ProcessCpuSeconds();
     const double mallocs_before = MallocCount();
+    PerfControl("enable\n");
     state.ResumeTiming();
 
     const auto start = Clock::now();
@@ -257,6 +271,7 @@ void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durabl
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     state.SetIterationTime(seconds);
 
+    PerfControl("disable\n");
     const double cpu_seconds = ProcessCpuSeconds() - cpu_before;
     const double mallocs = MallocCount() - mallocs_before;
     state.PauseTiming();
@@ -369,15 +384,19 @@ void BM_Stage_Apply(benchmark::State& state) {
   rulebook::TradeRules rules;
   const auto& docs = StageDocs();
   std::vector<std::unique_ptr<engine::Rules::Document>> decoded;
-  for (const auto& d : docs)
-    decoded.push_back(rules.Decode(d.submission.content_type, d.submission.body).value());
   const int64_t now = SystemClock().NowMillis();
   for (auto _ : state) {
-    std::map<std::string, std::shared_ptr<const engine::Rules::CreditState>> credits;
+    // Apply may move parts of a document into the state: decode afresh, untimed.
+    state.PauseTiming();
+    decoded.clear();
+    for (const auto& d : docs)
+      decoded.push_back(rules.Decode(d.submission.content_type, d.submission.body).value());
+    state.ResumeTiming();
+    std::map<std::string, std::unique_ptr<engine::Rules::CreditState>> credits;
     for (size_t k = 0; k < docs.size(); ++k) {
       auto& current = credits[decoded[k]->credit_number()];
-      auto decision = rules.Apply(current.get(), *decoded[k], docs[k].submission.submitter, now);
-      if (decision.accepted) current = decision.next;
+      benchmark::DoNotOptimize(
+          rules.Apply(current, *decoded[k], docs[k].submission.submitter, now));
     }
     benchmark::DoNotOptimize(credits);
   }

@@ -1,6 +1,6 @@
 #include "pipeline/engine/batcher.h"
 
-#include <map>
+#include <algorithm>
 #include <utility>
 
 #include "pipeline/ledger/checkpoint.h"
@@ -55,11 +55,12 @@ std::unique_ptr<Batch> Batcher::Cut() {
   open_since_nanos.store(-1, std::memory_order_relaxed);
 
   std::vector<crypto::Digest> leaf_hashes;
-  std::map<std::string, const Rules::CreditState*> credits;  // last state per credit
+  leaf_hashes.reserve(batch->items.size());
+  std::vector<ledger_store::CreditRow*> rows;  // every accepted entry's, in ledger order
   for (auto& item : batch->items) {
     if (!item->record) continue;
     leaf_hashes.push_back(ledger::LeafHash(item->record->leaf));
-    if (item->credit_after) credits[item->record->credit_number] = item->credit_after.get();
+    if (item->credit_row) rows.push_back(&*item->credit_row);
   }
   if (leaf_hashes.empty()) return batch;
 
@@ -76,7 +77,14 @@ std::unique_ptr<Batch> Batcher::Cut() {
   for (auto& item : batch->items) {
     if (item->record) commit.entries.push_back(std::move(*item->record));
   }
-  for (const auto& [reference, state] : credits) commit.credits.push_back(state->Summary());
+  // The last row of each credit, by reference: the stable sort keeps ledger order among
+  // one credit's rows.
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto* a, const auto* b) { return a->reference < b->reference; });
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i + 1 < rows.size() && rows[i + 1]->reference == rows[i]->reference) continue;
+    commit.credits.push_back(std::move(*rows[i]));
+  }
 
   ledger::Checkpoint checkpoint{core_.signer.name(), tree_.size(), tree_.Root(), {}};
   auto note = core_.signer.Sign(ledger::FormatCheckpoint(checkpoint));

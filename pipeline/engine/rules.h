@@ -9,7 +9,7 @@
 //
 // Thread-safety: Decode and Check are called from many threads at once; Apply only
 // from the engine's serial sequence stage (but an implementation may not keep state
-// between calls: the engine owns every CreditState).
+// between calls: the engine owns every CreditState and changes it only through Apply).
 #pragma once
 
 #include <cstdint>
@@ -46,9 +46,6 @@ class Rules {
     bool accepted = false;
     Status reason;  // OK when accepted
     std::vector<std::string> discrepancies;
-    // The credit's state after the document (REQUIRES non-null when accepted; ignored
-    // when rejected: a rejected document leaves the state as it was).
-    std::shared_ptr<const CreditState> next;
   };
 
   virtual ~Rules() = default;
@@ -61,10 +58,14 @@ class Rules {
   virtual Status Check(const Document& document) const = 0;
 
   // Applies `document`, submitted by `submitter` at `received_millis`, to the credit's
-  // `current` state (null for a credit never seen). Pure: the same inputs give the
-  // same Decision, which is what lets the engine rebuild a credit's state by replaying
-  // its accepted entries.
-  virtual Decision Apply(const CreditState* current, const Document& document,
+  // `state` in place (null for a credit never seen; an accepted document that opens a
+  // credit sets it). Accepted: `state` is the credit after the document (REQUIRES
+  // non-null). Rejected: `state` is exactly as it was. Deterministic: the same state and
+  // document give the same Decision and state, which is what lets the engine rebuild a
+  // credit's state by replaying its accepted entries (and drop every state a failed
+  // commit may have touched). Apply may move what the state keeps out of `document`
+  // (no copy): the engine does not use a document after applying it.
+  virtual Decision Apply(std::unique_ptr<CreditState>& state, Document& document,
                          std::string_view submitter, int64_t received_millis) const = 0;
 };
 

@@ -13,8 +13,6 @@ std::string IdempotencyMapKey(const Submission& s) {
   return key;
 }
 
-std::string DigestKey(const crypto::Digest& d) { return std::string(crypto::AsBytes(d)); }
-
 }  // namespace
 
 Outcome OutcomeFromEntry(const ledger_store::LedgerEntry& entry, uint64_t index) {
@@ -120,7 +118,7 @@ bool Sequencer::AnswerDuplicate(WorkItem& item) {
     }
   }
   if (pending == nullptr) {
-    auto it = pending_by_replay_.find(DigestKey(item.replay_key));
+    auto it = pending_by_replay_.find(item.replay_key);
     if (it != pending_by_replay_.end()) pending = &it->second;
   }
   if (pending != nullptr) {
@@ -176,12 +174,11 @@ Result<Sequencer::CachedCredit*> Sequencer::LoadCredit(const std::string& credit
                       " no longer decodes: " + document.status().message());
     }
     auto decision =
-        core_.rules.Apply(cached.state.get(), **document, entry.submitter, entry.received_millis);
-    if (!decision.accepted || decision.next == nullptr) {
+        core_.rules.Apply(cached.state, **document, entry.submitter, entry.received_millis);
+    if (!decision.accepted || cached.state == nullptr) {
       return DataLoss("credit " + credit + ": replaying accepted entry " + std::to_string(index) +
                       " is now rejected: " + decision.reason.message());
     }
-    cached.state = std::move(decision.next);
   }
   return &credits_.emplace(credit, std::move(cached)).first->second;
 }
@@ -224,14 +221,14 @@ void Sequencer::Process(WorkItem& item) {
         core_.Complete(item, Outcome::Failed(cached.status(), credit));
         return;
       }
+      // In place: a rejected document leaves the state as it was.
       auto decision =
-          core_.rules.Apply((*cached)->state.get(), *item.document, s.submitter, s.received_millis);
+          core_.rules.Apply((*cached)->state, *item.document, s.submitter, s.received_millis);
       (*cached)->last_index = next_index_;
       entry.discrepancies = std::move(decision.discrepancies);
-      if (decision.accepted && decision.next != nullptr) {
+      if (decision.accepted && (*cached)->state != nullptr) {
         entry.accepted = true;
-        (*cached)->state = decision.next;
-        item.credit_after = std::move(decision.next);
+        item.credit_row = (*cached)->state->Summary();
       } else {
         reason = decision.reason.ok() ? Internal("rules accepted without a new state")
                                       : std::move(decision.reason);
@@ -258,14 +255,13 @@ void Sequencer::Process(WorkItem& item) {
 
   auto shared = std::make_shared<const Outcome>(item.outcome);
   std::string idem = IdempotencyMapKey(s);
-  std::string replay = DigestKey(item.replay_key);
   filter_.Add(ledger_store::ReplayKeyPrefix(item.replay_key));
   if (!idem.empty()) {
     filter_.Add(item.idempotency_prefix);
     pending_by_idempotency_[idem] = Pending{index, item.body_hash, shared};
   }
-  pending_by_replay_[replay] = Pending{index, item.body_hash, shared};
-  pending_order_.push_back(PendingKeys{index, std::move(idem), std::move(replay)});
+  pending_by_replay_[item.replay_key] = Pending{index, item.body_hash, shared};
+  pending_order_.push_back(PendingKeys{index, std::move(idem), item.replay_key});
   Release(item);
 }
 

@@ -9,6 +9,8 @@
 // credit's accepted entries from the store through Rules::Apply (the ledger is the only
 // truth; the trade domain's CreditState needs no second, on-disk format to keep in
 // step with the rules). States of credits with nothing uncommitted may be evicted.
+// Apply changes a state in place (no copy per document); after a failed commit every
+// cached state is dropped (Reset) and rebuilt from the store, which is the rollback.
 // Entries not yet committed are remembered in memory so duplicates inside the pipeline
 // are caught too. A DuplicateFilter over every entry's keys answers most "is this new?"
 // questions without asking the store: this stage bounds the engine's throughput.
@@ -51,8 +53,8 @@ class Sequencer {
     std::shared_ptr<const Outcome> outcome;
   };
   struct CachedCredit {
-    std::shared_ptr<const Rules::CreditState> state;  // null: no accepted document yet
-    uint64_t last_index = 0;                          // last entry sequenced for it
+    std::unique_ptr<Rules::CreditState> state;  // null: no accepted document yet
+    uint64_t last_index = 0;                    // last entry sequenced for it
   };
 
   void SyncWithCommits();
@@ -72,12 +74,16 @@ class Sequencer {
   DuplicateFilter filter_;
   std::unordered_map<std::string, CachedCredit> credits_;
   // Uncommitted entries by idempotency key ("submitter\0key") and replay key.
+  // Replay keys are SHA-256 digests: their first 8 bytes are already a good hash.
+  struct DigestHash {
+    size_t operator()(const crypto::Digest& d) const { return ledger_store::ReplayKeyPrefix(d); }
+  };
   std::unordered_map<std::string, Pending> pending_by_idempotency_;
-  std::unordered_map<std::string, Pending> pending_by_replay_;
+  std::unordered_map<crypto::Digest, Pending, DigestHash> pending_by_replay_;
   struct PendingKeys {
     uint64_t index;
     std::string idempotency;  // empty: none
-    std::string replay;
+    crypto::Digest replay;
   };
   std::deque<PendingKeys> pending_order_;
 };

@@ -52,7 +52,9 @@ struct WorkItem {
   uint64_t epoch = 0;
   Outcome outcome;  // complete but for the checkpoint
   std::optional<ledger_store::EntryRecord> record;
-  std::shared_ptr<const Rules::CreditState> credit_after;  // accepted: the new state
+  // Accepted: the credit's summary row after this document (taken here, as the
+  // sequencer changes the credit's state in place for the documents that follow).
+  std::optional<ledger_store::CreditRow> credit_row;
 
   bool tick() const { return submission == nullptr; }
 };

@@ -14,16 +14,21 @@ constexpr int64_t kMillisPerDay = 86400000;
 }  // namespace
 
 std::vector<std::string> CreditParties(const trade::CreditState& state) {
-  std::set<std::string> parties;
+  // At most nine BICs: a sorted vector, not a node per party (the engine takes this
+  // summary for every accepted document).
+  std::vector<std::string> parties;
+  parties.reserve(9);
   const auto& t = state.terms;
-  parties.insert(t.issuing_bank.normalized());
-  parties.insert(t.advising_bank.normalized());
+  parties.push_back(t.issuing_bank.normalized());
+  parties.push_back(t.advising_bank.normalized());
   for (const auto* bic :
        {&t.confirming_bank, &t.reimbursing_bank, &t.advise_through_bank, &state.confirming_bank,
         &t.applicant.bic, &t.beneficiary.bic, &t.available_with.bank}) {
-    if (bic->has_value()) parties.insert((*bic)->normalized());
+    if (bic->has_value()) parties.push_back((*bic)->normalized());
   }
-  return {parties.begin(), parties.end()};
+  std::sort(parties.begin(), parties.end());
+  parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+  return parties;
 }
 
 std::vector<std::string> PartyRoles(const trade::CreditState& state, std::string_view text) {
@@ -65,11 +70,10 @@ Result<CreditHistory> ReplayCredit(const LedgerStore& store, std::string_view re
       if (!bic.ok()) return DataLoss("entry " + std::to_string(index) + " has no BIC submitter");
       auto today =
           trade::Date::FromDays(static_cast<int32_t>(event.entry.received_millis / kMillisPerDay));
-      auto next = trade::Apply(out.state ? &*out.state : nullptr, *doc, *bic, today, calendar);
-      if (!next.ok() || !next->outcome.accepted || !next->state) {
+      auto applied = trade::ApplyInPlace(out.state, std::move(*doc), *bic, today, calendar);
+      if (!applied.ok() || !applied->accepted || !out.state) {
         return DataLoss("accepted entry " + std::to_string(index) + " no longer applies");
       }
-      out.state = std::move(next->state);
     }
     out.timeline.push_back(std::move(event));
   }

@@ -21,12 +21,11 @@ struct TradeDocument final : Rules::Document {
 };
 
 struct TradeCreditState final : Rules::CreditState {
-  explicit TradeCreditState(trade::CreditState s) : state(std::move(s)) {}
   ledger_store::CreditRow Summary() const override {
-    return {state.credit_number(), std::string(trade::CreditStatusName(state.status)),
-            CreditParties(state)};
+    return {state->credit_number(), std::string(trade::CreditStatusName(state->status)),
+            CreditParties(*state)};
   }
-  trade::CreditState state;
+  std::optional<trade::CreditState> state;  // always set once the object exists
 };
 
 std::string DescribeDiscrepancy(const trade::Discrepancy& d) {
@@ -51,26 +50,36 @@ Status TradeRules::Check(const Document& document) const {
   return trade::CheckDocument(static_cast<const TradeDocument&>(document).doc);
 }
 
-Rules::Decision TradeRules::Apply(const CreditState* current, const Document& document,
+Rules::Decision TradeRules::Apply(std::unique_ptr<CreditState>& current, Document& document,
                                   std::string_view submitter, int64_t received_millis) const {
   auto bic = trade::Bic::Parse(submitter);
-  if (!bic.ok()) return {false, PermissionDenied("the submitter is not a BIC"), {}, nullptr};
+  if (!bic.ok()) return {false, PermissionDenied("the submitter is not a BIC"), {}};
   int64_t days = received_millis / kMillisPerDay;
-  const trade::CreditState* state =
-      current != nullptr ? &static_cast<const TradeCreditState*>(current)->state : nullptr;
-  auto transition = trade::Apply(state, static_cast<const TradeDocument&>(document).doc, *bic,
-                                 trade::Date::FromDays(static_cast<int32_t>(days)), calendar_);
-  if (!transition.ok()) return {false, transition.status(), {}, nullptr};
+  // In place: no copy of the credit's state. A credit not seen yet starts empty and is
+  // kept only when an issuance is accepted.
+  std::optional<trade::CreditState> fresh;
+  std::optional<trade::CreditState>& state =
+      current != nullptr ? static_cast<TradeCreditState&>(*current).state : fresh;
+  // What the state keeps of the document (a credit, an amendment, a presentation) is
+  // moved, not copied: the engine does not use the document again.
+  auto outcome =
+      trade::ApplyInPlace(state, std::move(static_cast<TradeDocument&>(document).doc), *bic,
+                          trade::Date::FromDays(static_cast<int32_t>(days)), calendar_);
+  if (!outcome.ok()) return {false, outcome.status(), {}};
   Decision out;
-  for (const auto& d : transition->outcome.discrepancies)
-    out.discrepancies.push_back(DescribeDiscrepancy(d));
-  if (transition->outcome.accepted && transition->state) {
+  out.discrepancies.reserve(outcome->discrepancies.size());
+  for (const auto& d : outcome->discrepancies) out.discrepancies.push_back(DescribeDiscrepancy(d));
+  if (outcome->accepted && state) {
     out.accepted = true;
-    out.next = std::make_shared<TradeCreditState>(std::move(*transition->state));
+    if (current == nullptr) {
+      auto created = std::make_unique<TradeCreditState>();
+      created->state = std::move(fresh);
+      current = std::move(created);
+    }
     return out;
   }
-  const Status& reason = transition->outcome.reason;
-  std::string message = transition->outcome.reason_code;
+  const Status& reason = outcome->reason;
+  std::string message = outcome->reason_code;
   if (!reason.message().empty()) message += (message.empty() ? "" : ": ") + reason.message();
   out.reason = Status(reason.ok() ? StatusCode::kFailedPrecondition : reason.code(), message);
   return out;

@@ -23,8 +23,8 @@ class TradeRules final : public engine::Rules {
   Result<std::unique_ptr<Document>> Decode(std::string_view content_type,
                                            std::string_view body) const override;
   Status Check(const Document& document) const override;
-  Decision Apply(const CreditState* current, const Document& document, std::string_view submitter,
-                 int64_t received_millis) const override;
+  Decision Apply(std::unique_ptr<CreditState>& current, Document& document,
+                 std::string_view submitter, int64_t received_millis) const override;
 
  private:
   trade::BankingCalendar calendar_;

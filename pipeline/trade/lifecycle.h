@@ -61,8 +61,21 @@ struct Transition {
 // Returns a Transition for every well-formed call, accepted or rejected; a non-OK
 // Result only for an internal failure (never for a bad document).
 // REQUIRES: current is null or current->credit_number() == CreditNumber(doc).
+// Copies the state once (the Transition's); ApplyInPlace copies nothing.
 Result<Transition> Apply(const CreditState* current, const Document& doc, const Bic& submitter,
                          Date today, const BankingCalendar& calendar);
+
+// The same rules as Apply, changing `state` in place (nullopt when no credit of that
+// number exists; an accepted issuance sets it). Accepted: `state` is the credit after
+// the document. Rejected or a non-OK Result: `state` is exactly as it was (Apply's
+// rejected Transition may also record the expiry it found; this never does).
+// REQUIRES: state is nullopt or state->credit_number() == CreditNumber(doc).
+Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, const Document& doc,
+                             const Bic& submitter, Date today, const BankingCalendar& calendar);
+// The same, moving what the state keeps of `doc` (the credit, an amendment, a
+// presentation) instead of copying it: `doc` is left valid but unspecified.
+Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, Document&& doc,
+                             const Bic& submitter, Date today, const BankingCalendar& calendar);
 
 // Stateless validation: required fields present, codes valid, amounts in one currency,
 // dates ordered (issue ≤ expiry, latest shipment ≤ expiry …). InvalidArgument naming the

@@ -8,19 +8,12 @@
 
 namespace lcproc::trade::internal {
 
-Transition Reject(const CreditState* current, const char* code, Status reason) {
-  Transition t;
-  if (current) t.state = *current;
-  t.outcome.accepted = false;
-  t.outcome.reason_code = code;
-  t.outcome.reason = std::move(reason);
-  return t;
-}
-
-Transition Accept(CreditState state) {
-  Transition t;
-  t.state = std::move(state);
-  return t;
+Outcome Reject(const char* code, Status reason) {
+  Outcome out;
+  out.accepted = false;
+  out.reason_code = code;
+  out.reason = std::move(reason);
+  return out;
 }
 
 std::string Credit(const CreditState& s) { return "credit '" + s.credit_number() + "'"; }
@@ -33,63 +26,62 @@ std::optional<Money> Reinstate(const CreditState& s, const Presentation& p) {
   return drawn.ok() ? std::optional<Money>(*drawn) : std::nullopt;
 }
 
-Transition Present(const CreditState& cur, const Presentation& p, const Bic& submitter, Date today,
-                   const BankingCalendar& calendar) {
-  if (cur.status == CreditStatus::kIssued) {
-    return Reject(&cur, kRejectOutOfOrder,
-                  FailedPrecondition(Credit(cur) + " has not been advised to the beneficiary"));
+Outcome Present(CreditState& s, const Presentation& p, Presentation* owned, const Bic& submitter,
+                Date today, const BankingCalendar& calendar) {
+  if (s.status == CreditStatus::kIssued) {
+    return Reject(kRejectOutOfOrder,
+                  FailedPrecondition(Credit(s) + " has not been advised to the beneficiary"));
   }
   if (!(p.presenting_bank == submitter)) {
-    return Reject(&cur, kRejectWrongRole,
+    return Reject(kRejectWrongRole,
                   PermissionDenied("the presentation names " + p.presenting_bank.str() +
                                    " as presenting bank, not the submitter"));
   }
-  if (cur.FindPresentation(p.presentation_number)) {
-    return Reject(&cur, kRejectDuplicate,
+  if (s.FindPresentation(p.presentation_number)) {
+    return Reject(kRejectDuplicate,
                   AlreadyExists("presentation " + std::to_string(p.presentation_number) + " of " +
-                                Credit(cur) + " already exists"));
+                                Credit(s) + " already exists"));
   }
   if (p.presentation_date > today) {
     return Reject(
-        &cur, kRejectInvalid,
+        kRejectInvalid,
         InvalidArgument("presentationDate " + p.presentation_date.ToIso() + " is in the future"));
   }
-  ExaminationResult exam = Examine(cur, p, p.presentation_date, calendar);
+  ExaminationResult exam = Examine(s, p, p.presentation_date, calendar);
   exam.examined_on = today;
-  CreditState s = cur;
+  const Money drawing = p.drawing_amount;
   PresentationRecord rec;
-  rec.presentation = p;
+  rec.presentation = TakeOrCopy(owned, p);  // `p` is not used from here on
   rec.examination = exam;
   rec.status = exam.compliant() ? PresentationStatus::kCompliant : PresentationStatus::kDiscrepant;
   s.presentations.push_back(std::move(rec));
-  if (p.drawing_amount.same_currency(s.drawn)) {
-    auto drawn = s.drawn.Add(p.drawing_amount);
+  if (drawing.same_currency(s.drawn)) {
+    auto drawn = s.drawn.Add(drawing);
     if (drawn.ok()) s.drawn = *drawn;
   }
   s.status = exam.compliant() ? CreditStatus::kPresented : CreditStatus::kDiscrepant;
-  Transition t = Accept(std::move(s));
-  t.outcome.discrepancies = exam.discrepancies;
-  t.outcome.examination = std::move(exam);
-  return t;
+  Outcome out;
+  out.discrepancies = exam.discrepancies;
+  out.examination = std::move(exam);
+  return out;
 }
 
-Transition Decide(const CreditState& cur, const ExaminationResult& e, Date today) {
-  const PresentationRecord* rec = cur.FindPresentation(e.presentation_number);
+Outcome Decide(CreditState& s, const ExaminationResult& e, Date today) {
+  PresentationRecord* rec = s.FindPresentation(e.presentation_number);
   if (!rec) {
-    return Reject(&cur, kRejectUnknownReference,
-                  NotFound("no presentation " + std::to_string(e.presentation_number) + " of " +
-                           Credit(cur)));
+    return Reject(
+        kRejectUnknownReference,
+        NotFound("no presentation " + std::to_string(e.presentation_number) + " of " + Credit(s)));
   }
   if (rec->status != PresentationStatus::kCompliant &&
       rec->status != PresentationStatus::kDiscrepant) {
     return Reject(
-        &cur, kRejectOutOfOrder,
+        kRejectOutOfOrder,
         FailedPrecondition("presentation " + std::to_string(e.presentation_number) +
                            " is already " + std::string(PresentationStatusName(rec->status))));
   }
-  CreditState s = cur;
-  PresentationRecord& target = *s.FindPresentation(e.presentation_number);
-  Transition t;
+  PresentationRecord& target = *rec;
+  Outcome out;
   if (e.compliant()) {
     target.status = PresentationStatus::kCompliant;
     s.status = CreditStatus::kPresented;
@@ -105,7 +97,7 @@ Transition Decide(const CreditState& cur, const ExaminationResult& e, Date today
     }
     s.status = CreditStatus::kRefused;
     if (target.refused_after_deadline) {
-      t.outcome.discrepancies.push_back(
+      out.discrepancies.push_back(
           Discrepancy{std::string(kRefusalAfterDeadline.code),
                       std::string(kRefusalAfterDeadline.article), "examinationResult", "examinedOn",
                       "refusal on " + today.ToIso() + ", after the examination deadline " +
@@ -113,22 +105,21 @@ Transition Decide(const CreditState& cur, const ExaminationResult& e, Date today
                           ": the bank is precluded from claiming non-compliance"});
     }
   }
-  t.state = std::move(s);
-  return t;
+  return out;
 }
 
-Transition WaiveDiscrepancies(const CreditState& cur, const Waiver& w) {
-  const PresentationRecord* rec = cur.FindPresentation(w.presentation_number);
+Outcome WaiveDiscrepancies(CreditState& s, const Waiver& w) {
+  PresentationRecord* rec = s.FindPresentation(w.presentation_number);
   if (!rec) {
-    return Reject(&cur, kRejectUnknownReference,
-                  NotFound("no presentation " + std::to_string(w.presentation_number) + " of " +
-                           Credit(cur)));
+    return Reject(
+        kRejectUnknownReference,
+        NotFound("no presentation " + std::to_string(w.presentation_number) + " of " + Credit(s)));
   }
   // Art. 16(b): the issuing bank may approach the applicant for a waiver of discrepancies,
   // before or after refusing (16(c)(iii)(b): holding documents until a waiver arrives).
   if (rec->status != PresentationStatus::kDiscrepant &&
       rec->status != PresentationStatus::kRefused) {
-    return Reject(&cur, kRejectOutOfOrder,
+    return Reject(kRejectOutOfOrder,
                   FailedPrecondition("presentation " + std::to_string(w.presentation_number) +
                                      " is " + std::string(PresentationStatusName(rec->status)) +
                                      "; there is nothing to waive"));
@@ -136,17 +127,16 @@ Transition WaiveDiscrepancies(const CreditState& cur, const Waiver& w) {
   if (!w.waived_codes.empty()) {
     for (const Discrepancy& d : rec->examination.discrepancies) {
       if (std::find(w.waived_codes.begin(), w.waived_codes.end(), d.code) == w.waived_codes.end()) {
-        return Reject(&cur, kRejectInvalid,
+        return Reject(kRejectInvalid,
                       InvalidArgument("waiver leaves discrepancy " + d.code + " unwaived"));
       }
     }
   }
-  CreditState s = cur;
-  PresentationRecord& target = *s.FindPresentation(w.presentation_number);
+  PresentationRecord& target = *rec;
   if (target.status == PresentationStatus::kRefused) {
     auto drawn = Reinstate(s, target.presentation);
     if (!drawn) {
-      return Reject(&cur, kRejectBeyondBalance,
+      return Reject(kRejectBeyondBalance,
                     FailedPrecondition("the credit's balance no longer covers presentation " +
                                        std::to_string(w.presentation_number)));
     }
@@ -154,61 +144,60 @@ Transition WaiveDiscrepancies(const CreditState& cur, const Waiver& w) {
   }
   target.status = PresentationStatus::kWaived;
   s.status = CreditStatus::kWaived;
-  return Accept(std::move(s));
+  return Outcome{};
 }
 
-Transition Pay(const CreditState& cur, const Payment& p, const Bic& submitter) {
-  const PresentationRecord* rec = cur.FindPresentation(p.presentation_number);
+Outcome Pay(CreditState& s, const Payment& p, const Bic& submitter) {
+  PresentationRecord* rec = s.FindPresentation(p.presentation_number);
   if (!rec) {
-    return Reject(&cur, kRejectUnknownReference,
-                  NotFound("no presentation " + std::to_string(p.presentation_number) + " of " +
-                           Credit(cur)));
+    return Reject(
+        kRejectUnknownReference,
+        NotFound("no presentation " + std::to_string(p.presentation_number) + " of " + Credit(s)));
   }
   if (!(p.paying_bank == submitter)) {
-    return Reject(&cur, kRejectWrongRole,
-                  PermissionDenied("the payment names another paying bank"));
+    return Reject(kRejectWrongRole, PermissionDenied("the payment names another paying bank"));
   }
   const bool precluded_refusal =
       rec->status == PresentationStatus::kRefused && rec->refused_after_deadline;
   if (rec->status != PresentationStatus::kCompliant && rec->status != PresentationStatus::kWaived &&
       !precluded_refusal) {
-    return Reject(&cur, kRejectOutOfOrder,
+    return Reject(kRejectOutOfOrder,
                   FailedPrecondition("presentation " + std::to_string(p.presentation_number) +
                                      " is " + std::string(PresentationStatusName(rec->status)) +
                                      "; only a complying or waived presentation is honoured"));
   }
-  const Money& drawing = rec->presentation.drawing_amount;
+  const Money drawing = rec->presentation.drawing_amount;
   if (!p.amount.same_currency(drawing) || p.amount > drawing) {
-    return Reject(&cur, kRejectBeyondBalance,
+    return Reject(kRejectBeyondBalance,
                   FailedPrecondition("payment " + p.amount.ToDisplay() + " exceeds the drawing " +
                                      drawing.ToDisplay()));
   }
-  CreditState s = cur;
+  // Every amount is worked out before the state changes: a rejection leaves it as it was.
+  Money drawn_before = s.drawn;
   if (precluded_refusal) {
-    auto drawn = Reinstate(s, rec->presentation);
-    if (!drawn) {
-      return Reject(&cur, kRejectBeyondBalance,
+    auto reinstated = Reinstate(s, rec->presentation);
+    if (!reinstated) {
+      return Reject(kRejectBeyondBalance,
                     FailedPrecondition("the credit's balance no longer covers the drawing"));
     }
-    s.drawn = *drawn;
+    drawn_before = *reinstated;
   }
-  PresentationRecord& target = *s.FindPresentation(p.presentation_number);
-  target.status = PresentationStatus::kHonoured;
-  target.paid = p.amount;
-  target.paid_on = p.value_date;
   // Paying less than drawn frees the difference for later drawings.
   auto freed = drawing.Subtract(p.amount);
-  auto drawn = freed.ok() ? s.drawn.Subtract(*freed) : freed;
+  auto drawn = freed.ok() ? drawn_before.Subtract(*freed) : freed;
   auto paid = s.paid.Add(p.amount);
   if (!drawn.ok() || !paid.ok())
-    return Reject(&cur, kRejectInvalid, drawn.ok() ? paid.status() : drawn.status());
+    return Reject(kRejectInvalid, drawn.ok() ? paid.status() : drawn.status());
+  rec->status = PresentationStatus::kHonoured;
+  rec->paid = p.amount;
+  rec->paid_on = p.value_date;
   s.drawn = *drawn;
   s.paid = *paid;
   const bool exhausted = s.AvailableBalance().is_zero() ||
                          s.terms.partial_shipments == ShipmentPermission::kNotAllowed;
   s.status =
       exhausted && !s.HasOpenPresentation() ? CreditStatus::kClosed : CreditStatus::kHonoured;
-  return Accept(std::move(s));
+  return Outcome{};
 }
 
 }  // namespace lcproc::trade::internal

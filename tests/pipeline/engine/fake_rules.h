@@ -47,29 +47,27 @@ class FakeRules final : public Rules {
                                                       : Status::Ok();
   }
 
-  Decision Apply(const CreditState* current, const Document& d, std::string_view submitter,
+  Decision Apply(std::unique_ptr<CreditState>& current, Document& d, std::string_view submitter,
                  int64_t) const override {
     const Doc& doc = static_cast<const Doc&>(d);
-    const State* state = static_cast<const State*>(current);
-    Decision out;
+    State* state = static_cast<State*>(current.get());
     if (doc.op == "issue") {
-      if (state != nullptr) return {false, FailedPrecondition("already issued"), {}, nullptr};
-      auto next = std::make_shared<State>();
+      if (state != nullptr) return {false, FailedPrecondition("already issued"), {}};
+      auto next = std::make_unique<State>();
       next->credit = doc.credit;
       next->seq = 1;
       next->party = std::string(submitter);
-      return {true, Status::Ok(), {}, next};
+      current = std::move(next);
+      return {true, Status::Ok(), {}};
     }
-    if (state == nullptr) return {false, FailedPrecondition("no such credit"), {}, nullptr};
+    if (state == nullptr) return {false, FailedPrecondition("no such credit"), {}};
     if (doc.seq != state->seq + 1) {
       return {false,
               FailedPrecondition("out of order: expected " + std::to_string(state->seq + 1)),
-              {"seq"},
-              nullptr};
+              {"seq"}};
     }
-    auto next = std::make_shared<State>(*state);
-    next->seq = doc.seq;
-    return {true, Status::Ok(), {}, next};
+    state->seq = doc.seq;
+    return {true, Status::Ok(), {}};
   }
 };
 

@@ -22,13 +22,19 @@ using fixtures::SetQuantity;
 using fixtures::Usd;
 using ::testing::ElementsAre;
 
-// Plays the engine's part: one credit's state, documents applied in order.
+// Plays the engine's part: one credit's state, documents applied in order (keeping
+// the state Apply returns, accepted or rejected). Every document also goes through
+// both forms of ApplyInPlace (copying and moving the document) on a state kept as the
+// engine keeps it (accepted documents only), checked against Apply on that same state:
+// the same outcome, the same state when accepted, the state exactly as it was when
+// rejected.
 class CreditBook {
  public:
   explicit CreditBook(BankingCalendar calendar = BankingCalendar())
       : calendar_(std::move(calendar)) {}
 
   Outcome Submit(const Document& doc, const Bic& submitter, const char* today) {
+    CheckInPlace(doc, submitter, today);
     auto t = Apply(state_ ? &*state_ : nullptr, doc, submitter, D(today), calendar_);
     EXPECT_TRUE(t.ok()) << t.status().ToString();
     if (!t.ok()) return Outcome{false, "INTERNAL", t.status(), {}, {}};
@@ -41,8 +47,37 @@ class CreditBook {
   bool exists() const { return state_.has_value(); }
 
  private:
+  void CheckInPlace(const Document& doc, const Bic& submitter, const char* today) {
+    auto reference = Apply(in_place_ ? &*in_place_ : nullptr, doc, submitter, D(today), calendar_);
+    const std::optional<CreditState> before = in_place_;
+    auto copied = ApplyInPlace(in_place_, doc, submitter, D(today), calendar_);
+    auto moved = ApplyInPlace(in_place_moved_, Document(doc), submitter, D(today), calendar_);
+    ASSERT_EQ(copied.ok(), reference.ok());
+    ASSERT_EQ(moved.ok(), reference.ok());
+    if (!reference.ok()) {
+      EXPECT_EQ(in_place_, before) << "a failed ApplyInPlace changed the state";
+      return;
+    }
+    for (const Outcome* out : {&*copied, &*moved}) {
+      EXPECT_EQ(out->accepted, reference->outcome.accepted);
+      EXPECT_EQ(out->reason_code, reference->outcome.reason_code);
+      EXPECT_EQ(out->reason.ToString(), reference->outcome.reason.ToString());
+      EXPECT_EQ(out->discrepancies, reference->outcome.discrepancies);
+      EXPECT_EQ(out->examination, reference->outcome.examination);
+    }
+    if (reference->outcome.accepted) {
+      EXPECT_EQ(in_place_, reference->state) << "ApplyInPlace and Apply disagree";
+    } else {
+      EXPECT_EQ(in_place_, before) << "a rejected document changed the state in place";
+    }
+    EXPECT_EQ(in_place_moved_, in_place_) << "moving the document changed the result";
+  }
+
   BankingCalendar calendar_;
   std::optional<CreditState> state_;
+  // The credit as the engine keeps it, by ApplyInPlace with the document copied or moved.
+  std::optional<CreditState> in_place_;
+  std::optional<CreditState> in_place_moved_;
 };
 
 Advice PlainAdvice(bool confirm = false) {
