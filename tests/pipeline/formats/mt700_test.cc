@@ -304,6 +304,27 @@ TEST(Mt700Test, NarrativeFieldsCarryTheZCharacterSetAcrossMt701s) {
       << party.status().message();
 }
 
+// Found by fuzzing (tests/fuzz/run.sh, fuzz_swift_mt): a 31D place of expiry over the 29
+// characters of 6!n29x was read, and the writer then refused the credit: one message, two
+// answers. The minimal input (tests/fuzz/corpus/swift_mt/crash-mt700-31d-place-over-29x)
+// is the example MT700 with a 30-character place; 29 characters still go in and out.
+TEST(Mt700Test, RefusesAPlaceOfExpiryOver29Characters) {
+  const std::string place29(29, 'P');
+  auto ok = ParseMt700(With(Sample(), ":31D:260430HO CHI MINH CITY", ":31D:260430" + place29));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->expiry_place, place29);
+  auto text = WriteMt700(*ok);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(ParseMt700(*text).value(), *ok);
+
+  auto over =
+      ParseMt700(With(Sample(), ":31D:260430HO CHI MINH CITY", ":31D:260430" + place29 + "Q"));
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), StatusCode::kMalformed);
+  EXPECT_EQ(over.status().message(),
+            "line 7, tag 31D: the place of expiry has 30 characters, at most 29 (6!n29x)");
+}
+
 TEST(Mt700Test, RefusesBrokenSequences) {
   std::string main = With(Sample(), ":27:1/1", ":27:1/2");
   struct Case {
