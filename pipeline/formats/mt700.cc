@@ -143,6 +143,11 @@ Status ParseField(const SwiftField& f, trade::LetterOfCredit* lc) {
   } else if (t == "31D") {
     if (f.lines.size() != 1 || value.size() < 7)
       return FieldError(f, "expected YYMMDD and a place");
+    // 6!n29x: a place over 29 characters is not an MT700 (and could not be written back).
+    if (value.size() > 6 + 29) {
+      return FieldError(f, "the place of expiry has " + std::to_string(value.size() - 6) +
+                               " characters, at most 29 (6!n29x)");
+    }
     LCPROC_ASSIGN_OR_RETURN(lc->expiry_date, ParseSwiftDate(f, value.substr(0, 6)));
     lc->expiry_place = value.substr(6);
   } else if (t == "50") {

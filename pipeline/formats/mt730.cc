@@ -50,8 +50,9 @@ Result<Mt730> ParseMt730(const SwiftMessage& message) {
   Mt730 mt;
   trade::Bic sender;
   const SwiftField* narrative = nullptr;
+  bool dated = false;
   LCPROC_RETURN_IF_ERROR(internal::ReadMessage(
-      message, "730", {"20", "21", "30"}, &sender, &mt.receiver, &mt.extra_fields,
+      message, "730", {"20", "21"}, &sender, &mt.receiver, &mt.extra_fields,
       [&](const SwiftField& f) -> Result<bool> {
         if (f.tag == "20") {
           LCPROC_ASSIGN_OR_RETURN(mt.sender_reference, internal::ParseReference(f));
@@ -59,6 +60,7 @@ Result<Mt730> ParseMt730(const SwiftMessage& message) {
           LCPROC_ASSIGN_OR_RETURN(mt.advice.credit_number, internal::ParseReference(f));
         } else if (f.tag == "30") {
           LCPROC_ASSIGN_OR_RETURN(mt.advice.date_of_advice, ParseSwiftDate(f, f.Value()));
+          dated = true;
         } else if (f.tag == "79Z") {
           narrative = &f;
         } else {
@@ -66,6 +68,13 @@ Result<Mt730> ParseMt730(const SwiftMessage& message) {
         }
         return true;
       }));
+  // Field 30 is optional in MT730 (Standards Release 2018 on); lcproc's advice records the
+  // day the credit was advised, which is that date, so it cannot be taken without it.
+  if (!dated) {
+    return Malformed(
+        "block 4: field 30 (date of the message acknowledged) is optional in MT730, but lcproc "
+        "records the advice on that date: the MT730 must carry it");
+  }
   mt.advice.advising_bank = sender;
   if (narrative != nullptr) LCPROC_RETURN_IF_ERROR(ParseAcknowledgement(*narrative, &mt.advice));
   if (mt.sender_reference == mt.advice.credit_number) mt.sender_reference.clear();

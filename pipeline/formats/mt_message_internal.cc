@@ -65,6 +65,58 @@ Result<std::vector<std::string>> WriteItemLines(const std::vector<std::string>& 
 
 }  // namespace
 
+// The network-validated rules of the Standards Release that tie optional fields of a
+// category 7 message together, for the messages lcproc maps: which fields may not stand
+// together, and which amounts must be in one currency. `fields` as read or about to be
+// written; the error names the fields and the rule.
+Status CheckNetworkRules(std::string_view type, const std::vector<SwiftField>& fields) {
+  auto find = [&](std::string_view tag) -> const SwiftField* {
+    for (const SwiftField& f : fields) {
+      if (f.tag == tag) return &f;
+    }
+    return nullptr;
+  };
+  auto any = [&](std::initializer_list<std::string_view> tags) -> const SwiftField* {
+    for (std::string_view t : tags) {
+      if (const SwiftField* f = find(t)) return f;
+    }
+    return nullptr;
+  };
+  // The currency of an amount field: 3!a15d (options B) or 6!n3!a15d (options A, D).
+  auto currency = [](const SwiftField& f) -> std::string {
+    const std::string v = f.Value("");
+    const bool dated = f.tag.back() == 'A' || f.tag.back() == 'D';
+    return v.size() >= (dated ? 9u : 3u) ? v.substr(dated ? 6 : 0, 3) : std::string();
+  };
+  auto same_currency = [&](const SwiftField* a, const SwiftField* b, const char* rule) -> Status {
+    if (a == nullptr || b == nullptr || currency(*a) == currency(*b)) return Status::Ok();
+    return Malformed("block 4: fields " + a->tag + " and " + b->tag +
+                     " must be in the same currency (MT" + std::string(type) + " " + rule + ")");
+  };
+  if (type == "730") {
+    const SwiftField* account_with = any({"57A", "57D"});
+    if (find("25") && account_with) {
+      return Malformed("block 4: field 25 or field " + account_with->tag +
+                       ", not both (MT730 rule C1)");
+    }
+    if (find("32D") && account_with) {
+      return Malformed("block 4: field " + account_with->tag +
+                       " is not allowed with field 32D (MT730 rule C2)");
+    }
+  } else if (type == "734") {
+    const SwiftField* claimed = any({"33A", "33B"});
+    if (find("73A") && !claimed) {
+      return Malformed("block 4: field 73A needs field 33a (MT734 rule C1)");
+    }
+    return same_currency(find("32A"), claimed, "rule C2");
+  } else if (type == "750") {
+    return same_currency(find("32B"), find("34B"), "network rule, error C02");
+  } else if (type == "756") {
+    return same_currency(find("32B"), find("33A"), "network rule, error C02");
+  }
+  return Status::Ok();
+}
+
 Status ReadMessage(const SwiftMessage& message, std::string_view type,
                    const std::vector<std::string_view>& mandatory, trade::Bic* sender,
                    trade::Bic* receiver, std::vector<trade::ExtraField>* extra,
@@ -94,7 +146,7 @@ Status ReadMessage(const SwiftMessage& message, std::string_view type,
       return Malformed("block 4: mandatory field " + std::string(tag) + " is missing");
     }
   }
-  return Status::Ok();
+  return CheckNetworkRules(type, message.fields);
 }
 
 Status CheckReference(std::string_view value, std::string_view tag) {
@@ -286,6 +338,9 @@ Result<SwiftMessage> MessageBuilder::Finish(std::string_view type, const trade::
   message.basic_header = BasicHeaderFor(sender);
   message.application_header = ApplicationHeaderFor(type, receiver);
   message.fields = std::move(fields_);
+  if (Status rules = CheckNetworkRules(type, message.fields); !rules.ok()) {
+    return InvalidArgument(rules.message());
+  }
   LCPROC_RETURN_IF_ERROR(ParseSwiftMessage(WriteSwiftMessage(message)).status());
   return message;
 }

@@ -28,6 +28,13 @@ Status ReadMessage(const SwiftMessage& message, std::string_view type,
                    trade::Bic* receiver, std::vector<trade::ExtraField>* extra,
                    const std::function<Result<bool>(const SwiftField&)>& field);
 
+// The Standards Release's network-validated rules between optional fields of MT730 (C1:
+// 25 or 57a, not both; C2: no 57a with 32D), MT734 (C1: 73A needs 33a; C2: 32A and 33a in
+// one currency), MT750 (32B and 34B in one currency, error C02) and MT756 (32B and 33A in
+// one currency, error C02). ReadMessage applies them after the fields; MessageBuilder::Finish
+// before writing. Malformed naming the fields and the rule.
+Status CheckNetworkRules(std::string_view type, const std::vector<SwiftField>& fields);
+
 // 16x reference: 1 to 16 X characters, not starting or ending with '/' nor holding "//".
 Result<std::string> ParseReference(const SwiftField& field);
 Status CheckReference(std::string_view value, std::string_view tag);

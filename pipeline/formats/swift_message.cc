@@ -218,8 +218,12 @@ bool IsSwiftZCharacter(char c) {
 }
 
 bool IsZCharacterTag(std::string_view tag) {
+  // Since Standards Release 2018 the long narrative fields of MT700/701 (45A, 46A, 47A,
+  // 49G, 49H) and MT707/708 (45B, 46B, 47B, 49M, 49N) are 100*65z, so "M/S A & B" or
+  // "100% CIF" in a documents clause is valid FIN.
   static constexpr std::string_view kZTags[] = {"72Z", "73A", "73R", "77J", "79Z", "71D",
-                                                "71N", "49G", "49H", "49M", "49N"};
+                                                "71N", "49G", "49H", "49M", "49N", "45A",
+                                                "46A", "47A", "45B", "46B", "47B"};
   for (std::string_view t : kZTags) {
     if (t == tag) return true;
   }

@@ -43,6 +43,7 @@ std::vector<std::string> PartyRoles(const trade::CreditState& state, std::string
   if (is(state.confirming_bank) || is(t.confirming_bank)) roles.emplace_back("confirming");
   if (is(t.available_with.bank)) roles.emplace_back("nominated");
   if (is(t.beneficiary.bic)) roles.emplace_back("beneficiary");
+  if (is(t.reimbursing_bank)) roles.emplace_back("reimbursing");
   return roles;
 }
 

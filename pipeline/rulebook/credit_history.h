@@ -57,8 +57,8 @@ Result<CreditHistory> ReplayCredit(
 std::vector<std::string> CreditParties(const trade::CreditState& state);
 
 // The roles `bic` holds in the credit: "issuing", "advising", "confirming",
-// "nominated" (41a available with), "beneficiary" (the beneficiary's bank), in that
-// order; empty when none.
+// "nominated" (41a available with), "beneficiary" (the beneficiary's bank), "reimbursing"
+// (53a), in that order; empty when none.
 std::vector<std::string> PartyRoles(const trade::CreditState& state, std::string_view bic);
 
 }  // namespace lcproc::rulebook

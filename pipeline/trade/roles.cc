@@ -15,8 +15,9 @@ constexpr RoleSet kAllowed[] = {
         Bit(Role::kBeneficiaryBank),  // presentation
     Bit(Role::kIssuingBank) | Bit(Role::kConfirmingBank) | Bit(Role::kNominatedBank),  // exam.
     Bit(Role::kIssuingBank),                                                           // waiver
-    Bit(Role::kIssuingBank) | Bit(Role::kConfirmingBank) | Bit(Role::kNominatedBank),  // payment
-    Bit(Role::kIssuingBank),  // cancellation
+    Bit(Role::kIssuingBank) | Bit(Role::kConfirmingBank) | Bit(Role::kNominatedBank) |
+        Bit(Role::kReimbursingBank),  // payment
+    Bit(Role::kIssuingBank),          // cancellation
 };
 
 constexpr const char* kNeeded[] = {
@@ -27,7 +28,7 @@ constexpr const char* kNeeded[] = {
     "a nominated, advising, confirming or the beneficiary's bank",
     "the issuing, confirming or nominated bank (art. 14, 16)",
     "the issuing bank, for the applicant (art. 16(b))",
-    "the issuing, confirming or nominated bank",
+    "the issuing, confirming or nominated bank, or the reimbursing bank of 53a (art. 13)",
     "the issuing bank (art. 10(a))",
 };
 
@@ -44,6 +45,8 @@ RoleSet RolesIn(const LetterOfCredit& terms, const std::optional<Bic>& confirmin
     roles |= Bit(Role::kNominatedBank);
   }
   if (terms.beneficiary.bic && *terms.beneficiary.bic == bank) roles |= Bit(Role::kBeneficiaryBank);
+  if (terms.reimbursing_bank && *terms.reimbursing_bank == bank)
+    roles |= Bit(Role::kReimbursingBank);
   return roles;
 }
 

@@ -1,13 +1,18 @@
 // Roles: which banks are parties to a credit and which documents each may submit.
 //
 // A credit's parties are its issuing bank, advising bank, confirming bank (requested in
-// 58a or added on advice) and nominated bank (41a); the beneficiary's bank (59 option A)
-// may present too, and any bank may present when the credit is available with ANY BANK.
+// 58a or added on advice), nominated bank (41a) and reimbursing bank (53a, art. 13); the
+// beneficiary's bank (59 option A) may present too, and any bank may present when the
+// credit is available with ANY BANK.
 // Banks are matched by BIC, an 8-character BIC equalling its XXX form.
 //   letterOfCredit, amendment, waiver, cancellation: the issuing bank (art. 7, 10, 16(b))
 //   advice, amendmentResponse: the advising bank (art. 9, 10(c))
 //   presentation: nominated, advising, confirming or beneficiary's bank (art. 2, 12)
-//   examinationResult, payment: issuing, confirming or nominated bank (art. 7, 8, 12, 16)
+//   examinationResult: issuing, confirming or nominated bank (art. 7, 8, 12, 16)
+//   payment: issuing, confirming or nominated bank (art. 7, 8, 12), or the reimbursing
+//     bank of 53a paying on the issuing bank's behalf (art. 13(a): the reimbursement of the
+//     claiming bank; the issuing bank stays liable, 13(b)(ii)); the lifecycle's conditions
+//     for honour apply whoever pays
 // Pure functions; thread-safe.
 #pragma once
 
@@ -26,6 +31,7 @@ enum class Role : unsigned {
   kConfirmingBank = 1u << 2,
   kNominatedBank = 1u << 3,
   kBeneficiaryBank = 1u << 4,
+  kReimbursingBank = 1u << 5,  // 53a (art. 13)
 };
 
 // A set of roles as a bit mask of Role.

@@ -501,7 +501,7 @@ const schemas = {
     reasonCode,
     discrepancies: { type: "array", items: ref("Discrepancy") },
     roles: {
-      type: "array", items: { type: "string", enum: ["issuing", "advising", "confirming", "nominated", "beneficiary", "operator"] },
+      type: "array", items: { type: "string", enum: ["issuing", "advising", "confirming", "nominated", "beneficiary", "reimbursing", "operator"] },
       description: "The caller's roles in this credit (why it is in the caller's inbox).",
     },
     creditState: { type: "string", enum: creditStates, description: "The credit's state after this entry." },

@@ -21,7 +21,8 @@ struct BankSpec {
 
 // Real institutions' BICs (ISO 9362), so the trade rules' BIC and country checks see
 // what they would see in production: Commerzbank Hamburg issues, Vietcombank advises and
-// negotiates, DBS Singapore adds its confirmation.
+// negotiates, DBS Singapore adds its confirmation, Citibank New York reimburses the
+// negotiating bank in US dollars for Commerzbank (53a).
 const std::vector<BankSpec>& Specs() {
   static const std::vector<BankSpec> specs = {
       {"COBADEHHXXX", "COMMERZBANK AG", "HAMBURG", {"issuing"}},
@@ -30,6 +31,7 @@ const std::vector<BankSpec>& Specs() {
        "HO CHI MINH CITY",
        {"advising", "nominated"}},
       {"DBSSSGSGXXX", "DBS BANK LTD", "SINGAPORE", {"confirming"}},
+      {"CITIUS33XXX", "CITIBANK N.A.", "NEW YORK", {"reimbursing"}},
   };
   return specs;
 }
@@ -81,6 +83,16 @@ Result<DemoNetwork> DemoNetwork::Load(const std::string& dir) {
     const BankSpec& spec = Specs()[i];
     const std::filesystem::path path =
         std::filesystem::path(dir) / (std::string(spec.bic) + ".pem");
+    if (i > 0 && !std::filesystem::exists(path) &&
+        std::filesystem::exists(std::filesystem::path(dir) /
+                                (std::string(Specs()[0].bic) + ".pem"))) {
+      // A bank that joined the demo after this network was saved.
+      LCPROC_ASSIGN_OR_RETURN(crypto::PrivateKey key,
+                              crypto::PrivateKey::Generate(AlgorithmFor(KeyPlan::kMixed, i)));
+      LCPROC_RETURN_IF_ERROR(WritePrivateFile(path, key.ToPem()));
+      banks.push_back(DemoBank{spec.bic, spec.name, spec.city, spec.roles, std::move(key)});
+      continue;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       if (i == 0 && !std::filesystem::exists(path)) return NotFound("no demo network in " + dir);

@@ -127,15 +127,15 @@ void Credits(Story& story, const DemoNode& node, const std::string& prefix, trad
   story.Step("COBADEHH issues credit " + b.credit_number + " for " + lc_b.amount.ToDisplay(),
              kIssuing, sb[0].document, {});
   story.Step("BFTVVNVX advises it without confirmation", kAdvising, sb[1].document, {});
-  trade::Presentation late = MakePresentation(b, lc_b, 1, {}, /*discrepant=*/true, net);
+  trade::Presentation late = MakePresentation(b, lc_b, 1, {}, Defect::kLateShipment, net);
   story.Step("BFTVVNVX presents documents shipped after 44C", kAdvising, late,
              {Verdict::kAccepted, "LATE_SHIPMENT"});
   story.Step("COBADEHH refuses: a single notice of refusal (art. 16(c))", kIssuing,
-             MakeRefusal(b, lc_b, late), {});
-  story.Step("COBADEHH forwards the applicant's waiver (art. 16(b))", kIssuing, MakeWaiver(b, late),
-             {});
+             MakeRefusal(b, lc_b, late, Defect::kLateShipment), {});
+  story.Step("COBADEHH forwards the applicant's waiver (art. 16(b))", kIssuing,
+             MakeWaiver(b, late, Defect::kLateShipment), {});
 
-  trade::Payment pay = MakePayment(b, lc_b, late);
+  trade::Payment pay = MakePayment(b, lc_b, late, net);
   auto genuine = SignDocument(net.issuing(), pay);
   if (genuine.ok()) {
     engine::Submission forged = *genuine;

@@ -32,7 +32,25 @@ Workload::OpenCredit Workload::StartCredit() {
   if (percent(options_.discrepant_percent)) {
     // Which shipment is late: any of the credit's 2-4 lines, or the only presentation.
     plan.discrepant_presentation = plan.partial_shipments ? 1 + static_cast<int>(rng_() % 2) : 1;
+    if (options_.every_defect) {
+      // Shares seen in practice: dates first (late shipment, late presentation), then
+      // documents inconsistent with the credit, then amounts.
+      const int roll = static_cast<int>(rng_() % 100);
+      plan.defect = roll < 30   ? Defect::kLateShipment
+                    : roll < 55 ? Defect::kLatePresentation
+                    : roll < 75 ? Defect::kPortOfLoading
+                    : roll < 90 ? Defect::kUnderinsured
+                                : Defect::kAmountOverTolerance;
+      if (plan.defect == Defect::kAmountOverTolerance) {
+        // Drawn over the whole credit's tolerance: one presentation of every line.
+        plan.partial_shipments = false;
+        plan.discrepant_presentation = 1;
+      }
+    }
   }
+  if (options_.reimbursed_percent > 0) plan.reimbursed = percent(options_.reimbursed_percent);
+  if (options_.certificates_percent > 0) plan.certificates = percent(options_.certificates_percent);
+  plan.many_countries = options_.many_countries;
   return OpenCredit{CreditScript(plan, network_), 0};
 }
 

@@ -41,6 +41,15 @@ struct WorkloadOptions {
   int partial_shipment_percent = 70;  // credits shipped in one presentation per goods line
   int confirmed_percent = 30;         // credits confirmed by DBS Singapore
   int rejected_amendment_percent = 10;
+  // The live demo's variety (0/false keep the benchmarks' classic mix, byte for byte):
+  // credits naming the reimbursing bank (53a), which pays; credits that also require a
+  // phytosanitary certificate and a shipping company's certificate (an other document);
+  // discrepant presentations with each of the five defects of Defect rather than late
+  // shipment only; applicants and beneficiaries from every country of the demo.
+  int reimbursed_percent = 0;
+  int certificates_percent = 0;
+  bool every_defect = false;
+  bool many_countries = false;
   // Idempotency keys are "<prefix><sequence>" when non-empty.
   std::string idempotency_prefix;
 };

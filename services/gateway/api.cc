@@ -691,8 +691,16 @@ HttpResponse Api::Impl::OutcomeResponse(const std::string& document_id, const en
       if (st.code() == StatusCode::kInvalidArgument) {
         size_t colon = st.message().find(": ");
         std::string field = colon == std::string::npos ? "" : st.message().substr(0, colon);
-        bool path = LooksLikeFieldPath(field);
-        FieldError e{path ? PointerFromPath(field) : "",
+        // The JSON decoder already names the field with an RFC 6901 pointer ("/amount/currency").
+        const bool pointer = field.size() > 1 && field[0] == '/' &&
+                             std::all_of(field.begin(), field.end(), [](char c) {
+                               return std::isalnum(static_cast<unsigned char>(c)) || c == '/' ||
+                                      c == '_' || c == '~';
+                             });
+        bool path = pointer || LooksLikeFieldPath(field);
+        FieldError e{pointer ? field
+                     : path  ? PointerFromPath(field)
+                             : "",
                      path ? st.message().substr(colon + 2) : st.message()};
         return MakeProblem(ProblemType::kValidation, st.message(), request_id, {e},
                            "INVALID_DOCUMENT", receipt);

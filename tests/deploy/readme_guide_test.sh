@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's bank integration guide and operators' backup steps, run literally: every
+# The README's bank integration guide (every error class's example answer included),
+# the operators' backup and metrics steps and the auditors' checks, run literally: every
 # fenced block whose info string is "sh test" is extracted from README.md, in order, and
 # run in one bash session against a real living demo (`lcproc demo` on 127.0.0.1, an
 # ephemeral port, a temporary directory) with DATA and URL set as the guide says. Then:
@@ -59,6 +60,21 @@ grep -q "lcproc verify-receipt: the inclusion proof does not lead to the checkpo
 grep -q '"type": "https://.*invalid-signature"\|invalid-signature' guide.out || fail "the altered document was not refused with invalid-signature"
 grep -q 'backed up .* to backup-1' guide.out || fail "no backup"
 grep -q '"items"\|"entries"' guide.out || fail "the inbox was not read"
+# Every error class's example in the README is the live answer (without its requestId).
+awk '/^```json problem$/ {on=1; n++; next} /^```$/ {on=0} on {print > ("expected-problem-" n ".json")}' "$README"
+examples=$(grep -c '^```json problem$' "$README")
+[[ "$examples" -ge 11 ]] || fail "the README shows only $examples error examples"
+for i in $(seq 1 "$examples"); do
+  [[ -f "problem-$i.json" ]] || fail "the guide produced no answer for error example $i"
+  diff <(jq -S . "expected-problem-$i.json") <(jq -S . "problem-$i.json") ||
+    fail "the README's error example $i is not what the demo answers"
+done
+# The auditors' checks with standard tools.
+grep -q 'Signature Verified Successfully' guide.out || fail "openssl did not verify the checkpoint"
+grep -q '^leaf [0-9]* is in tile/0/' guide.out || fail "the receipt's leaf hash is not in its tile"
+grep -q "SHA-256(0x00 || leaf) is the receipt's leaf hash" guide.out || fail "the leaf does not hash to the receipt"
+grep -q '"hashes": [0-9]' guide.out || fail "no consistency proof"
+grep -q '^lcproc_ledger_entries [0-9]' guide.out || fail "no metrics"
 
 # Ctrl-C: a clean stop, every answer the expected one.
 kill -INT "$demo_pid"

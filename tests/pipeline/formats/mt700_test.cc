@@ -164,7 +164,13 @@ TEST(Mt700Test, KeepsEveryDocumentTheCreditRequires) {
 
 TEST(Mt700Test, RefusesCreditsMt700CannotCarry) {
   trade::LetterOfCredit credit = ExampleCredit();
+  // 45A is 100*65z: "&" may stand there, "~" (outside the z set) may not.
   credit.goods_description = "COFFEE & TEA";
+  EXPECT_TRUE(WriteMt700(credit).ok());
+  credit.goods_description = "COFFEE ~ TEA";
+  EXPECT_EQ(WriteMt700(credit).status().code(), StatusCode::kInvalidArgument);
+  credit = ExampleCredit();
+  credit.applicant.name = "MUELLER & SOHN";  // 50 is 4*35x
   EXPECT_EQ(WriteMt700(credit).status().code(), StatusCode::kInvalidArgument);
   credit = ExampleCredit();
   credit.instalments.push_back({credit.date_of_issue, credit.expiry_date, credit.amount});
@@ -267,6 +273,56 @@ TEST(Mt700Test, JoinsMt701ContinuationsIntoOneCredit) {
   auto doc = DecodeDocument(ContentType::kSwiftMt, file);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(std::get<trade::LetterOfCredit>(*doc), *lc);
+}
+
+// Standards Release 2018 on, 45A/46A/47A are 100*65z in MT700 and MT701 alike: a
+// documents clause with "&", "%" or quotes is valid FIN, read and written back unchanged.
+TEST(Mt700Test, NarrativeFieldsCarryTheZCharacterSetAcrossMt701s) {
+  std::string main =
+      With(With(Sample(), ":27:1/1", ":27:1/2"), "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES",
+           "+PACKING LIST IN 1 ORIGINAL AND 2 COPIES\r\n"
+           "+INSURANCE CERTIFICATE FOR 110% OF CIF VALUE, \"ALL RISKS\"");
+  std::string file = main + "\r\n" +
+                     Mt701("2/2",
+                           ":46A:+INSPECTION CERTIFICATE ISSUED BY SGS & CO. LTD\r\n"
+                           ":47A:+TOLERANCE 5% MORE OR LESS; DOCUMENTS IN ENGLISH\r\n");
+  auto lc = ParseMt700(file);
+  ASSERT_TRUE(lc.ok()) << lc.status().ToString();
+  ASSERT_GE(lc->documents_required.size(), 2u);
+  EXPECT_EQ(lc->documents_required.back().text, "INSPECTION CERTIFICATE ISSUED BY SGS & CO. LTD");
+  EXPECT_EQ(lc->documents_required.back().issuer, "SGS & CO. LTD");
+  EXPECT_EQ(lc->additional_conditions.back(), "TOLERANCE 5% MORE OR LESS; DOCUMENTS IN ENGLISH");
+  auto text = WriteMt700(*lc);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  auto again = ParseMt700(*text);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, *lc);
+  // Field 50 stays 4*35x: the same character there is refused, with line and tag.
+  auto party = ParseMt700(With(Sample(), "MUELLER", "MUELLER & SOHN"));
+  ASSERT_FALSE(party.ok());
+  EXPECT_NE(party.status().message().find("tag 50: character '&'"), std::string::npos)
+      << party.status().message();
+}
+
+// Found by fuzzing (tests/fuzz/run.sh, fuzz_swift_mt): a 31D place of expiry over the 29
+// characters of 6!n29x was read, and the writer then refused the credit: one message, two
+// answers. The minimal input (tests/fuzz/corpus/swift_mt/crash-mt700-31d-place-over-29x)
+// is the example MT700 with a 30-character place; 29 characters still go in and out.
+TEST(Mt700Test, RefusesAPlaceOfExpiryOver29Characters) {
+  const std::string place29(29, 'P');
+  auto ok = ParseMt700(With(Sample(), ":31D:260430HO CHI MINH CITY", ":31D:260430" + place29));
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->expiry_place, place29);
+  auto text = WriteMt700(*ok);
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(ParseMt700(*text).value(), *ok);
+
+  auto over =
+      ParseMt700(With(Sample(), ":31D:260430HO CHI MINH CITY", ":31D:260430" + place29 + "Q"));
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().code(), StatusCode::kMalformed);
+  EXPECT_EQ(over.status().message(),
+            "line 7, tag 31D: the place of expiry has 30 characters, at most 29 (6!n29x)");
 }
 
 TEST(Mt700Test, RefusesBrokenSequences) {

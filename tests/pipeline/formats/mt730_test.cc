@@ -59,10 +59,19 @@ TEST(Mt730Test, ErrorsNameLineAndTag) {
   EXPECT_EQ(at(":30:260116", ":30:261316").substr(0, 16), "line 5, tag 30: ");
   EXPECT_EQ(at(":21:LC-2026-0042", ":21:/LC"),
             "line 3, tag 21: a reference may not start or end with '/' or contain '//'");
-  EXPECT_EQ(at(":30:260116\n", ""), "block 4: mandatory field 30 is missing");
+  // Optional in the standard (SR 2018 on), needed by lcproc: said so, not "mandatory".
+  EXPECT_EQ(at(":30:260116\n", ""),
+            "block 4: field 30 (date of the message acknowledged) is optional in MT730, but "
+            "lcproc records the advice on that date: the MT730 must carry it");
+  EXPECT_EQ(at(":20:BFTV-ADV-77\n", ""), "block 4: mandatory field 20 is missing");
   EXPECT_EQ(at(":79Z:WE ADVISE", ":79Z:/CONFBANK/\nWE ADVISE"),
             "line 7, tag 79Z: /CONFBANK/: needs the confirming bank's BIC");
   EXPECT_EQ(at(":25:0071000999", ":25:0071000999\n:25:1"), "line 5, tag 25: appears twice");
+  // Network-validated rules C1 (25 or 57a, not both) and C2 (no 57a with 32D).
+  EXPECT_EQ(at(":30:260116", ":30:260116\n:57A:DEUTDEFF"),
+            "block 4: field 25 or field 57A, not both (MT730 rule C1)");
+  EXPECT_EQ(at(":25:0071000999\n:30:260116", ":30:260116\n:32D:260116USD50,00\n:57A:DEUTDEFF"),
+            "block 4: field 57A is not allowed with field 32D (MT730 rule C2)");
 }
 
 }  // namespace

@@ -22,8 +22,40 @@ TEST(Mt734Test, ReadsTheRefusalAsTheExaminationResult) {
   EXPECT_EQ(mt->presenting_bank_reference, "BFTV-NEG-0042");
   EXPECT_EQ(mt->amount, Usd("125000.00"));
   EXPECT_TRUE(mt->disposal.empty());  // /HOLD/
-  ASSERT_EQ(mt->extra_fields.size(), 1u);
+  ASSERT_EQ(mt->extra_fields.size(), 2u);
   EXPECT_EQ(mt->extra_fields[0], (trade::ExtraField{"73A", "/COMM/USD100,00"}));
+  // Rule C1: charges claimed (73A) come with the total amount claimed (33a).
+  EXPECT_EQ(mt->extra_fields[1], (trade::ExtraField{"33B", "USD125100,00"}));
+}
+
+// The Standards Release's network-validated rules between optional fields, applied on
+// reading and on writing (sources: the MT734 and MT730 rules C1/C2 as published, and the
+// currency rule C02 of 32B with 34B (MT750) and with 33A (MT756)).
+TEST(Mt734Test, NetworkValidatedRulesOnReadingAndWriting) {
+  const std::string text = Sample("mt734_lc_2026_0042.txt");
+  auto with = [&](const std::string& from, const std::string& to) {
+    std::string t = text;
+    t.replace(t.find(from), from.size(), to);
+    return ParseMt734(t).status().message();
+  };
+  EXPECT_EQ(with(":33B:USD125100,00\n", ""), "block 4: field 73A needs field 33a (MT734 rule C1)");
+  EXPECT_EQ(with(":33B:USD125100,00", ":33B:EUR125100,00"),
+            "block 4: fields 32A and 33B must be in the same currency (MT734 rule C2)");
+  // Writing the same: kept fields that break a rule are refused, not sent.
+  auto mt = ParseMt734(text);
+  ASSERT_TRUE(mt.ok()) << mt.status().ToString();
+  mt->extra_fields.pop_back();
+  auto written = WriteMt734(*mt);
+  ASSERT_FALSE(written.ok());
+  EXPECT_EQ(written.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(written.status().message(), "block 4: field 73A needs field 33a (MT734 rule C1)");
+
+  const std::string mt750 = Sample("mt750_lc_2026_0042.txt");
+  std::string t = mt750;
+  t.replace(t.find(":72Z:"), 5, ":34B:EUR125050,00\n:72Z:");
+  EXPECT_EQ(ParseMt750(t).status().message(),
+            "block 4: fields 32B and 34B must be in the same currency (MT750 network rule, "
+            "error C02)");
 }
 
 TEST(Mt734Test, MessageToResultToMessage) {
@@ -85,12 +117,13 @@ TEST(Mt734Test, ErrorsNameLineAndTag) {
   EXPECT_EQ(at(":32A:260406USD125000,00", ":32A:USD125000,00"),
             "line 4, tag 32A: date must be YYMMDD");
   EXPECT_EQ(at("+LATE_SHIPMENT ART", "+LATE_SHIPMENT AT"),
-            "line 9, tag 77J: item 1 must read 'CODE ART article DOC document FIELD field [TEXT "
+            "line 10, tag 77J: item 1 must read 'CODE ART article DOC document FIELD field [TEXT "
             "message]'");
   EXPECT_EQ(at("/DEADLINE/260413", "/DEADLINE/2604"),
-            "line 6, tag 72Z: /DEADLINE/: date must be YYMMDD");
+            "line 7, tag 72Z: /DEADLINE/: date must be YYMMDD");
   EXPECT_EQ(at(":77B:/HOLD/\n", ""), "block 4: mandatory field 77B is missing");
-  EXPECT_EQ(at("+NOTE WE", "+NOTE X\n+NOTE WE"), "line 9, tag 77J: the NOTE item must be the last");
+  EXPECT_EQ(at("+NOTE WE", "+NOTE X\n+NOTE WE"),
+            "line 10, tag 77J: the NOTE item must be the last");
 }
 
 TEST(Mt750Test, DiscrepancyAdviceBothWays) {

@@ -49,6 +49,14 @@ TEST(Mt754Test, RefusesOptionBWithoutValueDate) {
             "line 4, tag 32B: lcproc reads the principal amount with its value date, option 32A");
 }
 
+TEST(Mt756Test, AmountsClaimedAndPaidInOneCurrency) {
+  std::string text = Sample("mt756_lc_2026_0042.txt");
+  text.replace(text.find(":32B:USD"), 8, ":32B:EUR");
+  EXPECT_EQ(ParseMt756(text).status().message(),
+            "block 4: fields 32B and 33A must be in the same currency (MT756 network rule, "
+            "error C02)");
+}
+
 TEST(Mt756Test, ReimbursementBothWays) {
   auto mt = ParseMt756(Sample("mt756_lc_2026_0042.txt"));
   ASSERT_TRUE(mt.ok()) << mt.status().ToString();

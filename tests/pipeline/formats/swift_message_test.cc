@@ -60,11 +60,27 @@ TEST(SwiftMessageTest, WriteThenParseGivesTheSameMessage) {
 }
 
 TEST(SwiftMessageTest, RefusesCharacterOutsideXSetWithLineAndTag) {
-  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:45A:COFFEE\r\nBEANS & HUSKS\r\n"));
+  auto m = ParseSwiftMessage(Message(":20:LC-1\r\n:50:COFFEE\r\nBEANS & HUSKS\r\n"));
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.status().code(), StatusCode::kMalformed);
   EXPECT_EQ(m.status().message(),
-            "line 4: tag 45A: character '&' (0x26) is not in the SWIFT X character set");
+            "line 4: tag 50: character '&' (0x26) is not in the SWIFT X character set");
+}
+
+// Standards Release 2018 on: 45A, 46A, 47A (MT700/701) and 45B, 46B, 47B (MT707/708) are
+// 100*65z, like 49G/H/M/N; before, lcproc refused a documents clause with "&" or "%".
+TEST(SwiftMessageTest, GoodsDocumentsAndConditionsFieldsAreOfFormatZ) {
+  for (const char* tag : {"45A", "46A", "47A", "45B", "46B", "47B", "49G", "49N"}) {
+    auto m =
+        ParseSwiftMessage(Message(":20:X\r\n:" + std::string(tag) +
+                                  ":+INSURANCE FOR 110% OF CIF VALUE\r\n+M/S A & B; \"C\"\r\n"));
+    EXPECT_TRUE(m.ok()) << tag << ": " << m.status().ToString();
+  }
+  // The z set still has limits: a byte outside it is refused with line and tag.
+  auto bad = ParseSwiftMessage(Message(":20:X\r\n:46A:+CERTIFICATE ~\r\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(),
+            "line 3: tag 46A: character '~' (0x7E) is not in the SWIFT Z character set");
 }
 
 TEST(SwiftMessageTest, RefusesOverlongLine) {

@@ -138,6 +138,54 @@ TEST(LifecycleScenarioTest, CreditFromIssuanceToPayment) {
   EXPECT_EQ(book.state().presentations[0].status, PresentationStatus::kHonoured);
 }
 
+// UCP 600 art. 13(a): the credit names a reimbursing bank (53a); it reimburses the
+// claiming bank for the issuing bank. Its payment is honour of the presentation, under the
+// same conditions as the issuing bank's; it examines nothing, and a bank 53a does not name
+// may not pay.
+TEST(LifecycleScenarioTest, ReimbursingBankOfField53aPaysACompliantPresentation) {
+  const Bic reimbursing = B("CITIUS33XXX");
+  LetterOfCredit lc = SampleCredit();
+  lc.reimbursing_bank = reimbursing;
+  CreditBook book;
+  ASSERT_TRUE(book.Submit(lc, IssuingBank(), "2026-09-01").accepted);
+  ASSERT_TRUE(book.Submit(PlainAdvice(), AdvisingBank(), "2026-09-03").accepted);
+  ASSERT_TRUE(book.Submit(CompliantPresentation(), AdvisingBank(), "2026-10-26").accepted);
+
+  Outcome stranger = book.Submit(PayFor(1, "100000.00", OtherBank()), OtherBank(), "2026-10-30");
+  EXPECT_FALSE(stranger.accepted);
+  EXPECT_EQ(stranger.reason_code, kRejectWrongRole);
+  EXPECT_NE(stranger.reason.message().find("reimbursing bank of 53a"), std::string::npos)
+      << stranger.reason.message();
+  Outcome examines =
+      book.Submit(Refusal(1, {Discrepancy{"LATE_SHIPMENT", "20(a)(ii), 29(c)", "billOfLading",
+                                          "onBoardDate", "shipped late"}}),
+                  reimbursing, "2026-10-27");
+  EXPECT_FALSE(examines.accepted);
+  EXPECT_EQ(examines.reason_code, kRejectWrongRole);
+
+  Outcome paid = book.Submit(PayFor(1, "100000.00", reimbursing), reimbursing, "2026-10-30");
+  ASSERT_TRUE(paid.accepted) << paid.reason.ToString();
+  EXPECT_EQ(book.state().presentations[0].status, PresentationStatus::kHonoured);
+  EXPECT_EQ(book.state().paid, Usd("100000.00"));
+}
+
+TEST(LifecycleScenarioTest, ReimbursingBankCannotPayADiscrepantPresentation) {
+  const Bic reimbursing = B("CITIUS33");
+  LetterOfCredit lc = SampleCredit();
+  lc.reimbursing_bank = reimbursing;
+  CreditBook book;
+  ASSERT_TRUE(book.Submit(lc, IssuingBank(), "2026-09-01").accepted);
+  ASSERT_TRUE(book.Submit(PlainAdvice(), AdvisingBank(), "2026-09-03").accepted);
+  ASSERT_FALSE(book.Submit(LatePresentation(), AdvisingBank(), "2026-11-12").discrepancies.empty());
+  Outcome paid = book.Submit(PayFor(1, "100000.00", reimbursing), reimbursing, "2026-11-13");
+  EXPECT_FALSE(paid.accepted);
+  EXPECT_EQ(paid.reason_code, kRejectOutOfOrder);
+  // Once the applicant waives the discrepancy (art. 16(b)), it may reimburse.
+  Waiver waiver{"LC2026-0001", 1, IssuingBank(), D("2026-11-13"), {}, ""};
+  ASSERT_TRUE(book.Submit(waiver, IssuingBank(), "2026-11-13").accepted);
+  EXPECT_TRUE(book.Submit(PayFor(1, "100000.00", reimbursing), reimbursing, "2026-11-16").accepted);
+}
+
 TEST(LifecycleScenarioTest, DiscrepantPresentationRefused) {
   CreditBook book;
   IssueAndAdvise(book);

@@ -41,6 +41,22 @@ TEST(RolesTest, BeneficiarysBankMayPresent) {
   EXPECT_EQ(CheckRole(&s, p, OtherBank()).code(), StatusCode::kPermissionDenied);
 }
 
+TEST(RolesTest, ReimbursingBankOf53aMayPayButNotExamineOrPresent) {
+  CreditState s = fixtures::AdvisedState(SampleCredit());
+  Payment pay{
+      "LC2026-0001", 1, OtherBank(), fixtures::Usd("1.00"), fixtures::D("2026-10-30"), "", ""};
+  EXPECT_EQ(CheckRole(&s, pay, OtherBank()).code(), StatusCode::kPermissionDenied);
+  s.terms.reimbursing_bank = B("BNPAFRPPXXX");  // OtherBank() in its 11-character form
+  EXPECT_TRUE(Has(RolesOf(s, OtherBank()), Role::kReimbursingBank));
+  EXPECT_FALSE(Has(RolesOf(s, AdvisingBank()), Role::kReimbursingBank));
+  EXPECT_TRUE(CheckRole(&s, pay, OtherBank()).ok());
+  EXPECT_EQ(CheckRole(&s, fixtures::CompliantPresentation(), OtherBank()).code(),
+            StatusCode::kPermissionDenied);
+  ExaminationResult exam;
+  exam.credit_number = "LC2026-0001";
+  EXPECT_EQ(CheckRole(&s, exam, OtherBank()).code(), StatusCode::kPermissionDenied);
+}
+
 TEST(RolesTest, NewCreditMustComeFromItsIssuingBank) {
   LetterOfCredit lc = SampleCredit();
   EXPECT_TRUE(CheckRole(nullptr, lc, IssuingBank()).ok());
