@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { kAdvising, kConfirming, kIssuing, startServer } from "../tests/testing/lcproc_server.mjs";
+import { kAdvising, kConfirming, kIssuing, startServer, tokensFileText } from "../tests/testing/lcproc_server.mjs";
 
 const perRound = Number(process.argv[2] || 4000);
 const rounds = Number(process.argv[3] || 3);
@@ -17,7 +17,7 @@ const kDashboards = 10;
 
 const running = await startServer();
 const tokensFile = join(running.dir, "tokens.txt");
-writeFileSync(tokensFile, [kIssuing, kAdvising, kConfirming].map((b) => `${b} ${running.tokens[b]}\n`).join(""));
+writeFileSync(tokensFile, tokensFileText(running));
 const auth = { authorization: `Bearer ${running.tokens.operator}` };
 
 function openDashboard() {

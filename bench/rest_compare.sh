@@ -72,7 +72,8 @@ fresh_server() {
   data="$work/data-$1"
   "$lcproc" loadgen --data-dir "$data" --ack-log /dev/null --count 1 --keys es256 >/dev/null
   : >"$work/tokens"
-  for bic in COBADEHHXXX BFTVVNVXXXX DBSSSGSGXXX; do
+  for pem in "$data"/demo-network/*.pem; do
+    bic=$(basename "$pem" .pem)
     token=$("$lcproc" token add --data-dir "$data" --bic "$bic" | tail -n 1)
     echo "$bic $token" >>"$work/tokens"
   done

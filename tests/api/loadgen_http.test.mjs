@@ -11,7 +11,7 @@ import http from "node:http";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 
-import { kAdvising, kConfirming, kIssuing, startServer } from "../testing/lcproc_server.mjs";
+import { demoBanks, kAdvising, kConfirming, kIssuing, startServer, tokensFileText } from "../testing/lcproc_server.mjs";
 
 let running;
 let tokensFile;
@@ -19,7 +19,7 @@ let tokensFile;
 before(async () => {
   running = await startServer();
   tokensFile = join(running.dir, "tokens.txt");
-  writeFileSync(tokensFile, [kIssuing, kAdvising, kConfirming].map((b) => `${b} ${running.tokens[b]}\n`).join(""));
+  writeFileSync(tokensFile, tokensFileText(running));
 });
 
 after(async () => {
@@ -91,7 +91,7 @@ test("loadgen --url refuses a tokens file without every bank, and a bad URL", ()
 
 test("loadgen --url counts wrong tokens as errors and exits 1", async () => {
   const wrong = join(running.dir, "wrong.txt");
-  writeFileSync(wrong, [kIssuing, kAdvising, kConfirming].map((b) => `${b} lcp_wrong\n`).join(""));
+  writeFileSync(wrong, demoBanks(running.data).map((b) => `${b} lcp_wrong\n`).join(""));
   const saved = tokensFile;
   tokensFile = wrong;
   const r = await loadgen("--count", "20", "--connections", "2");

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 
-import { kAdvising, kConfirming, kIssuing, startServer } from "../testing/lcproc_server.mjs";
+import { kAdvising, kConfirming, kIssuing, startServer, tokensFileText } from "../testing/lcproc_server.mjs";
 
 const artifacts = process.env.LCPROC_ARTIFACTS || join(tmpdir(), "lcproc-dashboard-artifacts");
 mkdirSync(artifacts, { recursive: true });
@@ -25,7 +25,7 @@ const problems = [];  // console errors and failed requests of the operator's pa
 before(async () => {
   running = await startServer();
   tokensFile = join(running.dir, "tokens.txt");
-  writeFileSync(tokensFile, [kIssuing, kAdvising, kConfirming].map((b) => `${b} ${running.tokens[b]}\n`).join(""));
+  writeFileSync(tokensFile, tokensFileText(running));
   profile = mkdtempSync(join(tmpdir(), "lcproc-chromium-"));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",

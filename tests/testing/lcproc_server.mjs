@@ -4,14 +4,27 @@
 // Every server is stopped (SIGTERM, SIGKILL after 30 s) and its directory removed by
 // stop(), which the caller runs however the test ends.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const kIssuing = "COBADEHHXXX";
 export const kAdvising = "BFTVVNVXXXX";
 export const kConfirming = "DBSSSGSGXXX";
+export const kReimbursing = "CITIUS33XXX";
+// The banks the access tests cover; the demo network may hold more (every bank of it gets
+// a token, see demoBanks).
 export const kBanks = [kIssuing, kAdvising, kConfirming];
+
+// Every bank of a demo data directory: one signing key each in demo-network/.
+export function demoBanks(data) {
+  return readdirSync(join(data, "demo-network")).filter((f) => /^[A-Z0-9]{11}\.pem$/.test(f)).map((f) => f.slice(0, 11)).sort();
+}
+
+// A `lcproc loadgen --tokens` file's text: one "BIC TOKEN" line per bank of the network.
+export function tokensFileText(d) {
+  return demoBanks(d.data).map((b) => `${b} ${d.tokens[b]}\n`).join("");
+}
 
 export function lcprocBinary() {
   const bin = process.env.LCPROC_BIN;
@@ -32,8 +45,7 @@ export function makeDataDir({ demoArgs = ["--burst", "0"] } = {}) {
   try {
     execFileSync(lcproc, ["demo", "--data-dir", data, ...demoArgs], { stdio: "ignore" });
     const tokens = {};
-    for (const [who, args] of [[kIssuing, ["--bic", kIssuing]], [kAdvising, ["--bic", kAdvising]],
-                               [kConfirming, ["--bic", kConfirming]], ["operator", ["--operator"]]]) {
+    for (const [who, args] of [...demoBanks(data).map((b) => [b, ["--bic", b]]), ["operator", ["--operator"]]]) {
       const out = execFileSync(lcproc, ["token", "add", "--data-dir", data, ...args]).toString("utf8").trim().split("\n");
       tokens[who] = out[out.length - 1].trim();
     }
