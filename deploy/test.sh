@@ -29,7 +29,7 @@ fi
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" \
-  -DLCPROC_SANITIZE=ON -DLCPROC_BUILD_BENCH=OFF -DLCPROC_BUILD_TESTS=ON >/dev/null
+  -DLCPROC_SANITIZE=ON -DLCPROC_BUILD_BENCH=ON -DLCPROC_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" -j2
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
