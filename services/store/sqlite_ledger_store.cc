@@ -128,6 +128,13 @@ Result<std::unique_ptr<SqliteLedgerStore::Connection>> Connect(const std::string
   LCPROC_ASSIGN_OR_RETURN(conn->db, Database::Open(path, writer && options.create));
   Database& db = conn->db;
   LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
+  // SQLite's default page cache is 2 MB: 31 of the ledger's 64 KiB pages. Past a few tens
+  // of thousands of entries, nearly every index lookup went back to the kernel for whole
+  // pages: a served ledger read 43 KiB per document at 20,000 entries and 307 KiB at
+  // 120,000, and its CPU per document grew by half. With 16 MiB a connection (two
+  // connections: 32 MiB at most) the same run reads 50-68 KiB per document throughout
+  // (/proc/PID/io rchar over 6 rounds of 20,000 documents through `lcproc serve`).
+  LCPROC_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = -16384"));
   if (writer) {
     LCPROC_ASSIGN_OR_RETURN(Statement version, db.Prepare("PRAGMA user_version"));
     LCPROC_ASSIGN_OR_RETURN(bool row, version.Step());
