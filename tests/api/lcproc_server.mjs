@@ -10,6 +10,7 @@ import { join } from "node:path";
 export const kIssuing = "COBADEHHXXX";
 export const kAdvising = "BFTVVNVXXXX";
 export const kConfirming = "DBSSSGSGXXX";
+export const kReimbursing = "CITIUS33XXX";  // the demo's reimbursing bank (53a)
 
 export function lcprocBinary() {
   const bin = process.env.LCPROC_BIN;

@@ -24,7 +24,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 
 import { Contract, committedPath } from "../../schemas/openapi/contract.mjs";
-import { kAdvising, kConfirming, kIssuing, startServer } from "./lcproc_server.mjs";
+import { kAdvising, kConfirming, kIssuing, kReimbursing, startServer } from "./lcproc_server.mjs";
 
 let lcproc;
 let dir;
@@ -178,7 +178,8 @@ test("operations endpoints answer", async () => {
   assert.equal(metrics.status, 200);
   assert.match(metrics.body.toString("utf8"), /_total/);
   const participants = json(await get("/v1/participants"));
-  assert.deepEqual(participants.banks.map((b) => b.bic).sort(), [kAdvising, kIssuing, kConfirming].sort());
+  assert.deepEqual(participants.banks.map((b) => b.bic).sort(),
+                   [kAdvising, kIssuing, kConfirming, kReimbursing].sort());
 });
 
 test("a signed credit is answered 201 with a receipt whose proof leads to the checkpoint's root", async () => {
