@@ -486,8 +486,8 @@ trade::ExaminationResult MakeRefusal(const CreditPlan& plan, const trade::Letter
     case Defect::kPortOfLoading:
       d.document = "billOfLading";
       d.field = "portOfLoading";
-      d.message = "loaded at " + p.transport->port_of_loading + ", 44E states " +
-                  lc.port_of_loading;
+      d.message =
+          "loaded at " + p.transport->port_of_loading + ", 44E states " + lc.port_of_loading;
       break;
     case Defect::kUnderinsured:
       d.document = "insuranceDocument";

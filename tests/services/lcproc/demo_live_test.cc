@@ -86,6 +86,11 @@ TEST(DemoLiveTest, DrivesCreditsThroughTheRestApiAndEveryAnswerIsTheExpectedOne)
   EXPECT_THAT(out, HasSubstr("stopped cleanly"));
   EXPECT_EQ(out.find("UNEXPECTED"), std::string::npos) << out;
 
+  // `lcproc coverage` reads the same figure back from the ledger alone.
+  CliRun coverage = RunLcproc({"coverage", "--data-dir", data});
+  ASSERT_EQ(coverage.exit_code, 0) << coverage.out << coverage.err;
+  EXPECT_EQ(coverage.out, line + "\n");
+
   // A second run reopens the same ledger, tokens and keys, and continues it.
   CliRun second = RunLcproc(
       {"demo", "--data-dir", data, "--port", "0", "--rate", "0", "--documents", "20", "--quiet"});
