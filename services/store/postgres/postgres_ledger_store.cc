@@ -463,22 +463,10 @@ Result<std::string> PostgresLedgerStore::ReadLeaf(uint64_t index) const {
   return BytesAt(kReadLeaf, index, "no entry ");
 }
 
-Result<std::vector<uint64_t>> PostgresLedgerStore::Indexes(int which, int64_t key) const {
+Result<std::vector<uint64_t>> PostgresLedgerStore::Indexes(int which,
+                                                           const PgParams& params) const {
   MutexLock lock(read_mu_);
-  PgParams p;
-  p.Int64(key);
-  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, p));
-  std::vector<uint64_t> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(static_cast<uint64_t>(r.Int64(i, 0)));
-  return out;
-}
-
-Result<std::vector<uint64_t>> PostgresLedgerStore::IndexesText(int which,
-                                                               std::string_view key) const {
-  MutexLock lock(read_mu_);
-  PgParams p;
-  p.Bytes(key);
-  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, p));
+  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, params));
   std::vector<uint64_t> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(static_cast<uint64_t>(r.Int64(i, 0)));
   return out;
@@ -497,16 +485,18 @@ Result<std::vector<std::string>> PostgresLedgerStore::Strings(int which,
 
 Result<std::vector<uint64_t>> PostgresLedgerStore::FindByReplayKey(
     const crypto::Digest& key) const {
-  return Indexes(kByReplay, PrefixKey(key));
+  return Indexes(kByReplay, PgParams().Int64(PrefixKey(key)));
 }
 
 Result<std::vector<uint64_t>> PostgresLedgerStore::FindByIdempotencyKey(
     std::string_view submitter, std::string_view key) const {
-  return Indexes(kByIdem, static_cast<int64_t>(ledger_store::IdempotencyKeyPrefix(submitter, key)));
+  return Indexes(
+      kByIdem,
+      PgParams().Int64(static_cast<int64_t>(ledger_store::IdempotencyKeyPrefix(submitter, key))));
 }
 
 Result<std::vector<uint64_t>> PostgresLedgerStore::EntriesForCredit(std::string_view credit) const {
-  return IndexesText(kByCredit, credit);
+  return Indexes(kByCredit, PgParams().Bytes(credit));
 }
 
 Result<ledger_store::CreditRow> PostgresLedgerStore::ReadCredit(std::string_view reference) const {
