@@ -114,11 +114,10 @@ TEST_F(PostgresLedgerStoreTest, ReconnectsAfterAnImmediateRestartWithoutLosingAC
 }
 
 TEST_F(PostgresLedgerStoreTest, ACommitWhileTheServerIsDownFailsClearlyAndTheNextOneWorks) {
-  auto store = OpenStore();
-  ASSERT_TRUE(store);
   ledger::MerkleTree tree;
-  ASSERT_TRUE(store->Commit(MakeBatch(tree, 3, "x")).ok());
-  auto batch = MakeBatch(tree, 3, "y");
+  ledger_store::CommitBatch batch;
+  auto store = OpenWithABatch(tree, batch);
+  ASSERT_TRUE(store);
   server_.Stop("immediate");
   Status down = store->Commit(batch);
   EXPECT_EQ(down.code(), StatusCode::kUnavailable) << down.ToString();
@@ -132,11 +131,10 @@ TEST_F(PostgresLedgerStoreTest, ACommitWhileTheServerIsDownFailsClearlyAndTheNex
 }
 
 TEST_F(PostgresLedgerStoreTest, AReadOnlyServerRefusesCommitsAsUnavailableUntilWritable) {
-  auto store = OpenStore();
-  ASSERT_TRUE(store);
   ledger::MerkleTree tree;
-  ASSERT_TRUE(store->Commit(MakeBatch(tree, 3, "x")).ok());
-  auto batch = MakeBatch(tree, 3, "y");
+  ledger_store::CommitBatch batch;
+  auto store = OpenWithABatch(tree, batch);
+  ASSERT_TRUE(store);
   // What a demoted primary or a standby looks like to a session: read-only
   // transactions. New sessions get it; the store's are killed, so it must reconnect.
   const std::string kill =

@@ -39,6 +39,18 @@ class PostgresStoreTest : public ::testing::Test {
                                   {.credit = "LC-" + tag, .body_prefix = tag + "-"});
   }
 
+  // A store holding one committed batch of three entries (tag "x"), and in `next` the
+  // batch of three that follows it (tag "y"), not committed.
+  std::unique_ptr<PostgresLedgerStore> OpenWithABatch(ledger::MerkleTree& tree,
+                                                      ledger_store::CommitBatch& next) {
+    auto store = OpenStore();
+    if (!store) return nullptr;
+    Status committed = store->Commit(MakeBatch(tree, 3, "x"));
+    EXPECT_TRUE(committed.ok()) << committed.ToString();
+    next = MakeBatch(tree, 3, "y");
+    return committed.ok() ? std::move(store) : nullptr;
+  }
+
   testing::PostgresServer server_;
   std::string uri_;
   ledger::NoteSigner signer_ = *ledger::NoteSigner::Generate("test/log");
