@@ -1,5 +1,7 @@
 #include "pipeline/ledger_store/ledger_store.h"
 
+#include <algorithm>
+
 #include "pipeline/ledger_store/ledger_entry.h"
 
 namespace lcproc::ledger_store {
@@ -33,6 +35,37 @@ Status LedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const {
     }
     return Status::Ok();
   });
+}
+
+Status ScanLeavesInChunks(uint64_t begin, uint64_t end, uint64_t chunk, const LeafChunkFetch& fetch,
+                          const LedgerStore::LeafVisitor& visit) {
+  IndexedRows rows;
+  while (begin < end) {
+    rows.clear();
+    LCPROC_RETURN_IF_ERROR(fetch(begin, std::min(end, begin + chunk), rows));
+    for (const auto& [index, leaf] : rows) {
+      if (index != begin) return DataLoss("entry " + std::to_string(begin) + " is missing");
+      LCPROC_RETURN_IF_ERROR(visit(index, leaf));
+      ++begin;
+    }
+    if (rows.empty()) return DataLoss("entry " + std::to_string(begin) + " is missing");
+  }
+  return Status::Ok();
+}
+
+Status ScanCheckpointsInChunks(const CheckpointChunkFetch& fetch,
+                               const LedgerStore::CheckpointVisitor& visit) {
+  int64_t after = -1;
+  IndexedRows rows;
+  do {
+    rows.clear();
+    LCPROC_RETURN_IF_ERROR(fetch(after, rows));
+    for (const auto& [size, note] : rows) {
+      LCPROC_RETURN_IF_ERROR(visit(size, note));
+      after = static_cast<int64_t>(size);
+    }
+  } while (!rows.empty());
+  return Status::Ok();
 }
 
 }  // namespace lcproc::ledger_store

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/crypto/sha256.h"
@@ -151,5 +152,23 @@ class LedgerStore : public ledger::TileReader {
   using CheckpointVisitor = std::function<Status(uint64_t size, std::string_view note)>;
   virtual Status ScanCheckpoints(const CheckpointVisitor& visit) const = 0;
 };
+
+// For backends: ScanLeaves and ScanCheckpoints in chunks. Each chunk is copied out of
+// the backend by `fetch` (which takes the backend's lock) before the visitor sees it,
+// so memory stays bounded by one chunk and the visitor may call back into the store
+// without meeting that lock.
+using IndexedRows = std::vector<std::pair<uint64_t, std::string>>;  // (index or size, bytes)
+
+// fetch(from, to, out) appends the leaves of indexes from..to-1 in ascending order;
+// `chunk` entries at most per call. An index missing from the store is DataLoss.
+using LeafChunkFetch = std::function<Status(uint64_t from, uint64_t to, IndexedRows& out)>;
+Status ScanLeavesInChunks(uint64_t begin, uint64_t end, uint64_t chunk, const LeafChunkFetch& fetch,
+                          const LedgerStore::LeafVisitor& visit);
+
+// fetch(after, out) appends the next checkpoints with size > after (-1 at first) by
+// ascending size, as many as the backend likes; none appended ends the scan.
+using CheckpointChunkFetch = std::function<Status(int64_t after, IndexedRows& out)>;
+Status ScanCheckpointsInChunks(const CheckpointChunkFetch& fetch,
+                               const LedgerStore::CheckpointVisitor& visit);
 
 }  // namespace lcproc::ledger_store

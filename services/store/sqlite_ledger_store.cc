@@ -110,6 +110,15 @@ int64_t TileRowId(uint8_t level, uint64_t index) {
 
 constexpr size_t kScanChunk = 1024;
 
+// Steps `s` to its end, appending each row's (integer, blob) columns 0 and 1.
+Status StepRows(Statement& s, ledger_store::IndexedRows& out) {
+  for (;;) {
+    LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    out.emplace_back(static_cast<uint64_t>(s.ColumnInt64(0)), std::string(s.ColumnBlob(1)));
+  }
+}
+
 }  // namespace
 
 struct SqliteLedgerStore::Connection {
@@ -381,32 +390,15 @@ Result<ledger_store::CreditRow> SqliteLedgerStore::ReadCredit(std::string_view r
 }
 
 Status SqliteLedgerStore::ScanLeaves(uint64_t begin, uint64_t end, const LeafVisitor& visit) const {
-  // In chunks, copying each out before visiting: memory stays bounded, and the
-  // visitor may call back into the store without meeting our lock.
-  std::vector<std::pair<uint64_t, std::string>> chunk;
-  while (begin < end) {
-    chunk.clear();
-    {
-      MutexLock lock(read_mu_);
-      Statement& s = (*reader_)[kScanLeaves];
-      ResetOnExit reset(s);
-      LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(begin)));
-      LCPROC_RETURN_IF_ERROR(
-          s.BindInt64(2, static_cast<int64_t>(std::min(end, begin + kScanChunk))));
-      for (;;) {
-        LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
-        if (!row) break;
-        chunk.emplace_back(static_cast<uint64_t>(s.ColumnInt64(0)), std::string(s.ColumnBlob(1)));
-      }
-    }
-    for (const auto& [index, leaf] : chunk) {
-      if (index != begin) return DataLoss("entry " + std::to_string(begin) + " is missing");
-      LCPROC_RETURN_IF_ERROR(visit(index, leaf));
-      ++begin;
-    }
-    if (chunk.empty()) return DataLoss("entry " + std::to_string(begin) + " is missing");
-  }
-  return Status::Ok();
+  auto fetch = [this](uint64_t from, uint64_t to, ledger_store::IndexedRows& out) -> Status {
+    MutexLock lock(read_mu_);
+    Statement& s = (*reader_)[kScanLeaves];
+    ResetOnExit reset(s);
+    LCPROC_RETURN_IF_ERROR(s.BindInt64(1, static_cast<int64_t>(from)));
+    LCPROC_RETURN_IF_ERROR(s.BindInt64(2, static_cast<int64_t>(to)));
+    return StepRows(s, out);
+  };
+  return ledger_store::ScanLeavesInChunks(begin, end, kScanChunk, fetch, visit);
 }
 
 Status SqliteLedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const {
@@ -426,27 +418,14 @@ Status SqliteLedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) co
 }
 
 Status SqliteLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) const {
-  int64_t after = -1;
-  std::vector<std::pair<uint64_t, std::string>> chunk;
-  do {
-    chunk.clear();
-    {
-      MutexLock lock(read_mu_);
-      Statement& s = (*reader_)[kScanCheckpoints];
-      ResetOnExit reset(s);
-      LCPROC_RETURN_IF_ERROR(s.BindInt64(1, after));
-      for (;;) {
-        LCPROC_ASSIGN_OR_RETURN(bool row, s.Step());
-        if (!row) break;
-        chunk.emplace_back(static_cast<uint64_t>(s.ColumnInt64(0)), std::string(s.ColumnBlob(1)));
-      }
-    }
-    for (const auto& [size, note] : chunk) {
-      LCPROC_RETURN_IF_ERROR(visit(size, note));
-      after = static_cast<int64_t>(size);
-    }
-  } while (!chunk.empty());
-  return Status::Ok();
+  auto fetch = [this](int64_t after, ledger_store::IndexedRows& out) -> Status {
+    MutexLock lock(read_mu_);
+    Statement& s = (*reader_)[kScanCheckpoints];
+    ResetOnExit reset(s);
+    LCPROC_RETURN_IF_ERROR(s.BindInt64(1, after));
+    return StepRows(s, out);
+  };
+  return ledger_store::ScanCheckpointsInChunks(fetch, visit);
 }
 
 Result<std::string> SqliteLedgerStore::ReadTile(uint8_t level, uint64_t index,

@@ -445,40 +445,28 @@ Result<std::vector<uint64_t>> PostgresLedgerStore::EntriesForParty(std::string_v
   return out;
 }
 
-Result<std::string> PostgresLedgerStore::CheckpointAt(uint64_t size) const {
+Result<std::string> PostgresLedgerStore::BytesAt(int which, uint64_t key,
+                                                 std::string_view missing) const {
   MutexLock lock(read_mu_);
   PgParams p;
-  p.Int64(static_cast<int64_t>(size));
-  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kCheckpointAt, p));
-  if (r.rows() == 0) return NotFound("no checkpoint for tree size " + std::to_string(size));
+  p.Int64(static_cast<int64_t>(key));
+  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, p));
+  if (r.rows() == 0) return NotFound(std::string(missing) + std::to_string(key));
   return std::string(r.Bytes(0, 0));
+}
+
+Result<std::string> PostgresLedgerStore::CheckpointAt(uint64_t size) const {
+  return BytesAt(kCheckpointAt, size, "no checkpoint for tree size ");
 }
 
 Result<std::string> PostgresLedgerStore::ReadLeaf(uint64_t index) const {
-  MutexLock lock(read_mu_);
-  PgParams p;
-  p.Int64(static_cast<int64_t>(index));
-  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kReadLeaf, p));
-  if (r.rows() == 0) return NotFound("no entry " + std::to_string(index));
-  return std::string(r.Bytes(0, 0));
+  return BytesAt(kReadLeaf, index, "no entry ");
 }
 
-Result<std::vector<uint64_t>> PostgresLedgerStore::Indexes(int which, int64_t key) const {
+Result<std::vector<uint64_t>> PostgresLedgerStore::Indexes(int which,
+                                                           const PgParams& params) const {
   MutexLock lock(read_mu_);
-  PgParams p;
-  p.Int64(key);
-  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, p));
-  std::vector<uint64_t> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(static_cast<uint64_t>(r.Int64(i, 0)));
-  return out;
-}
-
-Result<std::vector<uint64_t>> PostgresLedgerStore::IndexesText(int which,
-                                                               std::string_view key) const {
-  MutexLock lock(read_mu_);
-  PgParams p;
-  p.Bytes(key);
-  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, p));
+  LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, which, params));
   std::vector<uint64_t> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(static_cast<uint64_t>(r.Int64(i, 0)));
   return out;
@@ -497,16 +485,18 @@ Result<std::vector<std::string>> PostgresLedgerStore::Strings(int which,
 
 Result<std::vector<uint64_t>> PostgresLedgerStore::FindByReplayKey(
     const crypto::Digest& key) const {
-  return Indexes(kByReplay, PrefixKey(key));
+  return Indexes(kByReplay, PgParams().Int64(PrefixKey(key)));
 }
 
 Result<std::vector<uint64_t>> PostgresLedgerStore::FindByIdempotencyKey(
     std::string_view submitter, std::string_view key) const {
-  return Indexes(kByIdem, static_cast<int64_t>(ledger_store::IdempotencyKeyPrefix(submitter, key)));
+  return Indexes(
+      kByIdem,
+      PgParams().Int64(static_cast<int64_t>(ledger_store::IdempotencyKeyPrefix(submitter, key))));
 }
 
 Result<std::vector<uint64_t>> PostgresLedgerStore::EntriesForCredit(std::string_view credit) const {
-  return IndexesText(kByCredit, credit);
+  return Indexes(kByCredit, PgParams().Bytes(credit));
 }
 
 Result<ledger_store::CreditRow> PostgresLedgerStore::ReadCredit(std::string_view reference) const {
@@ -521,28 +511,15 @@ Result<ledger_store::CreditRow> PostgresLedgerStore::ReadCredit(std::string_view
 
 Status PostgresLedgerStore::ScanLeaves(uint64_t begin, uint64_t end,
                                        const LeafVisitor& visit) const {
-  // In chunks copied out before visiting, as the SQLite store: bounded memory, and the
-  // visitor may call back into the store.
-  std::vector<std::pair<uint64_t, std::string>> chunk;
-  while (begin < end) {
-    chunk.clear();
-    {
-      MutexLock lock(read_mu_);
-      PgParams p;
-      p.Int64(static_cast<int64_t>(begin))
-          .Int64(static_cast<int64_t>(std::min(end, begin + kScanChunk)));
-      LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kScanLeaves, p));
-      for (int i = 0; i < r.rows(); ++i)
-        chunk.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
-    }
-    for (const auto& [index, leaf] : chunk) {
-      if (index != begin) return DataLoss("entry " + std::to_string(begin) + " is missing");
-      LCPROC_RETURN_IF_ERROR(visit(index, leaf));
-      ++begin;
-    }
-    if (chunk.empty()) return DataLoss("entry " + std::to_string(begin) + " is missing");
-  }
-  return Status::Ok();
+  auto fetch = [this](uint64_t from, uint64_t to, ledger_store::IndexedRows& out) -> Status {
+    MutexLock lock(read_mu_);
+    PgParams p;
+    p.Int64(static_cast<int64_t>(from)).Int64(static_cast<int64_t>(to));
+    LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kScanLeaves, p));
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
+    return Status::Ok();
+  };
+  return ledger_store::ScanLeavesInChunks(begin, end, kScanChunk, fetch, visit);
 }
 
 Status PostgresLedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) const {
@@ -561,24 +538,15 @@ Status PostgresLedgerStore::ScanDuplicateKeys(const DuplicateKeyVisitor& visit) 
 }
 
 Status PostgresLedgerStore::ScanCheckpoints(const CheckpointVisitor& visit) const {
-  int64_t after = -1;
-  std::vector<std::pair<uint64_t, std::string>> chunk;
-  do {
-    chunk.clear();
-    {
-      MutexLock lock(read_mu_);
-      PgParams p;
-      p.Int64(after);
-      LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kScanCheckpoints, p));
-      for (int i = 0; i < r.rows(); ++i)
-        chunk.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
-    }
-    for (const auto& [size, note] : chunk) {
-      LCPROC_RETURN_IF_ERROR(visit(size, note));
-      after = static_cast<int64_t>(size);
-    }
-  } while (!chunk.empty());
-  return Status::Ok();
+  auto fetch = [this](int64_t after, ledger_store::IndexedRows& out) -> Status {
+    MutexLock lock(read_mu_);
+    PgParams p;
+    p.Int64(after);
+    LCPROC_ASSIGN_OR_RETURN(PgResult r, Read(*reader_, kScanCheckpoints, p));
+    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.Int64(i, 0), std::string(r.Bytes(i, 1)));
+    return Status::Ok();
+  };
+  return ledger_store::ScanCheckpointsInChunks(fetch, visit);
 }
 
 Result<std::string> PostgresLedgerStore::ReadTile(uint8_t level, uint64_t index,

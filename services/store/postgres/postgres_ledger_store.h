@@ -49,6 +49,7 @@
 namespace lcproc::store::postgres {
 
 class PgConnection;
+class PgParams;
 
 struct PostgresOptions {
   bool create = true;  // create the schema when the database has none
@@ -114,8 +115,10 @@ class PostgresLedgerStore final : public ledger_store::LedgerStore {
                       const PostgresOptions& options);
   Status CommitOnce(const ledger_store::CommitBatch& batch, bool* at_commit) REQUIRES(write_mu_);
   Status ResolveLostCommit(const ledger_store::CommitBatch& batch) REQUIRES(write_mu_);
-  Result<std::vector<uint64_t>> Indexes(int which, int64_t key) const;
-  Result<std::vector<uint64_t>> IndexesText(int which, std::string_view key) const;
+  // The first column of statement `which`'s one row for `key`; NotFound("<missing><key>").
+  Result<std::string> BytesAt(int which, uint64_t key, std::string_view missing) const;
+  // The first column (entry indexes) of every row statement `which` returns.
+  Result<std::vector<uint64_t>> Indexes(int which, const PgParams& params) const;
   Result<std::vector<std::string>> Strings(int which, std::string_view key) const;
 
   PostgresOptions options_;

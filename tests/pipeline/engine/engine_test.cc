@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <future>
 #include <string>
 #include <vector>
@@ -42,6 +43,19 @@ class EngineTest : public ::testing::Test {
   Outcome Run(Engine& engine, std::unique_ptr<Submission> s) {
     auto future = engine.Submit(std::move(s));
     return Await(future);
+  }
+  // An engine cutting a batch per document, LC0 issued at index 0; then LC1's issuance
+  // submitted after `arm` set up the store's next commit, its outcome checked as failed
+  // with `code` and no index.
+  std::unique_ptr<Engine> StartAndFailLc1(const std::function<void()>& arm, StatusCode code) {
+    auto engine = env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1});
+    EXPECT_EQ(Run(*engine, env.FromA("LC0|issue")).verdict, Verdict::kAccepted);
+    arm();
+    Outcome failed = Run(*engine, env.FromA("LC1|issue"));
+    EXPECT_EQ(failed.verdict, Verdict::kFailed);
+    EXPECT_EQ(failed.status.code(), code);
+    EXPECT_FALSE(failed.leaf_index.has_value());
+    return engine;
   }
 };
 
@@ -244,13 +258,8 @@ TEST_F(EngineTest, CutsBatchByTimeOnTheInjectedClock) {
 }
 
 TEST_F(EngineTest, FailedCommitFailsBatchRollsBackAndRecovers) {
-  auto engine = env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1});
-  ASSERT_EQ(Run(*engine, env.FromA("LC0|issue")).verdict, Verdict::kAccepted);
-  store.FailCommits(IoError("database or disk is full"));
-  Outcome lost = Run(*engine, env.FromA("LC1|issue"));
-  EXPECT_EQ(lost.verdict, Verdict::kFailed);
-  EXPECT_EQ(lost.status.code(), StatusCode::kIoError);
-  EXPECT_FALSE(lost.leaf_index.has_value());
+  auto engine = StartAndFailLc1([&] { store.FailCommits(IoError("database or disk is full")); },
+                                StatusCode::kIoError);
   store.FailCommits(Status::Ok());
 
   // The lost issuance left no trace: not in the tree, not in the credit's state.
@@ -265,15 +274,11 @@ TEST_F(EngineTest, FailedCommitFailsBatchRollsBackAndRecovers) {
 }
 
 TEST_F(EngineTest, ACommitWhoseAnswerWasLostIsTakenFromTheStoreNotGuessed) {
-  auto engine = env.Start(store, {.batch_max_entries = 1, .batch_max_millis = 1});
-  ASSERT_EQ(Run(*engine, env.FromA("LC0|issue")).verdict, Verdict::kAccepted);
-  // The store committed LC1 but the engine heard "unknown" (a connection broken during
+  // The store commits LC1 but the engine hears "unknown" (a connection broken during
   // COMMIT): never acknowledged, and the engine must continue from the store's head.
-  store.LoseNextCommitAnswer(Unavailable("the connection broke during COMMIT"));
-  Outcome unknown = Run(*engine, env.FromA("LC1|issue"));
-  EXPECT_EQ(unknown.verdict, Verdict::kFailed);
-  EXPECT_EQ(unknown.status.code(), StatusCode::kUnavailable);
-  EXPECT_FALSE(unknown.leaf_index.has_value());
+  auto engine = StartAndFailLc1(
+      [&] { store.LoseNextCommitAnswer(Unavailable("the connection broke during COMMIT")); },
+      StatusCode::kUnavailable);
   ASSERT_EQ(*store.Size(), 2u);
 
   // The same engine, no restart: the next document extends the tree the store holds

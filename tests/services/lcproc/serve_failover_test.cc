@@ -10,6 +10,8 @@
 //                                resuming is an acknowledgement, nothing it held is written
 //   PostgresKilledUnderLoad      pg_ctl stop -m immediate and start again, twice, with the
 //                                instances running: they carry on without a restart
+//   AFullDiskIs…                 the database on a small tmpfs filled up under load (root:
+//                                the test mounts it): 503 disk full, then commits resume
 //
 // Each ends with the same checks: every acknowledged document is in the ledger exactly
 // once at its acknowledged index; every checkpoint any instance signed (in receipts and at
@@ -19,9 +21,12 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pwd.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,6 +35,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -290,8 +299,14 @@ class LoadClient {
     std::lock_guard lock(mu_);
     return problems_;
   }
-  // Answers that were neither acknowledgements nor 503s (after the run, for the report).
-  size_t failures_503() const { return failures_503_; }
+  // Whether some 503 answer's body contained `text`.
+  bool Saw503(const std::string& text) const {
+    std::lock_guard lock(mu_);
+    for (const std::string& body : bodies_503_) {
+      if (body.find(text) != std::string::npos) return true;
+    }
+    return false;
+  }
 
  private:
   std::string Target(size_t* rotate) {
@@ -348,9 +363,10 @@ class LoadClient {
           break;
         }
         if (r.status == 503) {
-          ++failures_503_;
           auto it = r.headers.find("lcproc-leader");
           std::lock_guard lock(mu_);
+          if (bodies_503_.size() >= 64) bodies_503_.pop_front();
+          bodies_503_.push_back(r.body);
           if (it != r.headers.end() && it->second != url) {
             leader_ = it->second;
             rotate = 0;
@@ -379,7 +395,7 @@ class LoadClient {
   size_t next_ = 0;
   std::vector<Ack> acks_;
   std::vector<std::string> problems_;
-  std::atomic<size_t> failures_503_{0};
+  std::deque<std::string> bodies_503_;
   std::atomic<bool> stop_{false};
   std::vector<std::thread> threads_;
 };
@@ -674,6 +690,63 @@ TEST_F(ServeFailoverTest, PostgresKilledUnderLoad) {
   EXPECT_EQ(load.problems(), std::vector<std::string>{});
   for (const auto& p : instances) EXPECT_TRUE(p->alive()) << p->url();
   CheckLedger(load.acks(), Urls(instances));
+}
+
+// The ledger's database on a filesystem of its own (a 24 MiB tmpfs as a tablespace: the
+// test mounts it, so it runs as root), filled up under load: commits fail with PostgreSQL's
+// disk-full error, answered 503 (retryable, nothing recorded); once space is back the same
+// instance commits again without a restart, and the ledger checks hold.
+TEST_F(ServeFailoverTest, AFullDiskIsAnsweredRetryableAndCommitsResumeWhenSpaceReturns) {
+  ASSERT_EQ(geteuid(), 0u) << "this test mounts a small tmpfs for PostgreSQL: run it as root";
+  // Its own directory under /tmp (the test's directory is root's alone, and the server
+  // runs as postgres), mounted over, then owned by the server's user.
+  std::string small = (std::filesystem::temp_directory_path() / "lcproc-full-XXXXXX").string();
+  ASSERT_NE(mkdtemp(small.data()), nullptr);
+  struct Unmount {
+    std::string path;
+    ~Unmount() {
+      umount2(path.c_str(), MNT_DETACH);
+      rmdir(path.c_str());
+    }
+  } unmount{small};
+  ASSERT_EQ(mount("tmpfs", small.c_str(), "tmpfs", 0, "size=24m,mode=0700"), 0)
+      << "mount tmpfs: " << strerror(errno);
+  const passwd* pg_user = getpwnam("postgres");
+  ASSERT_NE(pg_user, nullptr);
+  ASSERT_EQ(chown(small.c_str(), pg_user->pw_uid, pg_user->pw_gid), 0);
+  pg_.Psql("CREATE TABLESPACE small LOCATION '" + small + "'");
+  pg_.Psql("ALTER DATABASE ledger SET TABLESPACE small");
+
+  std::vector<std::unique_ptr<ServeProcess>> instances;
+  instances.push_back(StartInstance());
+  ASSERT_GE(Leader(instances), 0);
+  {
+    LoadClient load(*network_, tokens_, Urls(instances), 2, "D");
+    ASSERT_TRUE(WaitForAcks(load, 20));
+    // Take every free byte of the filesystem.
+    const std::string filler = small + "/filler";
+    {
+      std::ofstream out(filler, std::ios::binary);
+      const std::string block(64 * 1024, 'x');
+      while (out.write(block.data(), static_cast<std::streamsize>(block.size()))) {
+      }
+    }
+    const auto deadline = Clock::now() + 60s;
+    while (!load.Saw503("disk is full") && Clock::now() < deadline) {
+      std::this_thread::sleep_for(50ms);
+    }
+    EXPECT_TRUE(load.Saw503("disk is full")) << "no commit failed for want of space";
+    std::remove(filler.c_str());
+    const size_t before = load.ack_count();
+    ASSERT_TRUE(WaitForAcks(load, before + 20)) << "commits did not resume once space was back";
+    load.Stop();
+    EXPECT_EQ(load.problems(), std::vector<std::string>{});
+    EXPECT_TRUE(instances[0]->alive());
+    CheckLedger(load.acks(), Urls(instances));
+  }
+  for (auto& p : instances) p->Kill();
+  pg_.Psql("DROP DATABASE ledger");
+  pg_.Psql("DROP TABLESPACE small");
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "services/store/postgres/postgres_ledger_store.h"
 #include "services/store/sqlite_ledger_store.h"
 #include "tests/testing/postgres_server.h"
+#include "tests/testing/test_batch.h"
 
 namespace lcproc::store {
 namespace {
@@ -120,40 +121,8 @@ class LedgerStoreContractTest : public ::testing::TestWithParam<std::string> {
   // A batch of `n` entries after `tree`, for credit `credit`, signed checkpoint included.
   ledger_store::CommitBatch MakeBatch(ledger::MerkleTree& tree, int n, const std::string& credit,
                                       const std::string& idem_prefix = "") {
-    ledger_store::CommitBatch batch;
-    batch.old_size = tree.size();
-    std::vector<crypto::Digest> hashes;
-    for (int i = 0; i < n; ++i) {
-      uint64_t index = tree.size() + i;
-      ledger_store::LedgerEntry e{true,
-                                  1000,
-                                  "BANKGB2LXXX",
-                                  "application/json",
-                                  idem_prefix.empty() ? "" : idem_prefix + std::to_string(index),
-                                  "body-" + std::to_string(index),
-                                  "jws-" + std::to_string(index),
-                                  StatusCode::kOk,
-                                  "",
-                                  {}};
-      ledger_store::EntryRecord r{
-          index,
-          ledger_store::EncodeLeaf(e),
-          ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
-          e.idempotency_key.empty()
-              ? 0
-              : ledger_store::IdempotencyKeyPrefix(e.submitter, e.idempotency_key),
-          e.submitter,
-          e.idempotency_key,
-          credit};
-      hashes.push_back(ledger::LeafHash(r.leaf));
-      batch.entries.push_back(std::move(r));
-    }
-    batch.tiles = *tree.Append(hashes);
-    batch.new_size = tree.size();
-    batch.credits.push_back({credit, "issued", {"BANKGB2LXXX", "BANKFRPPXXX"}});
-    batch.checkpoint =
-        *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
-    return batch;
+    return testing::MakeTestBatch(tree, signer_, n,
+                                  {.credit = credit, .idempotency_prefix = idem_prefix});
   }
 
   std::unique_ptr<Backend> backend_;

@@ -13,65 +13,14 @@
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
 #include "pipeline/ledger_store/ledger_entry.h"
-#include "tests/testing/postgres_server.h"
+#include "tests/services/store/postgres/postgres_store_test.h"
 
 namespace lcproc::store::postgres {
 namespace {
 
 using namespace std::chrono_literals;
 
-class PostgresLedgerStoreTest : public ::testing::Test {
- protected:
-  PostgresLedgerStoreTest()
-      : server_(testing::PostgresServer::Start({.fsync = false})),
-        uri_(server_.CreateDatabase("ledger")) {}
-
-  std::unique_ptr<PostgresLedgerStore> OpenStore() {
-    auto store = PostgresLedgerStore::Open(uri_, {.create = true, .resolve_timeout = 30s});
-    EXPECT_TRUE(store.ok()) << store.status().ToString();
-    return store.ok() ? std::move(*store) : nullptr;
-  }
-
-  // A batch of `n` entries extending `tree`.
-  ledger_store::CommitBatch MakeBatch(ledger::MerkleTree& tree, int n, const std::string& tag) {
-    ledger_store::CommitBatch batch;
-    batch.old_size = tree.size();
-    std::vector<crypto::Digest> hashes;
-    for (int i = 0; i < n; ++i) {
-      uint64_t index = tree.size() + i;
-      ledger_store::LedgerEntry e{true,
-                                  1000,
-                                  "BANKGB2LXXX",
-                                  "text/plain",
-                                  "",
-                                  tag + "-" + std::to_string(index),
-                                  "jws",
-                                  StatusCode::kOk,
-                                  "",
-                                  {}};
-      ledger_store::EntryRecord r{
-          index,
-          ledger_store::EncodeLeaf(e),
-          ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
-          0,
-          e.submitter,
-          "",
-          "LC-" + tag};
-      hashes.push_back(ledger::LeafHash(r.leaf));
-      batch.entries.push_back(std::move(r));
-    }
-    batch.tiles = *tree.Append(hashes);
-    batch.new_size = tree.size();
-    batch.credits.push_back({"LC-" + tag, "issued", {"BANKGB2LXXX"}});
-    batch.checkpoint =
-        *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
-    return batch;
-  }
-
-  testing::PostgresServer server_;
-  std::string uri_;
-  ledger::NoteSigner signer_ = *ledger::NoteSigner::Generate("test/log");
-};
+using PostgresLedgerStoreTest = PostgresStoreTest;
 
 TEST_F(PostgresLedgerStoreTest, AStaleLeaderIsFencedOutAfterAnotherTakesOver) {
   auto a = OpenStore();
@@ -165,11 +114,10 @@ TEST_F(PostgresLedgerStoreTest, ReconnectsAfterAnImmediateRestartWithoutLosingAC
 }
 
 TEST_F(PostgresLedgerStoreTest, ACommitWhileTheServerIsDownFailsClearlyAndTheNextOneWorks) {
-  auto store = OpenStore();
-  ASSERT_TRUE(store);
   ledger::MerkleTree tree;
-  ASSERT_TRUE(store->Commit(MakeBatch(tree, 3, "x")).ok());
-  auto batch = MakeBatch(tree, 3, "y");
+  ledger_store::CommitBatch batch;
+  auto store = OpenWithABatch(tree, batch);
+  ASSERT_TRUE(store);
   server_.Stop("immediate");
   Status down = store->Commit(batch);
   EXPECT_EQ(down.code(), StatusCode::kUnavailable) << down.ToString();
@@ -183,11 +131,10 @@ TEST_F(PostgresLedgerStoreTest, ACommitWhileTheServerIsDownFailsClearlyAndTheNex
 }
 
 TEST_F(PostgresLedgerStoreTest, AReadOnlyServerRefusesCommitsAsUnavailableUntilWritable) {
-  auto store = OpenStore();
-  ASSERT_TRUE(store);
   ledger::MerkleTree tree;
-  ASSERT_TRUE(store->Commit(MakeBatch(tree, 3, "x")).ok());
-  auto batch = MakeBatch(tree, 3, "y");
+  ledger_store::CommitBatch batch;
+  auto store = OpenWithABatch(tree, batch);
+  ASSERT_TRUE(store);
   // What a demoted primary or a standby looks like to a session: read-only
   // transactions. New sessions get it; the store's are killed, so it must reconnect.
   const std::string kill =

@@ -15,7 +15,7 @@
 #include "pipeline/ledger/merkle_tree.h"
 #include "pipeline/ledger/signed_note.h"
 #include "pipeline/ledger_store/ledger_entry.h"
-#include "tests/testing/postgres_server.h"
+#include "tests/services/store/postgres/postgres_store_test.h"
 
 namespace lcproc::store::postgres {
 namespace {
@@ -34,38 +34,13 @@ bool WaitFor(Done done, std::chrono::milliseconds limit = 30s) {
   return true;
 }
 
-class SequencerLeaseTest : public ::testing::Test {
+class SequencerLeaseTest : public PostgresStoreTest {
  protected:
-  SequencerLeaseTest()
-      : server_(testing::PostgresServer::Start({.fsync = false})),
-        uri_(server_.CreateDatabase("ledger")) {}
-  std::unique_ptr<PostgresLedgerStore> OpenStore() {
-    auto store = PostgresLedgerStore::Open(uri_, {.create = true, .resolve_timeout = 5s});
-    EXPECT_TRUE(store.ok()) << store.status().ToString();
-    return store.ok() ? std::move(*store) : nullptr;
-  }
+  std::unique_ptr<PostgresLedgerStore> OpenStore() { return PostgresStoreTest::OpenStore(5s); }
   // One entry extending `tree` (advanced).
   ledger_store::CommitBatch OneEntryBatch(ledger::MerkleTree& tree) {
-    const uint64_t size = tree.size();
-    ledger_store::CommitBatch batch;
-    batch.old_size = size;
-    batch.new_size = size + 1;
-    ledger_store::LedgerEntry e{
-        true, 1, "BANKGB2LXXX", "text/plain", "", "b" + std::to_string(size), "j", StatusCode::kOk,
-        "",   {}};
-    batch.entries.push_back({size, ledger_store::EncodeLeaf(e),
-                             ledger_store::ReplayKeyPrefix(ledger_store::ReplayKey(e.jws, e.body)),
-                             0, e.submitter, "", ""});
-    batch.tiles =
-        *tree.Append(std::vector<crypto::Digest>{ledger::LeafHash(batch.entries[0].leaf)});
-    batch.checkpoint =
-        *signer_.Sign(ledger::FormatCheckpoint({"test/log", tree.size(), tree.Root(), {}}));
-    return batch;
+    return MakeBatch(tree, 1, "b" + std::to_string(tree.size()));
   }
-
-  testing::PostgresServer server_;
-  std::string uri_;
-  ledger::NoteSigner signer_ = *ledger::NoteSigner::Generate("test/log");
 };
 
 TEST_F(SequencerLeaseTest, AFollowerTakesOverWhenTheLeaderStopsAndTheOldLeaderIsFenced) {
