@@ -2,13 +2,16 @@
 # Runs the whole engine (pipeline_bench, durable, all cores) under each heap allocator in
 # turn, interleaved round by round so the machine's load drifts evenly over all of them,
 # by LD_PRELOAD on the same binary:
-#   glibc           the C library's malloc, as built (pipeline_bench applies
-#                   engine::TuneHeapForThroughput, as lcproc does)
+#   glibc           the C library's malloc with engine::TuneHeapForThroughput, as a
+#                   -DLCPROC_ALLOCATOR=glibc build of lcproc runs
 #   glibc-default   glibc with its default thresholds (LCPROC_HEAP_DEFAULTS=1)
 #   jemalloc        libjemalloc2      mimalloc   libmimalloc2.0
 #   tbbmalloc       oneTBB's scalable allocator (libtbbmalloc2, a dependency already)
 # One line per run: CPU µs per document (process CPU / documents: what compares on a
 # shared machine), docs/s and peak RSS. Allocators not installed are skipped.
+#
+# BUILD_DIR must be configured with -DLCPROC_ALLOCATOR=glibc: with jemalloc linked in
+# (the default), the glibc rows would measure jemalloc.
 #
 # usage: bench/allocator_compare.sh [BUILD_DIR] [ROUNDS]    (LCPROC_BENCH_DOCS, default 10000)
 set -euo pipefail
@@ -16,6 +19,10 @@ cd "$(dirname "$0")/.."
 build=${1:-build/release}
 rounds=${2:-3}
 bench="$build/bench/pipeline_bench"
+if ldd "$bench" | grep -q jemalloc; then
+  echo "$bench links jemalloc: configure $build with -DLCPROC_ALLOCATOR=glibc" >&2
+  exit 2
+fi
 lib=/usr/lib/x86_64-linux-gnu
 declare -A preload=([glibc]="" [glibc-default]="" [jemalloc]="$lib/libjemalloc.so.2"
   [mimalloc]="$lib/libmimalloc.so.2" [tbbmalloc]="$lib/libtbbmalloc_proxy.so.2")
