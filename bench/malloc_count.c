@@ -5,7 +5,9 @@
 //   LD_PRELOAD=build/release/bench/liblcproc_malloc_count.so build/release/bench/pipeline_bench ...
 //
 // pipeline_bench finds lcproc_malloc_count with dlsym and reports nothing without it.
-// Only for glibc builds: the sanitizers and other allocators replace malloc themselves.
+// Only for glibc builds (configure with -DLCPROC_ALLOCATOR=glibc; the default links
+// jemalloc, whose free cannot take glibc's blocks): the sanitizers and other allocators
+// replace malloc themselves.
 #include <stdatomic.h>
 #include <stddef.h>
 

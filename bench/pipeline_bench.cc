@@ -44,6 +44,7 @@
 #include <benchmark/benchmark.h>
 
 #include "pipeline/crypto/jws.h"
+#include "pipeline/engine/heap_tuning.h"
 #include "pipeline/ledger_store/ledger_store.h"
 #include "pipeline/rulebook/trade_rules.h"
 #include "services/demo/demo_node.h"
@@ -428,4 +429,14 @@ BENCHMARK(BM_Pipeline)
 }  // namespace
 }  // namespace lcproc::demo
 
-BENCHMARK_MAIN();
+// As the lcproc binary does (services/lcproc/main.cc): glibc keeps freed memory, unless
+// LCPROC_HEAP_DEFAULTS is set (bench/allocator_compare.sh measures both).
+int main(int argc, char** argv) {
+  const char* defaults = std::getenv("LCPROC_HEAP_DEFAULTS");
+  if (defaults == nullptr || *defaults == '\0') lcproc::engine::TuneHeapForThroughput();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -11,6 +11,8 @@ packages=(
   # libsodium verifies Ed25519 on the hot path (faster here than OpenSSL 3.0's);
   # wolfSSL is only measured beside both by bench/crypto_bench.
   libsodium-dev libwolfssl-dev
+  # jemalloc is lcproc's heap allocator (README, Performance: "The allocator").
+  libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   nodejs npm

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/engine/heap_tuning.h"
 #include "services/lcproc/command.h"
 
 namespace lcproc::cli {
@@ -36,6 +37,7 @@ void PrintHelp(std::ostream& out) {
 
 int main(int argc, char** argv) {
   using namespace lcproc::cli;
+  lcproc::engine::TuneHeapForThroughput();  // before any thread starts
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     PrintHelp(std::cerr);
