@@ -4,6 +4,7 @@
 // rejection tables every 10 s. Each round runs none and ten side by side, in alternating
 // order, so drift (cache warm-up, ledger growth) falls on both sides; the figure is the
 // median of the rounds' ratios.
+// LCPROC_DASHBOARD_TABLES=0 leaves the table reads out: the cost of the live updates alone.
 // Usage: LCPROC_BIN=build/rel/services/lcproc/lcproc node bench/dashboard_cost.mjs [documents per round] [rounds]
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -34,9 +35,11 @@ function openDashboard() {
       try { await (await fetch(`${running.base}${p}`, { headers: auth, signal: abort.signal })).arrayBuffer(); } catch { /* closed */ }
     }
   };
-  poll();
-  const timer = setInterval(poll, 10000);
-  return { close: () => { clearInterval(timer); abort.abort(); }, events: () => events };
+  // LCPROC_DASHBOARD_TABLES=0: the live updates alone, without the table reads.
+  const tables = process.env.LCPROC_DASHBOARD_TABLES !== "0";
+  if (tables) poll();
+  const timer = tables ? setInterval(poll, 10000) : null;
+  return { close: () => { if (timer) clearInterval(timer); abort.abort(); }, events: () => events };
 }
 
 async function round(dashboards) {
