@@ -17,18 +17,13 @@
 #include "pipeline/crypto/base64.h"
 #include "pipeline/ledger/inclusion_proof.h"
 #include "tests/services/lcproc/cli_runner.h"
+#include "tests/services/lcproc/json_lines.h"
 
 namespace lcproc::testing {
 namespace {
 
 namespace json = boost::json;
 using ::testing::HasSubstr;
-
-std::vector<json::object> Lines(const std::string& out) {
-  std::vector<json::object> lines;
-  for (const std::string& line : OutputLines(out)) lines.push_back(json::parse(line).as_object());
-  return lines;
-}
 
 crypto::Digest Digest(const json::value& v) {
   std::string bytes = *crypto::Base64Decode(std::string(v.as_string()));
@@ -98,7 +93,7 @@ TEST_F(EngineCliTest, IngestPrintsOneOutcomePerLineInOrder) {
       Ingest(Line("COBADEHH", body_, "k1") + Line("COBADEHH", body_, "k1") +
              Line("COBADEHH", body_ + " ") + Line("BFTVVNVX", body_) + "{\"nonsense\": 1}\n");
   EXPECT_EQ(run.exit_code, 1) << run.err;  // some lines were refused
-  auto lines = Lines(run.out);
+  auto lines = JsonLines(run.out);
   ASSERT_EQ(lines.size(), 5u) << run.out;
   for (size_t i = 0; i < lines.size(); ++i)
     EXPECT_EQ(lines[i]["line"].as_int64(), static_cast<int64_t>(i + 1));
@@ -115,7 +110,7 @@ TEST_F(EngineCliTest, IngestPrintsOneOutcomePerLineInOrder) {
   // The same signed document again, later: answered with its first entry.
   CliRun again = Ingest(Line("COBADEHH", body_));
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  auto replay = Lines(again.out);
+  auto replay = JsonLines(again.out);
   ASSERT_EQ(replay.size(), 1u);
   EXPECT_TRUE(replay[0]["duplicate"].as_bool());
   EXPECT_EQ(replay[0]["leafIndex"].as_int64(), 0);

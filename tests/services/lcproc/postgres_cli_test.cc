@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "tests/services/lcproc/cli_runner.h"
+#include "tests/services/lcproc/json_lines.h"
 #include "tests/testing/postgres_server.h"
 
 namespace lcproc::testing {
@@ -18,12 +19,6 @@ namespace {
 
 namespace json = boost::json;
 using ::testing::HasSubstr;
-
-std::vector<json::object> Lines(const std::string& out) {
-  std::vector<json::object> lines;
-  for (const std::string& line : OutputLines(out)) lines.push_back(json::parse(line).as_object());
-  return lines;
-}
 
 class PostgresCliTest : public ::testing::Test {
  protected:
@@ -110,7 +105,7 @@ TEST_F(PostgresCliTest, MigrateCopiesASqliteLedgerAndTheCopyAuditsAndGrows) {
   // The PostgreSQL ledger carries on: the replay is found there, a new document appended.
   CliRun more = Ingest(data, uri, Line(body_));
   ASSERT_EQ(more.exit_code, 0) << more.err;
-  auto lines = Lines(more.out);
+  auto lines = JsonLines(more.out);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_TRUE(lines[0]["duplicate"].as_bool()) << more.out;
   EXPECT_EQ(lines[0]["leafIndex"].as_int64(), 0);
@@ -128,7 +123,7 @@ TEST_F(PostgresCliTest, InitIngestAndAuditOnPostgresFromTheStart) {
   EXPECT_FALSE(std::filesystem::exists(data + "/lcproc.db"));  // the ledger is in PostgreSQL
   CliRun run = Ingest(data, uri, Line(body_));
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Lines(run.out)[0]["verdict"].as_string(), "accepted");
+  EXPECT_EQ(JsonLines(run.out)[0]["verdict"].as_string(), "accepted");
   CliRun audit = RunLcproc({"audit", "--data-dir", data, "--store", uri});
   EXPECT_EQ(audit.exit_code, 0) << audit.out << audit.err;
   EXPECT_THAT(audit.out, HasSubstr("audit OK: 1 entries"));
