@@ -4,6 +4,7 @@
 // another instance over the same store).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -25,15 +26,19 @@ class ChangeSignal {
     MutexLock lock(mu_);
     const uint64_t id = ++last_id_;
     wakers_.emplace(id, std::make_shared<Waker>(std::move(wake)));
+    subscribers_.store(wakers_.size(), std::memory_order_release);
     return id;
   }
 
   void Unsubscribe(uint64_t id) {
     MutexLock lock(mu_);
     wakers_.erase(id);
+    subscribers_.store(wakers_.size(), std::memory_order_release);
   }
 
+  // Called for every committed document: with no stream open it takes no lock.
   void Notify() {
+    if (subscribers_.load(std::memory_order_acquire) == 0) return;
     std::vector<std::shared_ptr<Waker>> wakers;
     {
       MutexLock lock(mu_);
@@ -48,6 +53,7 @@ class ChangeSignal {
   Mutex mu_;
   uint64_t last_id_ GUARDED_BY(mu_) = 0;
   std::map<uint64_t, std::shared_ptr<Waker>> wakers_ GUARDED_BY(mu_);
+  std::atomic<size_t> subscribers_{0};  // wakers_.size(), readable without the lock
 };
 
 }  // namespace lcproc::gateway

@@ -362,6 +362,9 @@ class Session final : public Server::Impl::SessionBase,
         self->Wake();
       });
     });
+    // One poll right after the header: news that came between the source's first read
+    // and SetWaker woke no one.
+    woken_ = true;
     WriteRaw(std::move(head));
   }
 
