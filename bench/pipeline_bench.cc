@@ -20,6 +20,12 @@
 //                                           tests/testing/postgres_server.h), with
 //                                           commit_p50_us / commit_p99_us: the store's
 //                                           Commit alone, timed around each call
+//   BM_PipelineLatency/<alg>/<window>       all cores, durable, `window` submissions
+//                                           outstanding
+//   BM_PipelineAtRate/<alg>/<percent>       all cores, durable: a run at saturation, then
+//                                           one offering `percent` of its docs/s on a
+//                                           fixed schedule (open loop); p50/p99 from each
+//                                           document's scheduled time
 // Environment: LCPROC_BENCH_DOCS (documents per run), LCPROC_BENCH_DIR,
 // LCPROC_BENCH_PERF_CTL (a perf --control fifo: see PerfControl), and the engine
 // settings LCPROC_BENCH_BATCH_ENTRIES, LCPROC_BENCH_BATCH_MILLIS, LCPROC_BENCH_TOKENS.
@@ -37,6 +43,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -169,165 +176,216 @@ double ProcessCpuSeconds() {
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-// `window`: most submissions the bench keeps outstanding (0: as many as the engine
-// takes, i.e. saturation, where latency is mostly queueing).
-void RunPipeline(benchmark::State& state, KeyPlan plan, int threads, bool durable, size_t window,
-                 bool postgres = false) {
+// One run's settings. `window`: most submissions the bench keeps outstanding (0: as
+// many as the engine takes, i.e. saturation, where latency is mostly queueing). `rate`:
+// documents per second offered on a fixed schedule, open loop (0: as fast as the engine
+// takes them); latency is then measured from each document's scheduled time, so a
+// stalled engine is charged for the documents that would have arrived meanwhile.
+struct RunConfig {
+  KeyPlan plan = KeyPlan::kAllEs256;
+  int threads = 0;
+  bool durable = true;
+  size_t window = 0;
+  bool postgres = false;
+  double rate = 0;
+};
+
+struct RunResult {
+  size_t documents = 0;
+  double seconds = 0;  // submit of the first to acknowledgement of the last
+  std::map<std::string, double> counters;
+};
+
+Result<RunResult> RunOnce(const RunConfig& config) {
   const size_t count = DocumentsPerRun();
   std::vector<int64_t> commit_ns;
-
-  for (auto _ : state) {
-    state.PauseTiming();
-    const std::string dir = BenchDir();
-    std::filesystem::remove_all(dir);
-    DemoNodeOptions options;
-    options.keys = plan;
-    options.engine.threads = threads;
-    // Overrides for choosing the defaults by measurement (see readme-perf.md).
-    options.engine.batch_max_entries =
-        EnvOr("LCPROC_BENCH_BATCH_ENTRIES", options.engine.batch_max_entries);
-    options.engine.batch_max_millis = static_cast<int64_t>(
-        EnvOr("LCPROC_BENCH_BATCH_MILLIS", static_cast<size_t>(options.engine.batch_max_millis)));
-    options.engine.tokens = EnvOr("LCPROC_BENCH_TOKENS", options.engine.tokens);
-    options.store.durable = durable;
-    if (postgres) {
-      try {
-        options.store.store = FreshPostgresDatabase();
-      } catch (const std::exception& e) {
-        state.SkipWithError(e.what());
-        break;
-      }
+  const std::string dir = BenchDir();
+  std::filesystem::remove_all(dir);
+  DemoNodeOptions options;
+  options.keys = config.plan;
+  options.engine.threads = config.threads;
+  // Overrides for choosing the defaults by measurement (see readme-perf.md).
+  options.engine.batch_max_entries =
+      EnvOr("LCPROC_BENCH_BATCH_ENTRIES", options.engine.batch_max_entries);
+  options.engine.batch_max_millis = static_cast<int64_t>(
+      EnvOr("LCPROC_BENCH_BATCH_MILLIS", static_cast<size_t>(options.engine.batch_max_millis)));
+  options.engine.tokens = EnvOr("LCPROC_BENCH_TOKENS", options.engine.tokens);
+  options.store.durable = config.durable;
+  if (config.postgres) {
+    try {
+      options.store.store = FreshPostgresDatabase();
+    } catch (const std::exception& e) {
+      return Unavailable(e.what());
     }
-    commit_ns.clear();
-    commit_ns.reserve(count);
-    options.wrap_store = [&commit_ns](ledger_store::LedgerStore& inner) {
-      return std::make_unique<TimedStore>(inner, commit_ns);
-    };
-    auto node = DemoNode::Open(dir, options);
-    if (!node.ok()) {
-      state.SkipWithError(node.status().ToString().c_str());
-      break;
-    }
-    WorkloadOptions w;
-    w.today =
-        trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
-    w.active_credits = 256;
-    Workload workload((*node)->network(), w);
-    auto docs = workload.Take(count);
-    if (!docs.ok()) {
-      state.SkipWithError(docs.status().ToString().c_str());
-      break;
-    }
-    uint64_t signed_bytes = 0;
-    for (auto& d : *docs) {
-      signed_bytes += d.submission.body.size() + d.submission.jws.size();
-      d.submission.received_millis = (*node)->clock().NowMillis();
-    }
-    std::vector<int64_t> latency_ns(count);
-    std::atomic<size_t> done{0}, wrong{0};
-    std::mutex mu;
-    std::condition_variable cv;
-    const double cpu_before = ProcessCpuSeconds();
-    const double mallocs_before = MallocCount();
-    PerfControl("enable\n");
-    state.ResumeTiming();
-
-    const auto start = Clock::now();
-    for (size_t i = 0; i < count; ++i) {
-      // Moved, not copied, as a gateway hands a request's body to the engine; a
-      // submission refused by back-pressure comes back and is offered again.
-      auto pending = std::make_unique<engine::Submission>(std::move((*docs)[i].submission));
-      if (window != 0 && i >= window) {
-        std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return i - done.load() < window; });
-      }
-      for (;;) {
-        const auto submitted = Clock::now();
-        engine::Admission admission =
-            (*node)->engine().Submit(std::move(pending), [&, i, submitted](engine::Outcome o) {
-              latency_ns[i] = (Clock::now() - submitted).count();
-              if (o.verdict != engine::Verdict::kAccepted) wrong.fetch_add(1);
-              const size_t finished = done.fetch_add(1) + 1;
-              if (finished == count || window != 0) {
-                std::lock_guard lock(mu);
-                cv.notify_all();
-              }
-            });
-        if (admission.ok()) break;
-        if (admission.status.code() != StatusCode::kResourceExhausted) {
-          state.SkipWithError(admission.status.ToString().c_str());
-          return;
-        }
-        pending = std::move(admission.returned);
-        // Back-pressure: max_in_flight submissions (~1 s of work at saturation) are in
-        // the engine. Retry after 1 ms: polling every 50 us copied and freed a body per
-        // try and woke this thread 20k times a second, CPU charged to cpu_us_per_doc.
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      }
-    }
-    {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return done.load() == count; });
-    }
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    state.SetIterationTime(seconds);
-
-    PerfControl("disable\n");
-    const double cpu_seconds = ProcessCpuSeconds() - cpu_before;
-    const double mallocs = MallocCount() - mallocs_before;
-    state.PauseTiming();
-    // Every thread's allocations (engine, committer, this submitter) per document.
-    if (mallocs_before >= 0) state.counters["allocs_per_doc"] = mallocs / count;
-    const engine::EngineStats stats = (*node)->engine().stats();
-    // CPU of every thread (engine, committer, this submitter) per document: what the
-    // machine can do at most, cores / cpu_us_per_doc, whatever else runs beside us.
-    state.counters["cpu_us_per_doc"] = cpu_seconds * 1e6 / count;
-    node->reset();
-    std::sort(latency_ns.begin(), latency_ns.end());
-    state.counters["p50_us"] = latency_ns[count / 2] / 1e3;
-    state.counters["p99_us"] = latency_ns[count * 99 / 100] / 1e3;
-    state.counters["not_accepted"] = static_cast<double>(wrong.load());
-    std::sort(commit_ns.begin(), commit_ns.end());
-    if (!commit_ns.empty()) {
-      state.counters["commits"] = static_cast<double>(commit_ns.size());
-      state.counters["commit_p50_us"] = commit_ns[commit_ns.size() / 2] / 1e3;
-      state.counters["commit_p99_us"] = commit_ns[commit_ns.size() * 99 / 100] / 1e3;
-    }
-    state.counters["signed_bytes"] = static_cast<double>(signed_bytes) / count;
-    state.counters["ledger_bytes_per_entry"] =
-        static_cast<double>(DirectoryBytes(dir, "lcproc.db")) / count;
-    state.counters["batch_mean"] =
-        stats.batches ? static_cast<double>(stats.batch_entries) / stats.batches : 0;
-    for (size_t s = 0; s < engine::kStageCount; ++s) {
-      const auto& st = stats.stages[s];
-      if (st.count == 0) continue;
-      state.counters["stage_" + std::string(engine::StageName(static_cast<engine::Stage>(s))) +
-                     "_us"] = st.total_ns / 1e3 / st.count;
-    }
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    state.counters["rss_mib"] = usage.ru_maxrss / 1024.0;
-    std::filesystem::remove_all(dir);
-    state.ResumeTiming();
   }
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * count));
+  commit_ns.reserve(count);
+  options.wrap_store = [&commit_ns](ledger_store::LedgerStore& inner) {
+    return std::make_unique<TimedStore>(inner, commit_ns);
+  };
+  auto node = DemoNode::Open(dir, options);
+  if (!node.ok()) return node.status();
+  WorkloadOptions w;
+  w.today = trade::Date::FromDays(static_cast<int32_t>((*node)->clock().NowMillis() / 86'400'000));
+  w.active_credits = 256;
+  Workload workload((*node)->network(), w);
+  auto docs = workload.Take(count);
+  if (!docs.ok()) return docs.status();
+  uint64_t signed_bytes = 0;
+  for (auto& d : *docs) {
+    signed_bytes += d.submission.body.size() + d.submission.jws.size();
+    d.submission.received_millis = (*node)->clock().NowMillis();
+  }
+  const size_t window = config.window;
+  std::vector<int64_t> latency_ns(count);
+  std::atomic<size_t> done{0}, wrong{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  const double cpu_before = ProcessCpuSeconds();
+  const double mallocs_before = MallocCount();
+  PerfControl("enable\n");
+
+  const auto start = Clock::now();
+  const auto interval = std::chrono::duration<double>(config.rate > 0 ? 1.0 / config.rate : 0);
+  for (size_t i = 0; i < count; ++i) {
+    // Moved, not copied, as a gateway hands a request's body to the engine; a
+    // submission refused by back-pressure comes back and is offered again.
+    auto pending = std::make_unique<engine::Submission>(std::move((*docs)[i].submission));
+    if (window != 0 && i >= window) {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return i - done.load() < window; });
+    }
+    std::optional<Clock::time_point> due;
+    if (config.rate > 0) {
+      due = start + std::chrono::duration_cast<Clock::duration>(interval * static_cast<double>(i));
+      if (Clock::now() < *due) std::this_thread::sleep_until(*due);
+    }
+    for (;;) {
+      const auto submitted = due.value_or(Clock::now());
+      engine::Admission admission =
+          (*node)->engine().Submit(std::move(pending), [&, i, submitted](engine::Outcome o) {
+            latency_ns[i] = (Clock::now() - submitted).count();
+            if (o.verdict != engine::Verdict::kAccepted) wrong.fetch_add(1);
+            const size_t finished = done.fetch_add(1) + 1;
+            if (finished == count || window != 0) {
+              std::lock_guard lock(mu);
+              cv.notify_all();
+            }
+          });
+      if (admission.ok()) break;
+      if (admission.status.code() != StatusCode::kResourceExhausted) return admission.status;
+      pending = std::move(admission.returned);
+      // Back-pressure: max_in_flight submissions (~1 s of work at saturation) are in
+      // the engine. Retry after 1 ms: polling every 50 us copied and freed a body per
+      // try and woke this thread 20k times a second, CPU charged to cpu_us_per_doc.
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return done.load() == count; });
+  }
+  RunResult result;
+  result.documents = count;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+  PerfControl("disable\n");
+  const double cpu_seconds = ProcessCpuSeconds() - cpu_before;
+  const double mallocs = MallocCount() - mallocs_before;
+  auto& counters = result.counters;
+  // Every thread's allocations (engine, committer, this submitter) per document.
+  if (mallocs_before >= 0) counters["allocs_per_doc"] = mallocs / count;
+  const engine::EngineStats stats = (*node)->engine().stats();
+  // CPU of every thread (engine, committer, this submitter) per document: what the
+  // machine can do at most, cores / cpu_us_per_doc, whatever else runs beside us.
+  counters["cpu_us_per_doc"] = cpu_seconds * 1e6 / count;
+  node->reset();
+  std::sort(latency_ns.begin(), latency_ns.end());
+  counters["p50_us"] = latency_ns[count / 2] / 1e3;
+  counters["p99_us"] = latency_ns[count * 99 / 100] / 1e3;
+  counters["not_accepted"] = static_cast<double>(wrong.load());
+  std::sort(commit_ns.begin(), commit_ns.end());
+  if (!commit_ns.empty()) {
+    counters["commits"] = static_cast<double>(commit_ns.size());
+    counters["commit_p50_us"] = commit_ns[commit_ns.size() / 2] / 1e3;
+    counters["commit_p99_us"] = commit_ns[commit_ns.size() * 99 / 100] / 1e3;
+  }
+  counters["signed_bytes"] = static_cast<double>(signed_bytes) / count;
+  counters["ledger_bytes_per_entry"] =
+      static_cast<double>(DirectoryBytes(dir, "lcproc.db")) / count;
+  counters["batch_mean"] =
+      stats.batches ? static_cast<double>(stats.batch_entries) / stats.batches : 0;
+  for (size_t s = 0; s < engine::kStageCount; ++s) {
+    const auto& st = stats.stages[s];
+    if (st.count == 0) continue;
+    counters["stage_" + std::string(engine::StageName(static_cast<engine::Stage>(s))) + "_us"] =
+        st.total_ns / 1e3 / st.count;
+  }
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  counters["rss_mib"] = usage.ru_maxrss / 1024.0;
+  std::filesystem::remove_all(dir);
+  return result;
 }
 
+void Report(benchmark::State& state, const RunResult& r) {
+  state.SetIterationTime(r.seconds);
+  for (const auto& [name, value] : r.counters) state.counters[name] = value;
+  state.SetItemsProcessed(state.items_processed() + static_cast<int64_t>(r.documents));
+}
+
+void RunPipeline(benchmark::State& state, const RunConfig& config) {
+  for (auto _ : state) {
+    auto r = RunOnce(config);
+    if (!r.ok()) {
+      state.SkipWithError(r.status().ToString().c_str());
+      break;
+    }
+    Report(state, *r);
+  }
+}
+
+KeyPlan PlanOf(int64_t alg) { return alg == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa; }
+
 void BM_Pipeline(benchmark::State& state) {
-  RunPipeline(state, state.range(0) == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa,
-              static_cast<int>(state.range(1)), state.range(2) != 0, 0);
+  RunPipeline(state, {.plan = PlanOf(state.range(0)),
+                      .threads = static_cast<int>(state.range(1)),
+                      .durable = state.range(2) != 0});
 }
 
 void BM_PipelineStore(benchmark::State& state) {
-  RunPipeline(state, state.range(0) == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa, 0, true, 0,
-              state.range(1) != 0);
+  RunPipeline(state, {.plan = PlanOf(state.range(0)), .postgres = state.range(1) != 0});
 }
 
 // Latency at a moderate load: 64 submissions outstanding (as 64 bank connections each
 // waiting for its receipt), all cores, durable.
 void BM_PipelineLatency(benchmark::State& state) {
-  RunPipeline(state, state.range(0) == 0 ? KeyPlan::kAllEs256 : KeyPlan::kAllEdDsa, 0, true,
-              static_cast<size_t>(state.range(1)));
+  RunPipeline(state,
+              {.plan = PlanOf(state.range(0)), .window = static_cast<size_t>(state.range(1))});
+}
+
+// Latency at a fixed share of the maximum rate, open loop, all cores, durable: one run at
+// saturation finds the maximum docs/s, a second offers `percent` of it on a fixed
+// schedule (as independent banks would, whatever the engine's latency). The counters
+// are the paced run's, with max_docs_per_s and offered_docs_per_s.
+void BM_PipelineAtRate(benchmark::State& state) {
+  const RunConfig saturated{.plan = PlanOf(state.range(0))};
+  for (auto _ : state) {
+    auto max = RunOnce(saturated);
+    if (!max.ok()) {
+      state.SkipWithError(max.status().ToString().c_str());
+      break;
+    }
+    RunConfig paced = saturated;
+    paced.rate = max->documents / max->seconds * static_cast<double>(state.range(1)) / 100;
+    auto r = RunOnce(paced);
+    if (!r.ok()) {
+      state.SkipWithError(r.status().ToString().c_str());
+      break;
+    }
+    r->counters["max_docs_per_s"] = max->documents / max->seconds;
+    r->counters["offered_docs_per_s"] = paced.rate;
+    Report(state, *r);
+  }
 }
 
 // The per-document work of each stage alone, on one thread, over the same mix: what a
@@ -408,6 +466,13 @@ BENCHMARK(BM_Stage_Apply)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PipelineLatency)
     ->ArgNames({"alg", "window"})
     ->ArgsProduct({{0, 1}, {64}})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond);
+
+BENCHMARK(BM_PipelineAtRate)
+    ->ArgNames({"alg", "percent"})
+    ->ArgsProduct({{0, 1}, {70}})
     ->Iterations(1)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
