@@ -27,6 +27,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/trade/boxed.h"
+
 namespace lcproc::formats {
 
 template <class T>
@@ -51,6 +53,8 @@ template <class T>
 struct IsOptional : std::false_type {};
 template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsOptional<trade::Boxed<T>> : std::true_type {};
 
 template <class T>
 struct IsVector : std::false_type {};

@@ -60,21 +60,20 @@ int Presentation::DocumentCount() const {
 }
 
 const TransportDocument* Presentation::Transport(TradeDocumentType type) const {
-  const std::optional<TransportDocument>* slot = nullptr;
+  auto of = [](const auto& slot) -> const TransportDocument* {
+    return slot.has_value() ? &*slot : nullptr;
+  };
   switch (type) {
-    case TradeDocumentType::kBillOfLading: slot = &transport; break;
-    case TradeDocumentType::kMultimodalTransportDocument: slot = &multimodal_transport; break;
-    case TradeDocumentType::kSeaWaybill: slot = &sea_waybill; break;
-    case TradeDocumentType::kCharterPartyBillOfLading: slot = &charter_party_bill_of_lading; break;
-    case TradeDocumentType::kAirTransportDocument: slot = &air_transport; break;
-    case TradeDocumentType::kRoadTransportDocument: slot = &road_transport; break;
-    case TradeDocumentType::kRailTransportDocument: slot = &rail_transport; break;
-    case TradeDocumentType::kInlandWaterwayTransportDocument:
-      slot = &inland_waterway_transport;
-      break;
+    case TradeDocumentType::kBillOfLading: return of(transport);
+    case TradeDocumentType::kMultimodalTransportDocument: return of(multimodal_transport);
+    case TradeDocumentType::kSeaWaybill: return of(sea_waybill);
+    case TradeDocumentType::kCharterPartyBillOfLading: return of(charter_party_bill_of_lading);
+    case TradeDocumentType::kAirTransportDocument: return of(air_transport);
+    case TradeDocumentType::kRoadTransportDocument: return of(road_transport);
+    case TradeDocumentType::kRailTransportDocument: return of(rail_transport);
+    case TradeDocumentType::kInlandWaterwayTransportDocument: return of(inland_waterway_transport);
     default: return nullptr;
   }
-  return slot->has_value() ? &**slot : nullptr;
 }
 
 const CourierReceipt* Presentation::Receipt(TradeDocumentType type) const {

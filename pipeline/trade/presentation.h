@@ -17,6 +17,7 @@
 
 #include "pipeline/status.h"
 #include "pipeline/trade/bic.h"
+#include "pipeline/trade/boxed.h"
 #include "pipeline/trade/date.h"
 #include "pipeline/trade/goods.h"
 #include "pipeline/trade/letter_of_credit.h"
@@ -219,16 +220,16 @@ struct Presentation {
   std::optional<CertificateOfOrigin> certificate_of_origin;
   std::optional<PackingList> packing_list;
   std::string covering_letter;
-  std::optional<Draft> draft;
-  std::optional<TransportDocument> multimodal_transport;          // art. 19
-  std::optional<TransportDocument> sea_waybill;                   // art. 21
-  std::optional<TransportDocument> charter_party_bill_of_lading;  // art. 22
-  std::optional<TransportDocument> air_transport;                 // art. 23
-  std::optional<TransportDocument> road_transport;                // art. 24
-  std::optional<TransportDocument> rail_transport;                // art. 24
-  std::optional<TransportDocument> inland_waterway_transport;     // art. 24
-  std::optional<CourierReceipt> courier_receipt;                  // art. 25(a)
-  std::optional<CourierReceipt> post_receipt;                     // art. 25(c)
+  Boxed<Draft> draft;
+  Boxed<TransportDocument> multimodal_transport;          // art. 19
+  Boxed<TransportDocument> sea_waybill;                   // art. 21
+  Boxed<TransportDocument> charter_party_bill_of_lading;  // art. 22
+  Boxed<TransportDocument> air_transport;                 // art. 23
+  Boxed<TransportDocument> road_transport;                // art. 24
+  Boxed<TransportDocument> rail_transport;                // art. 24
+  Boxed<TransportDocument> inland_waterway_transport;     // art. 24
+  Boxed<CourierReceipt> courier_receipt;                  // art. 25(a)
+  Boxed<CourierReceipt> post_receipt;                     // art. 25(c)
   std::vector<Certificate> certificates;
   std::vector<OtherDocument> other_documents;
   friend bool operator==(const Presentation&, const Presentation&) = default;

@@ -81,8 +81,9 @@ void UseTransport(Scenario& s, TradeDocumentType type, const char* wording) {
 }
 
 TransportDocument& Transport(Scenario& s) {
-  for (auto* slot : {&s.p.transport, &s.p.multimodal_transport, &s.p.sea_waybill,
-                     &s.p.charter_party_bill_of_lading, &s.p.air_transport, &s.p.road_transport}) {
+  if (s.p.transport) return *s.p.transport;
+  for (auto* slot : {&s.p.multimodal_transport, &s.p.sea_waybill, &s.p.charter_party_bill_of_lading,
+                     &s.p.air_transport, &s.p.road_transport}) {
     if (slot->has_value()) return **slot;
   }
   std::abort();
