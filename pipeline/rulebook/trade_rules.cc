@@ -18,6 +18,10 @@ struct TradeDocument final : Rules::Document {
   explicit TradeDocument(trade::Document d) : doc(std::move(d)) {}
   const std::string& credit_number() const override { return trade::CreditNumber(doc); }
   trade::Document doc;
+  // Set by Check when CheckDocument passed (on the thread that owns the document, before
+  // the engine hands it to Apply), so Apply does not check it again. A document Apply
+  // gets unchecked (a credit's history replayed from the ledger) is checked there.
+  mutable bool checked = false;
 };
 
 struct TradeCreditState final : Rules::CreditState {
@@ -47,7 +51,10 @@ Result<std::unique_ptr<Rules::Document>> TradeRules::Decode(std::string_view con
 }
 
 Status TradeRules::Check(const Document& document) const {
-  return trade::CheckDocument(static_cast<const TradeDocument&>(document).doc);
+  const auto& d = static_cast<const TradeDocument&>(document);
+  Status status = trade::CheckDocument(d.doc);
+  d.checked = status.ok();
+  return status;
 }
 
 Rules::Decision TradeRules::Apply(std::unique_ptr<CreditState>& current, Document& document,
@@ -62,9 +69,11 @@ Rules::Decision TradeRules::Apply(std::unique_ptr<CreditState>& current, Documen
       current != nullptr ? static_cast<TradeCreditState&>(*current).state : fresh;
   // What the state keeps of the document (a credit, an amendment, a presentation) is
   // moved, not copied: the engine does not use the document again.
-  auto outcome =
-      trade::ApplyInPlace(state, std::move(static_cast<TradeDocument&>(document).doc), *bic,
-                          trade::Date::FromDays(static_cast<int32_t>(days)), calendar_);
+  auto& d = static_cast<TradeDocument&>(document);
+  const trade::Date today = trade::Date::FromDays(static_cast<int32_t>(days));
+  auto outcome = d.checked ? trade::ApplyInPlace(state, std::move(d.doc), *bic, today, calendar_,
+                                                 trade::AlreadyChecked{})
+                           : trade::ApplyInPlace(state, std::move(d.doc), *bic, today, calendar_);
   if (!outcome.ok()) return {false, outcome.status(), {}};
   Decision out;
   out.discrepancies.reserve(outcome->discrepancies.size());

@@ -172,10 +172,14 @@ Outcome Cancel(CreditState& s, const Cancellation& c, Date today, const BankingC
 }
 
 // ApplyInPlace; `owned`, when given, is `doc` itself: what the state keeps of it is moved.
+// `checked`: CheckDocument(doc) already passed.
 Result<Outcome> ApplyTo(std::optional<CreditState>& state, const Document& doc, Document* owned,
-                        const Bic& submitter, Date today, const BankingCalendar& calendar) {
-  if (Status check = CheckDocument(doc); !check.ok()) {
-    return Reject(kRejectInvalid, std::move(check));
+                        const Bic& submitter, Date today, const BankingCalendar& calendar,
+                        bool checked) {
+  if (!checked) {
+    if (Status check = CheckDocument(doc); !check.ok()) {
+      return Reject(kRejectInvalid, std::move(check));
+    }
   }
   const auto* lc = std::get_if<LetterOfCredit>(&doc);
   if (!state && lc == nullptr) {
@@ -232,12 +236,18 @@ Result<Outcome> ApplyTo(std::optional<CreditState>& state, const Document& doc, 
 
 Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, const Document& doc,
                              const Bic& submitter, Date today, const BankingCalendar& calendar) {
-  return ApplyTo(state, doc, nullptr, submitter, today, calendar);
+  return ApplyTo(state, doc, nullptr, submitter, today, calendar, /*checked=*/false);
 }
 
 Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, Document&& doc,
                              const Bic& submitter, Date today, const BankingCalendar& calendar) {
-  return ApplyTo(state, doc, &doc, submitter, today, calendar);
+  return ApplyTo(state, doc, &doc, submitter, today, calendar, /*checked=*/false);
+}
+
+Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, Document&& doc,
+                             const Bic& submitter, Date today, const BankingCalendar& calendar,
+                             AlreadyChecked) {
+  return ApplyTo(state, doc, &doc, submitter, today, calendar, /*checked=*/true);
 }
 
 Result<Transition> Apply(const CreditState* current, const Document& doc, const Bic& submitter,

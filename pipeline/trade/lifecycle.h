@@ -76,6 +76,13 @@ Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, const Document& 
 // presentation) instead of copying it: `doc` is left valid but unspecified.
 Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, Document&& doc,
                              const Bic& submitter, Date today, const BankingCalendar& calendar);
+// The same again for a caller that has already run CheckDocument on `doc` and had it
+// pass (the engine checks every document in its parallel stage, before the serial one
+// that applies it): CheckDocument is not run a second time.
+struct AlreadyChecked {};
+Result<Outcome> ApplyInPlace(std::optional<CreditState>& state, Document&& doc,
+                             const Bic& submitter, Date today, const BankingCalendar& calendar,
+                             AlreadyChecked);
 
 // Stateless validation: required fields present, codes valid, amounts in one currency,
 // dates ordered (issue ≤ expiry, latest shipment ≤ expiry …). InvalidArgument naming the

@@ -24,10 +24,10 @@ using ::testing::ElementsAre;
 
 // Plays the engine's part: one credit's state, documents applied in order (keeping
 // the state Apply returns, accepted or rejected). Every document also goes through
-// both forms of ApplyInPlace (copying and moving the document) on a state kept as the
-// engine keeps it (accepted documents only), checked against Apply on that same state:
-// the same outcome, the same state when accepted, the state exactly as it was when
-// rejected.
+// every form of ApplyInPlace (copying the document, moving it, and moving it after
+// CheckDocument passed, as the engine does) on a state kept as the engine keeps it
+// (accepted documents only), checked against Apply on that same state: the same outcome,
+// the same state when accepted, the state exactly as it was when rejected.
 class CreditBook {
  public:
   explicit CreditBook(BankingCalendar calendar = BankingCalendar())
@@ -52,13 +52,24 @@ class CreditBook {
     const std::optional<CreditState> before = in_place_;
     auto copied = ApplyInPlace(in_place_, doc, submitter, D(today), calendar_);
     auto moved = ApplyInPlace(in_place_moved_, Document(doc), submitter, D(today), calendar_);
+    // The engine's form, only for a document CheckDocument passes; one it refuses never
+    // gets that far, and the other forms must refuse it as invalid.
+    const bool valid = CheckDocument(doc).ok();
+    auto prechecked = valid ? ApplyInPlace(in_place_checked_, Document(doc), submitter, D(today),
+                                           calendar_, AlreadyChecked{})
+                            : moved;
     ASSERT_EQ(copied.ok(), reference.ok());
     ASSERT_EQ(moved.ok(), reference.ok());
+    ASSERT_EQ(prechecked.ok(), reference.ok());
+    if (!valid && reference.ok()) {
+      EXPECT_FALSE(reference->outcome.accepted);
+      EXPECT_EQ(reference->outcome.reason_code, kRejectInvalid);
+    }
     if (!reference.ok()) {
       EXPECT_EQ(in_place_, before) << "a failed ApplyInPlace changed the state";
       return;
     }
-    for (const Outcome* out : {&*copied, &*moved}) {
+    for (const Outcome* out : {&*copied, &*moved, &*prechecked}) {
       EXPECT_EQ(out->accepted, reference->outcome.accepted);
       EXPECT_EQ(out->reason_code, reference->outcome.reason_code);
       EXPECT_EQ(out->reason.ToString(), reference->outcome.reason.ToString());
@@ -71,6 +82,7 @@ class CreditBook {
       EXPECT_EQ(in_place_, before) << "a rejected document changed the state in place";
     }
     EXPECT_EQ(in_place_moved_, in_place_) << "moving the document changed the result";
+    EXPECT_EQ(in_place_checked_, in_place_) << "skipping the repeated check changed the result";
   }
 
   BankingCalendar calendar_;
@@ -78,6 +90,7 @@ class CreditBook {
   // The credit as the engine keeps it, by ApplyInPlace with the document copied or moved.
   std::optional<CreditState> in_place_;
   std::optional<CreditState> in_place_moved_;
+  std::optional<CreditState> in_place_checked_;
 };
 
 Advice PlainAdvice(bool confirm = false) {
