@@ -7,6 +7,6 @@
  *                      threads hand every document from one to the next (decode and
  *                      verify on a worker, sequence and batch on another, commit on a
  *                      third), so fewer arenas means freed blocks are reused sooner:
- *                      4-7% less CPU per document and 24 MiB less peak memory on
+ *                      4-7% less CPU per document and 22 MiB less peak memory on
  *                      pipeline_bench (README, Performance: "The allocator"). */
 const char* malloc_conf = "percpu_arena:percpu";
