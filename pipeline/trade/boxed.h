@@ -44,11 +44,6 @@ class Boxed {
     return *this;
   }
 
-  template <class... Args>
-  T& emplace(Args&&... args) {
-    p_ = std::make_unique<T>(std::forward<Args>(args)...);
-    return *p_;
-  }
   void reset() { p_.reset(); }
 
   bool has_value() const { return p_ != nullptr; }
@@ -58,15 +53,6 @@ class Boxed {
   const T& operator*() const { return *p_; }
   T* operator->() { return p_.get(); }
   const T* operator->() const { return p_.get(); }
-  // Throws std::bad_optional_access when empty, as std::optional's.
-  T& value() {
-    if (!p_) throw std::bad_optional_access();
-    return *p_;
-  }
-  const T& value() const {
-    if (!p_) throw std::bad_optional_access();
-    return *p_;
-  }
 
   friend bool operator==(const Boxed& a, const Boxed& b) {
     if (!a.p_ || !b.p_) return !a.p_ && !b.p_;
